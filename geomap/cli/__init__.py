@@ -5,6 +5,7 @@ Exit codes: 0 done; 1 done but some inputs failed (each named on stderr); 2 usag
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import click
 
