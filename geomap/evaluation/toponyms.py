@@ -1,0 +1,89 @@
+"""Geoparsing metrics: resolution error distribution (acc@161, AUC, mean/median km) and span P/R/F1.
+
+AUC follows Gritta et al. (2018): sort the errors, take ln(error + 1), normalise by ln(20039) (half the
+equator, the largest possible error), and integrate over the toponyms with the trapezoid rule; 0 is perfect,
+1 is every toponym on the far side of the Earth. A toponym the system did not resolve counts as 20039 km.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from typing import Iterable, Sequence
+
+MAX_ERROR_KM = 20039.0
+ACC_KM = 161.0
+
+
+def resolution_scores(errors_km: Sequence[float | None]) -> dict[str, float]:
+    """Scores for a list of errors in km (None = unresolved → the maximum error)."""
+    errors = sorted(MAX_ERROR_KM if e is None else min(float(e), MAX_ERROR_KM) for e in errors_km)
+    n = len(errors)
+    if n == 0:
+        return {"n": 0, "acc161": 0.0, "auc": 1.0, "mean_km": 0.0, "median_km": 0.0, "unresolved": 0}
+    return {
+        "n": n,
+        "acc161": sum(1 for e in errors if e < ACC_KM) / n,
+        "auc": _auc(errors),
+        "mean_km": statistics.fmean(errors),
+        "median_km": statistics.median(errors),
+        "unresolved": sum(1 for e in errors_km if e is None),
+    }
+
+
+def _auc(sorted_errors: list[float]) -> float:
+    scaled = [math.log(e + 1.0) / math.log(MAX_ERROR_KM) for e in sorted_errors]
+    if len(scaled) == 1:
+        return scaled[0]
+    area = sum((a + b) / 2.0 for a, b in zip(scaled, scaled[1:]))
+    return area / (len(scaled) - 1)
+
+
+def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float]:
+    precision = tp_pred / n_pred if n_pred else 0.0
+    recall = tp_gold / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def geotagging_scores(
+    pairs: Iterable[tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]],
+) -> dict[str, dict[str, float]]:
+    """Span precision/recall/F1 over (gold spans, predicted spans) per document, exact and overlapping match.
+
+    Overlap scores count a predicted span correct when it overlaps any gold span (and a gold span found when
+    any prediction overlaps it), so "Dnieper" against gold "the Dnieper River" is a hit there, a miss in exact.
+    """
+    exact_tp = exact_pred = exact_gold = 0
+    over_tp_pred = over_tp_gold = 0
+    for gold, predicted in pairs:
+        gold_set, pred_set = set(gold), set(predicted)
+        exact_tp += len(gold_set & pred_set)
+        exact_pred += len(pred_set)
+        exact_gold += len(gold_set)
+        over_tp_pred += sum(1 for p in pred_set if any(_overlaps(p, g) for g in gold_set))
+        over_tp_gold += sum(1 for g in gold_set if any(_overlaps(p, g) for p in pred_set))
+    return {
+        "exact": _prf(exact_tp, exact_pred, exact_tp, exact_gold) | {"gold": exact_gold, "predicted": exact_pred},
+        "overlap": _prf(over_tp_pred, exact_pred, over_tp_gold, exact_gold),
+    }
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_spans(
+    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Map each gold span to the predicted span that matches it (exact first, then the largest overlap)."""
+    result: dict[tuple[int, int], tuple[int, int]] = {}
+    pred_set = set(predicted)
+    for g in gold:
+        if g in pred_set:
+            result[g] = g
+            continue
+        best = max((p for p in predicted if _overlaps(p, g)),
+                   key=lambda p: min(p[1], g[1]) - max(p[0], g[0]), default=None)
+        if best is not None:
+            result[g] = best
+    return result
