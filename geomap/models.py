@@ -125,3 +125,20 @@ class Extraction:
     incidents: list[Incident] = field(default_factory=list)
     zones: list[Zone] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def places(self) -> list[Mention]:
+        """The mentions that resolved to a gazetteer place."""
+        return [m for m in self.mentions if m.place is not None]
+
+    def to_geojson(self) -> dict[str, Any]:
+        """The output FeatureCollection (RFC 7946, lon/lat) as a dict."""
+        from geomap.export import feature_collection
+
+        return feature_collection(self)
+
+    def layers(self, **options: Any) -> list[Any]:
+        """folium FeatureGroups (incidents by type, places, zones), each addable to any folium.Map."""
+        from geomap.render import layers
+
+        return layers(self.to_geojson(), **options)

@@ -36,6 +36,12 @@ class _LazyGroup(click.Group):
             return None
         return importlib.import_module(f"geomap.cli.{module}").command
 
+    def invoke(self, ctx: click.Context):
+        from geomap.cli.common import translate_errors
+
+        with translate_errors(ctx):
+            return super().invoke(ctx)
+
 
 def _available(module: str) -> bool:
     return importlib.util.find_spec(f"geomap.cli.{module}") is not None
@@ -54,6 +60,4 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main() -> None:
-    from geomap.cli.common import run
-
-    run(cli)
+    cli(prog_name="geomap")

@@ -5,7 +5,8 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -35,36 +36,30 @@ def is_debug() -> bool:
     return False
 
 
-def run(group: click.Group) -> None:
-    """Run the CLI: GeomapError → one line and exit 1 (2 for configuration errors); tracebacks only with --debug."""
-    debug = "--debug" in sys.argv[1:]
+@contextmanager
+def translate_errors(ctx: click.Context) -> Iterator[None]:
+    """Library errors → one-line click errors: configuration errors exit 2, other GeomapErrors exit 1.
+
+    An unexpected exception is a bug: still one line (exit 1) unless --debug asks for the traceback.
+    """
+    debug = bool(ctx.obj and ctx.obj.get("debug")) or "--debug" in sys.argv[1:]
     try:
-        code = group.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("geomap: aborted", err=True)
-        sys.exit(EXIT_FAILURES)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        yield
+    except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise
     except ConfigurationError as exc:
         if debug:
             raise
-        click.echo(f"geomap: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        raise click.UsageError(str(exc), ctx=None) from None
     except GeomapError as exc:
         if debug:
             raise
-        click.echo(f"geomap: error: {exc}", err=True)
-        sys.exit(EXIT_FAILURES)
-    except KeyboardInterrupt:
-        click.echo("geomap: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # an unexpected bug: still one line unless --debug
+        raise click.ClickException(str(exc)) from None
+    except Exception as exc:
         if debug:
             raise
-        click.echo(f"geomap: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
-        sys.exit(EXIT_FAILURES)
-    sys.exit(code or EXIT_OK)
+        log.debug("internal error", exc_info=True)
+        raise click.ClickException(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)") from None
 
 
 def parse_date(value: str | None, what: str = "--published") -> date | None:
@@ -104,11 +99,12 @@ def model_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def report_failures(errors: list[str]) -> int:
-    """Print one line per failed input; return the exit code for the run."""
+def report_failures(errors: list[str]) -> None:
+    """Print one line per failed input; exit 1 (done with failures) if there were any."""
     for line in errors:
-        click.echo(f"geomap: {line}", err=True)
-    return EXIT_FAILURES if errors else EXIT_OK
+        click.echo(f"geomap: error: {line}", err=True)
+    if errors:
+        click.get_current_context().exit(EXIT_FAILURES)
 
 
 def fail_usage(message: str) -> None:
