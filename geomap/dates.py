@@ -1,0 +1,256 @@
+"""Date expressions in news text → a date window resolved against the publication date.
+
+News reports rarely give a full date: "on Friday", "late on Saturday", "last year", "this month". Absolute
+expressions ("12 April 2024", "April 12") go to dateparser; relative ones are resolved here, with the honest
+precision (day|week|month|year) and the ACLED time_precision it implies (1 day, 2 week or short range,
+3 month or coarser). An event with no date of its own takes the publication date with precision
+"publication" and time_precision 2 (ACLED's practice of coding the report date when the day is uncertain).
+"""
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+import dateparser
+
+log = logging.getLogger("geomap.dates")
+
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "publication": 2}
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = [m for m in calendar.month_name if m]
+_MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+_N = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """A resolved date: the first and last day it may stand for, and how precise it is."""
+
+    date: date
+    date_end: date
+    precision: str  # day|week|month|year|publication
+    text: str = ""
+
+    @property
+    def time_precision(self) -> int:
+        return TIME_PRECISION[self.precision]
+
+
+def publication_window(published: date) -> DateWindow:
+    """The window an undated event gets: the report date itself."""
+    return DateWindow(published, published, "publication", "")
+
+
+def _month_window(year: int, month: int, text: str, until: date | None = None) -> DateWindow:
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return DateWindow(date(year, month, 1), min(last, until) if until else last, "month", text)
+
+
+def _year_window(year: int, text: str, until: date | None = None) -> DateWindow:
+    last = date(year, 12, 31)
+    return DateWindow(date(year, 1, 1), min(last, until) if until else last, "year", text)
+
+
+def _range(start: date, end: date, text: str) -> DateWindow:
+    days = (end - start).days
+    precision = "day" if days < 1 else "week" if days <= 7 else "month" if days <= 92 else "year"
+    return DateWindow(start, end, precision, text)
+
+
+def _last_weekday(published: date, name: str) -> date:
+    """The most recent day with this weekday name on or before publication."""
+    wanted = _WEEKDAYS.index(name.lower())
+    return published - timedelta(days=(published.weekday() - wanted) % 7)
+
+
+def _month_number(token: str) -> int:
+    token = token.rstrip(".").lower()
+    for i, name in enumerate(_MONTHS):
+        if name.lower() == token:
+            return i + 1
+    return _MONTH_ABBR[token[:4] if token.startswith("sept") else token[:3]]
+
+
+def _recent_month(published: date, month: int, strictly_before: bool) -> tuple[int, int]:
+    """Year of the most recent such month (on or before the publication month, or strictly before)."""
+    year = published.year
+    if month > published.month or (strictly_before and month == published.month):
+        year -= 1
+    return year, month
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBERS[token.lower()]
+
+
+def _absolute(text: str, published: date) -> date | None:
+    """A day-precise absolute expression through dateparser, preferring the past of the publication date."""
+    settings = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month"],
+        "DATE_ORDER": "DMY",
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        log.debug("dateparser could not read %r", text)
+        return None
+    return parsed.date()
+
+
+# Each rule: (regex, resolver(match, published) -> DateWindow | None). Order does not matter: the longest
+# non-overlapping matches win.
+def _r_overnight_into(m: re.Match, p: date) -> DateWindow:
+    day = _last_weekday(p, m["wd"])
+    return DateWindow(day - timedelta(days=1), day, "day", m[0])
+
+
+def _r_weekday(m: re.Match, p: date) -> DateWindow:
+    day = _last_weekday(p, m["wd"])
+    return DateWindow(day, day, "day", m[0])
+
+
+def _r_weekend(m: re.Match, p: date) -> DateWindow:
+    # the latest Saturday–Sunday that has begun by publication
+    saturday = p - timedelta(days=(p.weekday() - 5) % 7)
+    return DateWindow(saturday, min(saturday + timedelta(days=1), p), "week", m[0])
+
+
+def _r_days_ago(m: re.Match, p: date) -> DateWindow:
+    day = p - timedelta(days=_count(m["n"]) if m["n"] else 1)
+    return DateWindow(day, day, "day", m[0])
+
+
+def _r_fixed(offset: int) -> Callable[[re.Match, date], DateWindow]:
+    def resolve(m: re.Match, p: date) -> DateWindow:
+        day = p - timedelta(days=offset)
+        return DateWindow(day, day, "day", m[0])
+    return resolve
+
+
+def _r_last_night(m: re.Match, p: date) -> DateWindow:
+    return DateWindow(p - timedelta(days=1), p, "day", m[0])
+
+
+def _r_weeks_ago(m: re.Match, p: date) -> DateWindow:
+    centre = p - timedelta(weeks=_count(m["n"]))
+    return DateWindow(centre - timedelta(days=3), min(centre + timedelta(days=3), p), "week", m[0])
+
+
+def _r_last_week(m: re.Match, p: date) -> DateWindow:
+    monday = p - timedelta(days=p.weekday() + 7)
+    return DateWindow(monday, monday + timedelta(days=6), "week", m[0])
+
+
+def _r_this_week(m: re.Match, p: date) -> DateWindow:
+    return DateWindow(p - timedelta(days=p.weekday()), p, "week", m[0])
+
+
+def _r_last_month(m: re.Match, p: date) -> DateWindow:
+    first = date(p.year, p.month, 1) - timedelta(days=1)
+    return _month_window(first.year, first.month, m[0])
+
+
+def _r_this_month(m: re.Match, p: date) -> DateWindow:
+    return _month_window(p.year, p.month, m[0], until=p)
+
+
+def _r_last_year(m: re.Match, p: date) -> DateWindow:
+    return _year_window(p.year - (_count(m["n"]) if m.groupdict().get("n") else 1), m[0])
+
+
+def _r_this_year(m: re.Match, p: date) -> DateWindow:
+    return _year_window(p.year, m[0], until=p)
+
+
+def _r_named_month(m: re.Match, p: date) -> DateWindow:
+    strictly = m[0].lower().startswith("last")
+    year, month = _recent_month(p, _month_number(m["mon"]), strictly)
+    return _month_window(year, month, m[0], until=p)
+
+
+def _r_month_year(m: re.Match, p: date) -> DateWindow:
+    return _month_window(int(m["y"]), _month_number(m["mon"]), m[0])
+
+
+def _r_year(m: re.Match, p: date) -> DateWindow | None:
+    year = int(m["y"])
+    return _year_window(year, m[0], until=p) if year <= p.year else None
+
+
+def _r_absolute_day(m: re.Match, p: date) -> DateWindow | None:
+    day = _absolute(m[0], p)
+    return DateWindow(day, day, "day", m[0]) if day else None
+
+
+_I = re.IGNORECASE
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None] | None]] = [
+    (re.compile(rf"\b(?:overnight|(?:during|in) the night)\s+(?:into|to|on)\s+{_WD}", _I), _r_overnight_into),
+    (re.compile(rf"\b(?:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+)?{_WD}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
+    (re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:last|this|past)\s+weekend\b", _I), _r_weekend),
+    (re.compile(rf"\b{_N}\s+days?\s+(?:ago|earlier|before)\b", _I), _r_days_ago),
+    (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b", _I), _r_fixed(1)),
+    (re.compile(r"\byesterday(?:'s)?\b", _I), _r_fixed(1)),
+    (re.compile(r"\b(?:earlier\s+)?today(?:'s)?\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", _I), _r_fixed(0)),
+    (re.compile(r"\blast\s+night\b|\bovernight\b", _I), _r_last_night),
+    (re.compile(rf"\b{_N}\s+weeks?\s+(?:ago|earlier)\b", _I), _r_weeks_ago),
+    (re.compile(r"\blast\s+week(?:'s)?\b|\bthe\s+previous\s+week\b", _I), _r_last_week),
+    (re.compile(r"\b(?:earlier\s+|later\s+)?this\s+week(?:'s)?\b", _I), _r_this_week),
+    (re.compile(r"\blast\s+month(?:'s)?\b|\bthe\s+previous\s+month\b", _I), _r_last_month),
+    (re.compile(r"\b(?:earlier\s+)?this\s+month(?:'s)?\b", _I), _r_this_month),
+    (re.compile(rf"\b(?:last\s+year(?:'s)?|a\s+year\s+ago|{_N}\s+years\s+ago|the\s+previous\s+year)\b", _I), _r_last_year),
+    (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
+    (re.compile(rf"\b(?:since|from)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MON}\s*(?P<y>\d{{4}})?|(?P<y2>\d{{4}}))\b"), None),
+    (re.compile(rf"\b(?:(?:in|last|during|early|late|mid-?|until|by|this past|on)\s+(?:early\s+|late\s+|mid-?)?){_MON}(?!\.?\s*\d)\b"), _r_named_month),
+    (re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),
+    (re.compile(rf"\b(?:in|during|since|early|late|throughout)\s+(?P<y>(?:19|20)\d\d)\b"), _r_year),
+    (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_absolute_day),
+]
+
+
+def _resolve_since(m: re.Match, p: date) -> DateWindow | None:
+    year = m["y"] or m["y2"]
+    if m["mon"]:
+        y = int(year) if year else _recent_month(p, _month_number(m["mon"]), False)[0]
+        start = date(y, _month_number(m["mon"]), 1)
+    else:
+        start = date(int(year), 1, 1)
+    return _range(start, p, m[0]) if start <= p else None
+
+
+def find_dates(text: str, published: date) -> list[tuple[int, int, DateWindow]]:
+    """Every date expression in ``text`` as (start, end, window), longest non-overlapping matches, in order."""
+    found: list[tuple[int, int, DateWindow]] = []
+    for pattern, resolver in _RULES:
+        for m in pattern.finditer(text):
+            try:
+                window = (resolver or _resolve_since)(m, published)  # type: ignore[operator]
+            except (ValueError, KeyError) as exc:  # e.g. "30 February"
+                log.debug("unreadable date %r: %s", m[0], exc)
+                continue
+            if window is not None:
+                found.append((m.start(), m.end(), window))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, DateWindow]] = []
+    for item in found:
+        if any(item[0] < end and start < item[1] for start, end, _ in chosen):
+            continue
+        chosen.append(item)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def resolve_date(text: str, published: date) -> DateWindow | None:
+    """The first date expression in ``text`` resolved against ``published``; None if there is none."""
+    found = find_dates(text, published)
+    return found[0][2] if found else None
