@@ -31,6 +31,9 @@ META_SUFFIX = ".meta.json"
 
 ErrorHandler = Callable[[InputError], None]
 
+# Articles are kilobytes; a document past this is almost always a dump or junk, and would take minutes in spaCy.
+MAX_DOCUMENT_CHARS = 5_000_000
+
 
 def _raise(error: InputError) -> None:
     raise error
@@ -135,13 +138,28 @@ def _html_title(markup: str) -> str | None:
     return title.get_text(strip=True) if title and title.get_text(strip=True) else None
 
 
+def _check_size(source: str, size: int, line: int | None = None) -> None:
+    if size > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            source,
+            f"document too large ({size / 1e6:.1f} MB; the limit is {MAX_DOCUMENT_CHARS / 1e6:.0f} MB of text per document) — split it",
+            line,
+        )
+
+
 def _single_file_document(path: Path, published: date | None, *, html: bool) -> Document:
+    size = path.stat().st_size
+    if not html:
+        _check_size(str(path), size)
+    elif size > 4 * MAX_DOCUMENT_CHARS:
+        _check_size(str(path), size)
     text = decode_bytes(path.read_bytes(), str(path))
     meta = _sidecar(path)
     title = meta.get("title")
     if html:
         title = title or _html_title(text)
         text = html_to_text(text)
+        _check_size(str(path), len(text))
     if not text.strip():
         raise InputError(str(path), "empty document (no text)")
     return Document(
@@ -200,6 +218,7 @@ def record_to_document(record: Any, source: str, line: int | None, published: da
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "record has no text", line)
+    _check_size(source, len(text), line)
     doc_id = str(record.get("id") or fallback_id)
     return Document(
         id=doc_id,

@@ -6,13 +6,13 @@ CLI, the server, worker processes and Dask workers all run exactly the same code
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from geomap.errors import GeomapError, InputError
-from geomap.models import Document, Extraction, Mention
+from geomap.models import Document, Extraction, Incident, Mention
 
 log = logging.getLogger("geomap.pipeline")
 
@@ -59,26 +59,43 @@ class Geoparser:
     def extract(self, documents: Iterable[Document], *, errors: list[str] | None = None) -> Extraction:
         """Extract from every document; a document that fails is reported in ``errors`` and skipped."""
         from geomap.dedupe import dedupe
+        from geomap.nlp.pipeline import parse
 
         extraction = Extraction(errors=errors if errors is not None else [])
-        for document, doc in self._parsed(documents, extraction.errors):
-            try:
-                mentions, incidents, zones = self._extract_one(document, doc)
-            except GeomapError as exc:
-                extraction.errors.append(f"{document.source or document.id}: {exc}")
+        originals: dict[str, Document] = {}
+        failed: set[str] = set()
+
+        def parts() -> Iterator[Document]:
+            for document in documents:
+                originals[document.id] = document
+                yield from split_for_parsing(document)
+
+        for part, doc in parse(self.nlp, parts()):
+            original = originals[part.id]
+            if original.id in failed:
                 continue
-            extraction.documents.append(document)
+            offset = _offset_of(part)
+            try:
+                mentions, incidents, zones = self._extract_one(original if offset is None else part, doc)
+            except GeomapError as exc:
+                extraction.errors.append(f"{original.source or original.id}: {exc}")
+                failed.add(original.id)
+                continue
+            if offset:
+                mentions, incidents, zones = _shifted(mentions, offset), _shifted(incidents, offset), _shifted(zones, offset)
+            if not extraction.documents or extraction.documents[-1].id != original.id:
+                extraction.documents.append(original)
             extraction.mentions.extend(mentions)
             extraction.incidents.extend(incidents)
             extraction.zones.extend(zones)
+        if failed:
+            extraction.documents = [d for d in extraction.documents if d.id not in failed]
+            extraction.mentions = [m for m in extraction.mentions if m.doc not in failed]
+            extraction.zones = [z for z in extraction.zones if z.doc not in failed]
+        extraction.incidents = _renumbered([i for i in extraction.incidents if i.doc not in failed])
         if self.options.deduplicate:
             extraction.incidents = dedupe(extraction.incidents)
         return extraction
-
-    def _parsed(self, documents: Iterable[Document], errors: list[str]):
-        from geomap.nlp.pipeline import parse
-
-        return parse(self.nlp, documents)
 
     def _extract_one(self, document: Document, doc) -> tuple[list[Mention], list, list]:
         from geomap.incidents import find_incidents
@@ -89,6 +106,60 @@ class Geoparser:
         kwargs = {} if self.options.zone_width_km is None else {"default_width_km": self.options.zone_width_km}
         zones = find_zones(doc, document, store=self.store, **kwargs)
         return mentions, incidents, zones
+
+
+# spaCy refuses texts over nlp.max_length (1M chars) and its memory grows with length: long documents are
+# parsed in parts cut at paragraph (else sentence, else word) boundaries, and offsets shifted back.
+PART_CHARS = 100_000
+_PART_MARK = "#part@"
+
+
+def split_for_parsing(document: Document, max_chars: int = PART_CHARS) -> list[Document]:
+    """The document itself, or parts of at most ``max_chars`` whose ids carry their character offset."""
+    text = document.text
+    if len(text) <= max_chars:
+        return [document]
+    parts, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            window = text[start:end]
+            cut = max(window.rfind("\n\n"), window.rfind("\n"))
+            if cut < max_chars // 2:
+                cut = max(window.rfind(". "), window.rfind(" "))
+            if cut > 0:
+                end = start + cut + 1
+        toponyms = None
+        if document.toponyms is not None:
+            toponyms = tuple((a - start, b - start) for a, b in document.toponyms if start <= a and b <= end)
+        parts.append(replace(document, id=f"{document.id}{_PART_MARK}{start}", text=text[start:end], toponyms=toponyms))
+        start = end
+    return parts
+
+
+def _offset_of(part: Document) -> int | None:
+    if _PART_MARK not in part.id:
+        return None
+    return int(part.id.rsplit(_PART_MARK, 1)[1])
+
+
+def _original_id(doc_id: str) -> str:
+    return doc_id.split(_PART_MARK, 1)[0]
+
+
+def _shifted(records: list, offset: int) -> list:
+    """Move start/end back into the whole document's coordinates and restore the document id."""
+    return [replace(r, start=r.start + offset, end=r.end + offset, doc=_original_id(r.doc)) for r in records]
+
+
+def _renumbered(incidents: list[Incident]) -> list[Incident]:
+    """Incident ids are ``<doc>-<n>`` in text order within each document, whatever parts they came from."""
+    counters: dict[str, int] = {}
+    out = []
+    for incident in incidents:
+        counters[incident.doc] = counters.get(incident.doc, 0) + 1
+        out.append(replace(incident, id=f"{incident.doc}-{counters[incident.doc]}"))
+    return out
 
 
 def mentions_of(document: Document, doc) -> list[Mention]:
@@ -148,8 +219,6 @@ def _looks_like_path(value: str) -> bool:
 
 
 def _with_published(document: Document, published: date) -> Document:
-    from dataclasses import replace
-
     return replace(document, published=published)
 
 
