@@ -81,6 +81,11 @@ class Geoparser:
                 extraction.errors.append(f"{original.source or original.id}: {exc}")
                 failed.add(original.id)
                 continue
+            except Exception as exc:  # a bug on one odd document must not lose the rest of the batch
+                log.debug("extraction failed on %s", original.id, exc_info=True)
+                extraction.errors.append(f"{original.source or original.id}: internal error ({type(exc).__name__}: {exc})")
+                failed.add(original.id)
+                continue
             if offset:
                 mentions, incidents, zones = _shifted(mentions, offset), _shifted(incidents, offset), _shifted(zones, offset)
             if not extraction.documents or extraction.documents[-1].id != original.id:
