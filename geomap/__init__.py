@@ -11,7 +11,16 @@ Heavy modules (spaCy, folium) load on first use, so ``import geomap`` stays quic
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # real imports for type checkers and IDEs; at run time they load lazily below
+    from geomap.documents import read_documents
+    from geomap.errors import ConfigurationError, GazetteerError, GeomapError, InputError
+    from geomap.export import feature_collection
+    from geomap.geocoding.geocoder import LocalGazetteer
+    from geomap.models import Document, Extraction, Incident, Mention, Place, Zone
+    from geomap.pipeline import Geoparser, Options, extract
+    from geomap.render import build_map, render_html
 
 __version__ = "0.1.0"
 
