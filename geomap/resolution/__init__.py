@@ -1,0 +1,1 @@
+"""Toponym resolution as a ranking with named features (see ``geomap.resolve`` for the public API)."""

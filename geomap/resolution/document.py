@@ -1,0 +1,134 @@
+"""Document-level resolution: rank every mention without context, then again with the document's other
+confident places as context (country/admin1 agreement, containment, proximity), and "X, Y" parent patterns.
+
+A mention never counts as its own context: contributions are kept per name and the mention's own name is
+left out, so "Moscow" cannot vote for Russia to make itself Russian.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from geomap.geocoding.names import normalize
+from geomap.geocoding.store import GazetteerStore
+from geomap.models import Place
+from geomap.resolution.features import Bias, Context
+from geomap.resolution.lookup import Found, lookup
+
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+# an unannotated parent after "X, ": "CA", "Calif.", "New South Wales" (capitalised words up to punctuation)
+_TRAILING = re.compile(r"^\s*,\s*((?:[A-Z][A-Za-z]*\.?)(?:\s+[A-Z][A-Za-z]*\.?){0,2})")
+_MAX_POINTS = 12
+
+
+def _is_area(place: Place) -> bool:
+    return place.is_country or place.feature_code in ("ADM1", "ADM2", "RGN", "TERR") or place.feature_class == "A"
+
+
+def _parent_links(mentions: Sequence, text: str, found: list[list[Found]],
+                  store: GazetteerStore) -> tuple[dict[int, tuple[Place, ...]], dict[int, tuple[Place, ...]]]:
+    """"X, Y" pairs: for X the places Y may be (areas only), for Y the places X may be."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    parents: dict[int, tuple[Place, ...]] = {}
+    children: dict[int, tuple[Place, ...]] = {}
+    for pos, i in enumerate(order):
+        nxt = order[pos + 1] if pos + 1 < len(order) else None
+        if nxt is not None and _COMMA_ONLY.match(text[mentions[i].end:mentions[nxt].start]):
+            areas = tuple(f.candidate.place for f in found[nxt] if _is_area(f.candidate.place))
+            if areas:
+                parents[i] = areas
+                children[nxt] = tuple(f.candidate.place for f in found[i])
+            continue
+        if nxt is not None and mentions[nxt].start - mentions[i].end < 3:
+            continue
+        match = _TRAILING.match(text[mentions[i].end:mentions[i].end + 40])
+        if match:
+            areas = tuple(c.place for c in store.candidates(match.group(1), limit=20) if _is_area(c.place)
+                          and (c.match != "abbreviation" or c.matched_name.replace(".", "") == match.group(1).replace(".", "")))
+            if areas:
+                parents[i] = areas
+    return parents, children
+
+
+class _Evidence:
+    """Per-name contributions of resolved places to the document context."""
+
+    def __init__(self, store: GazetteerStore):
+        self.store = store
+        self.countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.admin1: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
+        self.areas: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, name: str, place: Place, weight: float) -> None:
+        if (name, place.gazetteer_id) in self._seen:  # a name repeated counts once
+            return
+        self._seen.add((name, place.gazetteer_id))
+        cc = place.country_code
+        members = self.store.region_members(place) if place.source.startswith("curated") else []
+        for code in members:
+            self.areas[name][code] += weight
+            country = code.split(".")[0]
+            self.countries[name][country] += weight / max(1, len(members))
+        if cc:
+            self.countries[name][cc] += weight
+            if place.admin1_code:
+                self.admin1[name][(cc, place.admin1_code)] += weight
+        if cc and (place.is_country or place.feature_code == "ADM1"):
+            code = cc if place.is_country else f"{cc}.{place.admin1_code}"
+            self.areas[name][code] += weight
+        if not _is_area(place) and place.geometry is None:
+            self.points[name].append((place.lat, place.lon, weight))
+
+    def context_without(self, name: str, parents: tuple[Place, ...], children: tuple[Place, ...]) -> Context:
+        context = Context(parents=parents, children=children)
+        for other in set(self.countries) | set(self.points) | set(self.areas):
+            if other == name:
+                continue
+            for cc, w in self.countries[other].items():
+                context.countries[cc] = context.countries.get(cc, 0.0) + w
+            for key, w in self.admin1[other].items():
+                context.admin1[key] = context.admin1.get(key, 0.0) + w
+            for code, w in self.areas[other].items():
+                context.named_areas[code] = context.named_areas.get(code, 0.0) + w
+            context.points.extend(self.points[other])
+        context.points = sorted(context.points, key=lambda p: -p[2])[:_MAX_POINTS]
+        return context
+
+
+def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bias: Bias | None = None,
+                     passes: int = 2) -> list:
+    """Resolutions for ``mentions`` (objects with text, label, start, end), in the same order."""
+    from geomap.resolve import Resolution, decide, rank_found
+
+    names = [normalize(m.text) for m in mentions]
+    cache: dict[str, list[Found]] = {}
+    for m, name in zip(mentions, names):
+        if name not in cache:
+            cache[name] = lookup(m.text, store)
+    found = [cache[name] for name in names]
+    parents, children = _parent_links(mentions, text, found, store)
+
+    def run(evidence: _Evidence | None) -> list:
+        results, memo = [], {}
+        for i, m in enumerate(mentions):
+            key = (names[i], m.label, id(parents.get(i)), id(children.get(i)), m.text.isupper())
+            if key not in memo:
+                ps, cs = parents.get(i, ()), children.get(i, ())
+                context = evidence.context_without(names[i], ps, cs) if evidence else Context(parents=ps, children=cs)
+                ranked = rank_found(found[i], label=m.label, context=context, bias=bias, written=m.text)
+                place, confidence = decide(ranked)
+                memo[key] = Resolution(place, confidence, tuple(ranked[:10]))
+            results.append(memo[key])
+        return results
+
+    results = run(None)
+    for _ in range(passes):
+        evidence = _Evidence(store)
+        for name, res in zip(names, results):
+            if res.place is not None:
+                evidence.add(name, res.place, res.confidence)
+        results = run(evidence)
+    return results

@@ -1,0 +1,111 @@
+"""The ranking's named features and their weights; each returns its contribution to a candidate's score.
+
+Weights are general (not fitted to any corpus' names): they say how much a kind of evidence counts. A score is
+the sum of the contributions; ``NONE_SCORE`` is the score of the "none of these" outcome.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from geomap.models import Place
+
+WEIGHTS: dict[str, float] = {
+    "population": 0.45,  # per decade of population
+    "country_agreement": 2.5,  # times the share of the document's other places in the candidate's country
+    "admin1_agreement": 2.0,  # when a place in the same first-level division is named elsewhere
+    "proximity": 1.5,  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
+    "parent": 3.5,  # "X, Y": X lies inside a place called Y
+    "child": 3.0,  # "X, Y": this Y contains a place called X
+    "containment": 1.5,  # a country/first-level division named in the document contains the candidate
+    "bias_country": 2.5,
+    "bias_area": 2.5,
+    "generic_term": 2.5,  # "Dnieper River" → water bodies, "Orange County" → admin areas
+}
+MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.3, "demonym": -0.3, "historic": -1.5}
+VARIANT = {"": 0.0, "possessive": -0.1, "wrapper": -0.3, "generic": -0.4}
+FEATURE_CODE = {"PCLI": 3.5, "PCL": 3.5, "PCLD": 3.0, "PCLF": 3.0, "PCLS": 3.0, "PCLIX": 2.5, "TERR": 2.0,
+                "ADM1": 2.2, "ADM2": 0.9, "ADM3": 0.2, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.2,
+                "RGN": 1.0, "CONT": 3.0, "STM": 1.0, "SEA": 1.5, "OCN": 2.0}
+# (NER label, feature class) → fit; classes missing from a label's row get the label's "*" value
+LABEL_FIT: dict[str, dict[str, float]] = {
+    "GPE": {"P": 0.6, "A": 0.6, "L": -0.5, "*": -1.5},
+    "LOC": {"H": 1.0, "T": 1.0, "L": 1.0, "A": 0.2, "P": -0.3, "*": -0.5},
+    "FAC": {"S": 1.0, "P": -0.5, "*": -1.0},
+    "NORP": {"country": 2.5, "*": -4.0},
+    "GAZ": {"P": 0.3, "A": 0.3, "*": -0.5},
+}
+NONE_SCORE = 0.8
+FUZZY_PENALTY = 3.0  # times (1 - similarity) for names reached through a variant
+ABBREVIATION_CASE = -5.0  # "us" or "Us" read as the abbreviation "US"
+
+
+@dataclass(frozen=True)
+class Bias:
+    """What the user knows: a country (ISO alpha-2), an area (south, west, north, east), region member codes."""
+
+    country: str | None = None
+    area: tuple[float, float, float, float] | None = None
+    members: tuple[str, ...] = ()  # "UA" or "UA.14" codes of a focus region
+
+
+@dataclass
+class Context:
+    """The document's other places: weighted country/admin1 counts and points (lat, lon, weight)."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    named_areas: dict[str, float] = field(default_factory=dict)  # "UA" / "UA.14" of named countries/admin1/regions
+    points: list[tuple[float, float, float]] = field(default_factory=list)
+    parents: tuple[Place, ...] = ()  # places the mention's "X, Y" parent may be
+    children: tuple[Place, ...] = ()  # places the mention's "X, Y" child may be
+
+    @property
+    def country_total(self) -> float:
+        return sum(self.countries.values())
+
+
+def population(place: Place) -> float:
+    return WEIGHTS["population"] * math.log10(1.0 + max(0, place.population))
+
+
+def feature_prior(place: Place) -> float:
+    return FEATURE_CODE.get(place.feature_code, 0.0)
+
+
+def label_fit(place: Place, label: str | None) -> float:
+    row = LABEL_FIT.get(label or "")
+    if row is None:
+        return 0.0
+    if "country" in row:
+        return row["country"] if place.is_country else row["*"]
+    return row.get(place.feature_class, row["*"])
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether ``inner`` lies in the country or first-level division ``outer`` (by codes, not geometry)."""
+    if outer.gazetteer_id == inner.gazetteer_id or not outer.country_code:
+        return False
+    if outer.is_country:
+        return inner.country_code == outer.country_code
+    if outer.feature_code == "ADM1":
+        return inner.country_code == outer.country_code and bool(outer.admin1_code) \
+            and inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
+    if outer.feature_code == "ADM2" and inner.admin2:
+        return inner.country_code == outer.country_code and inner.admin1_code == outer.admin1_code \
+            and inner.admin2.casefold().startswith(outer.name.casefold().split(" county")[0])
+    return False
+
+
+def area_codes(place: Place) -> tuple[str, ...]:
+    """"CC" and "CC.admin1" codes a place stands in."""
+    if not place.country_code:
+        return ()
+    if place.admin1_code:
+        return (place.country_code, f"{place.country_code}.{place.admin1_code}")
+    return (place.country_code,)
+
+
+def closeness_km(distance_km: float) -> float:
+    """1 at 0 km, 0.5 near 100 km, 0 beyond ~1,000 km."""
+    return max(0.0, 1.0 - math.log1p(distance_km / 10.0) / math.log1p(100.0))

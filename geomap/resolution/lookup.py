@@ -1,0 +1,79 @@
+"""Candidate lookup for a mention: the name as written, then cautious variants when nothing matches.
+
+Variants (each tagged so the ranker can discount it): a possessive dropped ("Moscow's"), a generic geographic
+term dropped ("Dnieper River" → "Dnieper", kept only for the matching feature classes), a "City of"/"X City"
+wrapper dropped. rapidfuzz then scores how close the variant's gazetteer name is to what was written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from geomap.geocoding.names import normalize
+from geomap.geocoding.store import GazetteerStore
+from geomap.models import Candidate
+
+# generic terms → the GeoNames feature classes they name
+GENERIC_TERMS: dict[str, str] = {
+    "river": "H", "lake": "H", "sea": "H", "bay": "H", "gulf": "H", "strait": "H", "creek": "H",
+    "reservoir": "H", "canal": "H", "ocean": "H", "harbor": "H", "harbour": "H", "sound": "H",
+    "mountains": "T", "mountain": "T", "mount": "T", "mt": "T", "hills": "T", "valley": "T", "peninsula": "T",
+    "island": "T", "islands": "T", "desert": "T", "plateau": "T",
+    "county": "A", "parish": "A", "province": "A", "oblast": "A", "region": "AL", "state": "A",
+    "district": "A", "governorate": "A", "krai": "A", "republic": "A",
+    "city": "P", "town": "P", "village": "P",
+}
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_LEADING = re.compile(r"^(?:the|city of|town of|village of)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate and how the mention reached it: ``variant`` "" (as written) or what was dropped."""
+
+    candidate: Candidate
+    variant: str
+    generic_class: str  # feature classes the mention's generic term names ("" when none)
+    similarity: float  # rapidfuzz ratio 0..1 of the written name to the gazetteer name
+
+
+def generic_class(name: str) -> str:
+    """Feature classes named by the mention's generic term ("Dnieper River" → "H"), "" when none."""
+    words = normalize(name).split()
+    if len(words) < 2:
+        return ""
+    for word in (words[-1], words[0]):
+        if word in GENERIC_TERMS:
+            return GENERIC_TERMS[word]
+    return ""
+
+
+def lookup(name: str, store: GazetteerStore, *, limit: int = 60) -> list[Found]:
+    """Candidates for ``name``: as written when any, else through the variants above."""
+    klass = generic_class(name)
+    found = [Found(c, "", klass, 1.0) for c in store.candidates(name, limit=limit)]
+    if found:
+        return found
+    variants: list[tuple[str, str]] = []
+    stripped = _POSSESSIVE.sub("", name.strip())
+    if stripped != name.strip():
+        variants.append((stripped, "possessive"))
+    unwrapped = _LEADING.sub("", stripped)
+    if unwrapped != stripped:
+        variants.append((unwrapped, "wrapper"))
+    words = unwrapped.split()
+    if klass and len(words) >= 2:
+        first, last = normalize(words[0]), normalize(words[-1])
+        core = " ".join(words[:-1]) if last in GENERIC_TERMS else " ".join(words[1:])
+        variants.append((core, "generic"))
+    for variant, why in variants:
+        for cand in store.candidates(variant, limit=limit):
+            if why == "generic" and klass and cand.place.feature_class not in klass:
+                continue
+            similarity = fuzz.ratio(normalize(name), normalize(cand.matched_name)) / 100.0
+            found.append(Found(cand, why, klass, similarity))
+        if found:
+            break
+    return found

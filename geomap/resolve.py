@@ -1,0 +1,161 @@
+"""Toponym resolution: rank a name's gazetteer candidates with named features, or say "none of these".
+
+``rank`` scores one name given what the document says elsewhere (``Context``) and what the user knows
+(``Bias``); ``resolve_doc_mentions`` resolves a document's mentions together, confident ones first, and uses
+them as context for the rest. Feature weights live in ``geomap.resolution.features``.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from geomap.geocoding.store import GazetteerStore
+from geomap.models import Place
+from geomap.resolution.features import (
+    ABBREVIATION_CASE, FUZZY_PENALTY, MATCH, NONE_SCORE, VARIANT, WEIGHTS, Bias, Context, area_codes,
+    closeness_km, contains, feature_prior, label_fit, population,
+)
+from geomap.resolution.lookup import Found, lookup
+
+__all__ = ["Bias", "Context", "Scored", "Resolution", "rank", "decide", "resolve_doc_mentions", "NONE_SCORE"]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One candidate with its score and each named feature's contribution to it."""
+
+    place: Place
+    score: float
+    features: dict[str, float]
+    matched_name: str = ""
+    match: str = ""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    place: Place | None
+    confidence: float
+    ranked: tuple[Scored, ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    text: str
+    label: str | None
+    start: int
+    end: int
+
+
+def _abbreviation_ok(written: str, matched: str) -> bool:
+    """An abbreviation counts only in its own case: "US" and "U.S." are the country, "us" is not."""
+    return written.replace(".", "").replace(" ", "") == matched.replace(".", "").replace(" ", "")
+
+
+def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
+    cand, place = found.candidate, found.candidate.place
+    features = {
+        "match": MATCH.get(cand.match, -1.0),
+        "population": population(place),
+        "feature_code": feature_prior(place),
+        "label_fit": label_fit(place, label),
+    }
+    if cand.match == "abbreviation" and not _abbreviation_ok(written, cand.matched_name):
+        features["match"] += ABBREVIATION_CASE
+    if found.variant:
+        features["variant"] = VARIANT.get(found.variant, -0.5) - FUZZY_PENALTY * (1.0 - found.similarity)
+    if found.generic_class:
+        fits = place.feature_class in found.generic_class
+        features["generic_term"] = WEIGHTS["generic_term"] * (1.0 if fits else -1.0)
+    return features
+
+
+def _proximity(places: list[Place], points: list[tuple[float, float, float]]) -> np.ndarray:
+    """For each place, the best weighted closeness to the context points."""
+    lat1 = np.radians([p.lat for p in places])[:, None]
+    lon1 = np.radians([p.lon for p in places])[:, None]
+    lat2 = np.radians([q[0] for q in points])[None, :]
+    lon2 = np.radians([q[1] for q in points])[None, :]
+    weight = np.array([q[2] for q in points])[None, :]
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    close = np.clip(1.0 - np.log1p(km / 10.0) / math.log1p(100.0), 0.0, 1.0) * np.minimum(weight, 1.0)
+    return close.max(axis=1)
+
+
+def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, float]:
+    features: dict[str, float] = {}
+    cc = place.country_code
+    total = context.country_total
+    if cc and total > 0 and context.countries.get(cc):
+        features["country_agreement"] = WEIGHTS["country_agreement"] * context.countries[cc] / total
+    if cc and place.admin1_code and context.admin1.get((cc, place.admin1_code)):
+        features["admin1_agreement"] = WEIGHTS["admin1_agreement"] * min(1.0, context.admin1[(cc, place.admin1_code)])
+    if context.named_areas and not place.is_country:
+        named = max((context.named_areas.get(code, 0.0) for code in area_codes(place)), default=0.0)
+        if named:
+            features["containment"] = WEIGHTS["containment"] * min(1.0, named)
+    if context.parents and any(contains(parent, place) for parent in context.parents):
+        features["parent"] = WEIGHTS["parent"]
+    if context.children and any(contains(place, child) for child in context.children):
+        features["child"] = WEIGHTS["child"]
+    if bias is not None:
+        if bias.country and cc == bias.country.upper():
+            features["bias_country"] = WEIGHTS["bias_country"]
+        if bias.area:
+            south, west, north, east = bias.area
+            if south <= place.lat <= north and (west <= place.lon <= east if west <= east
+                                                  else place.lon >= west or place.lon <= east):
+                features["bias_area"] = WEIGHTS["bias_area"]
+        if bias.members and any(code in bias.members for code in area_codes(place)):
+            features["bias_area"] = WEIGHTS["bias_area"]
+    return features
+
+
+def rank_found(found: Sequence[Found], *, label: str | None = None, context: Context | None = None,
+               bias: Bias | None = None, written: str = "") -> list[Scored]:
+    """Rank looked-up candidates (one entry per place, its best way of matching kept), best first."""
+    best: dict[str, Scored] = {}
+    places = [f.candidate.place for f in found]
+    closeness = _proximity(places, context.points) if context is not None and context.points and places else None
+    for index, item in enumerate(found):
+        place = item.candidate.place
+        features = _base(item, label, written)
+        if context is not None or bias is not None:
+            features.update(_contextual(place, context or Context(), bias))
+        if closeness is not None and closeness[index] > 0:
+            features["proximity"] = WEIGHTS["proximity"] * float(closeness[index])
+        scored = Scored(place, sum(features.values()), features, item.candidate.matched_name, item.candidate.match)
+        kept = best.get(place.gazetteer_id)
+        if kept is None or scored.score > kept.score:
+            best[place.gazetteer_id] = scored
+    return sorted(best.values(), key=lambda s: (-s.score, s.place.gazetteer_id))
+
+
+def rank(name: str, *, store: GazetteerStore, label: str | None = None, context: Context | None = None,
+         bias: Bias | None = None, limit: int = 60) -> list[Scored]:
+    """Every candidate place for ``name``, best first, each with its named feature contributions."""
+    return rank_found(lookup(name, store, limit=limit), label=label, context=context, bias=bias, written=name)
+
+
+def decide(ranked: Sequence[Scored]) -> tuple[Place | None, float]:
+    """The best candidate and a 0..1 confidence (softmax against the runners-up and "none of these")."""
+    if not ranked:
+        return None, 1.0
+    scores = [s.score for s in ranked[:8]] + [NONE_SCORE]
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    if ranked[0].score < NONE_SCORE:
+        return None, weights[-1] / total
+    return ranked[0].place, weights[0] / total
+
+
+def resolve_doc_mentions(mentions: Sequence[MentionSpan], text: str, store: GazetteerStore, *,
+                         bias: Bias | None = None, passes: int = 2) -> list[Resolution]:
+    """Resolve a document's mentions together (see ``geomap.resolution.document``)."""
+    from geomap.resolution.document import resolve_document
+
+    return resolve_document(mentions, text, store, bias=bias, passes=passes)
