@@ -87,3 +87,85 @@ def match_spans(
         if best is not None:
             result[g] = best
     return result
+
+
+# -- running a geoparser over a corpus ------------------------------------------------------------------------
+def _distance(place, gold) -> float | None:
+    from geomap.geo import distance_km
+
+    if place is None:
+        return None
+    return distance_km(place.lat, place.lon, gold.lat, gold.lon)
+
+
+def _covering(spans, start: int, end: int):
+    for span in spans:
+        if span.start_char <= start and span.end_char >= end:
+            return span
+    return None
+
+
+def split_articles(articles, split: str):
+    """Keep all articles, or those whose docid (or position) is even/odd: a held-out check against overfitting."""
+    if split == "all":
+        return list(articles)
+    keep = 0 if split == "even" else 1
+    out = []
+    for index, article in enumerate(articles):
+        key = int(article.document.id) if article.document.id.isdigit() else index
+        if key % 2 == keep:
+            out.append(article)
+    return out
+
+
+def evaluate(articles, nlp, store, *, mode: str = "both", batch_size: int = 16) -> dict:
+    """Scores for geomap and the population baseline on gold spans and/or end to end (``mode``)."""
+    import time
+    from dataclasses import replace
+
+    from geomap.nlp.pipeline import MATCHER, RESOLVER, SPAN_KEY, parse
+
+    articles = list(articles)
+    gold_total = sum(1 for a in articles for t in a.toponyms if t.lat is not None)
+    report: dict = {"articles": len(articles), "toponyms": sum(len(a.toponyms) for a in articles),
+                    "toponyms_with_coordinates": gold_total}
+    baseline = [_distance(_most_populous(store, t.phrase), t) for a in articles for t in a.toponyms
+                if t.lat is not None]
+    report["baseline"] = resolution_scores(baseline)
+    by_id = {a.document.id: a for a in articles}
+    if mode in ("gold", "both"):
+        started = time.perf_counter()
+        errors = []
+        with nlp.select_pipes(enable=[MATCHER, RESOLVER]):
+            for document, doc in parse(nlp, (a.document for a in articles), batch_size=batch_size):
+                spans = list(doc.spans[SPAN_KEY])
+                for gold in by_id[document.id].toponyms:
+                    if gold.lat is None:
+                        continue
+                    span = _covering(spans, gold.start, gold.end)
+                    errors.append(_distance(span._.geomap_place if span is not None else None, gold))
+        report["gold"] = resolution_scores(errors) | {"seconds": time.perf_counter() - started}
+    if mode in ("e2e", "both"):
+        started = time.perf_counter()
+        pairs, errors = [], []
+        plain = (replace(a.document, toponyms=None) for a in articles)
+        for document, doc in parse(nlp, plain, batch_size=batch_size):
+            spans = list(doc.spans[SPAN_KEY])
+            gold_list = by_id[document.id].toponyms
+            predicted = [(s.start_char, s.end_char) for s in spans]
+            pairs.append(([(t.start, t.end) for t in gold_list], predicted))
+            matched = match_spans([(t.start, t.end) for t in gold_list], predicted)
+            lookup = {(s.start_char, s.end_char): s for s in spans}
+            for gold in gold_list:
+                hit = matched.get((gold.start, gold.end))
+                if gold.lat is not None and hit is not None:
+                    errors.append(_distance(lookup[hit]._.geomap_place, gold))
+        report["e2e"] = {"geotagging": geotagging_scores(pairs), "resolution": resolution_scores(errors),
+                         "seconds": time.perf_counter() - started}
+    return report
+
+
+def _most_populous(store, phrase: str):
+    """The population baseline: the most populous place of that name (the store orders by population)."""
+    found = store.candidates(phrase, limit=1)
+    return found[0].place if found else None
