@@ -1,0 +1,105 @@
+"""Assemble the map: base layers, data layers, legend, time slider and layer control, fitted to the data.
+
+``build_map`` returns a folium.Map and writes nothing; ``render_html`` and ``render_fragment`` turn it into
+text, inlining every asset when ``self_contained`` is set.
+"""
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+import folium
+
+from geomap.render import style
+from geomap.render.basemap import base_layers
+from geomap.render.encode import iter_coords, day_number
+from geomap.render.layers import heat_layer, incident_layers, place_layer, split, zone_layer
+from geomap.render.legend import Legend, TitleBox
+from geomap.render.offline import inline_assets
+from geomap.render.timeline import TimeSlider
+
+log = logging.getLogger("geomap.render.map")
+
+MAX_FIT_ZOOM = 11
+_DASH = {"8 6": "dashed", "2 5": "dotted", None: "solid"}
+
+
+def data_bounds(collection: dict[str, Any]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] over every feature, or None for an empty collection."""
+    lats: list[float] = []
+    lons: list[float] = []
+    for feature in collection.get("features") or []:
+        for lon, lat in iter_coords(feature.get("geometry") or {}):
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                lats.append(lat)
+                lons.append(lon)
+    if not lats:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _legend(parts: dict[str, list[dict[str, Any]]]) -> Legend:
+    kinds = sorted({(f["properties"].get("event_type") or "Other") for f in parts["incidents"]}, key=style.event_sort_key)
+    points = {kind: style.event_colour(kind) for kind in kinds}
+    if parts["places"]:
+        points["Places"] = style.PLACE_COLOUR
+    statuses = sorted({(f["properties"].get("status") or style.ZONE_DEFAULT) for f in parts["zones"]})
+    lines = {}
+    for status in statuses:
+        zs = style.zone_style(status)
+        lines[f"{status} zone"] = (zs["color"], _DASH.get(zs.get("dashArray"), "solid"))
+    return Legend(points, lines=lines, title="Incidents" if kinds else None)
+
+
+def _has_dates(parts: dict[str, list[dict[str, Any]]]) -> bool:
+    return any(day_number((f.get("properties") or {}).get("date")) is not None
+               for f in parts["incidents"] + parts["zones"])
+
+
+def build_map(collection: dict[str, Any], *, tiles: str = "cartodbpositron", self_contained: bool = False,
+              title: str | None = None, time_slider: bool = True, cluster: bool | None = None,
+              heat: bool = True) -> folium.Map:
+    """A layered folium Map of a geomap FeatureCollection (incidents, places, zones)."""
+    parts = split(collection)
+    bounds = data_bounds(collection)
+    fmap = folium.Map(location=[20, 10] if bounds is None else None, zoom_start=2, tiles=None, prefer_canvas=True,
+                      control_scale=True, max_zoom=18, min_zoom=1)
+    for layer in base_layers(tiles, self_contained=self_contained):
+        layer.add_to(fmap)
+    for layer in zone_layer(parts["zones"]) + place_layer(parts["places"], cluster=cluster) + \
+            incident_layers(parts["incidents"], cluster=cluster):
+        layer.add_to(fmap)
+    if heat:
+        for layer in heat_layer(parts["incidents"], show=False):
+            layer.add_to(fmap)
+    if parts["incidents"] or parts["places"] or parts["zones"]:
+        _legend(parts).add_to(fmap)
+    if title:
+        TitleBox(title).add_to(fmap)
+        fmap.get_root().title = html.escape(title)
+    if time_slider and _has_dates(parts):
+        TimeSlider().add_to(fmap)
+    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    if bounds is not None:
+        fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=MAX_FIT_ZOOM)
+    return fmap
+
+
+def render_html(collection: dict[str, Any], **options: Any) -> str:
+    """The whole page; with ``self_contained=True`` it makes no network request when opened."""
+    fmap = build_map(collection, **options)
+    text = fmap.get_root().render()
+    return inline_assets(text) if options.get("self_contained") else text
+
+
+def render_fragment(collection: dict[str, Any], **options: Any) -> dict[str, str]:
+    """{"header", "body", "script"} to paste into the head, body and end of body of an existing page."""
+    fmap = build_map(collection, **options)
+    figure = fmap.get_root()
+    figure.render()
+    header = figure.header.render()
+    parts = {"header": inline_assets(header) if options.get("self_contained") else header,
+             "body": figure.html.render(),
+             "script": "<script>\n" + figure.script.render() + "\n</script>"}
+    return parts

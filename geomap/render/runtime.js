@@ -1,0 +1,300 @@
+/* geomap browser runtime: decodes compact layer tables, builds escaped popups on demand, filters by time.
+   Every string that came from an article goes through geomap.esc before it reaches innerHTML. */
+(function () {
+  "use strict";
+  if (window.geomap) { return; }
+  var G = {};
+  var ENT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "`": "&#96;"};
+  G.esc = function (v) {
+    return (v === null || v === undefined) ? "" : String(v).replace(/[&<>"'`]/g, function (c) { return ENT[c]; });
+  };
+  G.safeUrl = function (u) {
+    if (typeof u !== "string") { return null; }
+    u = u.trim();
+    return /^https?:\/\/[^\s<>"']+$/i.test(u) ? u : null;
+  };
+  G.row = function (table, i) {
+    var r = table.rows[i], s = table.strings, p = {lat: r[0], lon: r[1]};
+    table.columns.forEach(function (c, k) {
+      var v = r[k + 4];
+      if (c[1] === "s") { p[c[0]] = (v === null || v === undefined) ? null : s[v]; }
+      else if (c[1] === "l") { p[c[0]] = (v || []).map(function (j) { return s[j]; }); }
+      else { p[c[0]] = v; }
+    });
+    return p;
+  };
+  G.day = function (d) { return new Date(d * 86400000).toISOString().slice(0, 10); };
+
+  function row(label, html) { return html ? "<tr><th>" + G.esc(label) + "</th><td>" + html + "</td></tr>" : ""; }
+  function badge(label, level, title) {
+    var lv = (level === 1 || level === 2 || level === 3) ? level : 0;
+    return "<span class=\"geomap-badge geomap-p" + lv + "\" title=\"" + G.esc(title) + "\">" + G.esc(label) + "</span>";
+  }
+  function list(items) { return (items || []).map(G.esc).join(", "); }
+  function link(url, text) {
+    var safe = G.safeUrl(url);
+    if (!safe) { return G.esc(text || url || ""); }
+    return "<a href=\"" + G.esc(safe) + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + G.esc(text || safe) + "</a>";
+  }
+  function when(p) {
+    if (!p.date) { return "undated"; }
+    return G.esc(p.date) + (p.date_end && p.date_end !== p.date ? " – " + G.esc(p.date_end) : "");
+  }
+  function where(p) {
+    return [p.place || p.location, p.admin1, p.country_code].filter(Boolean).map(G.esc).join(", ");
+  }
+  var GEO = {1: "geo 1: the town itself", 2: "geo 2: near a town / part of a region", 3: "geo 3: only a larger region"};
+  var TIME = {1: "time 1: exact day", 2: "time 2: week or range of days", 3: "time 3: only the month"};
+
+  G.incidentHtml = function (p) {
+    var head = "<div class=\"geomap-popup\"><b>" + G.esc(p.event_type || "Incident") + "</b>" +
+      (p.sub_event_type ? " · " + G.esc(p.sub_event_type) : "") + "<table>" +
+      row("When", when(p) + " " + badge("T" + (p.time_precision || "?"), p.time_precision, TIME[p.time_precision] || "") +
+          (p.date_precision ? " <small>(" + G.esc(p.date_precision) + ")</small>" : "")) +
+      row("Where", where(p) + " " + badge("G" + (p.geo_precision || "?"), p.geo_precision, GEO[p.geo_precision] || "")) +
+      row("Who", list(p.actors)) + row("People", list(p.people)) +
+      row("Fatalities", p.fatalities === null || p.fatalities === undefined ? "" : G.esc(p.fatalities)) +
+      row("Injuries", p.injuries === null || p.injuries === undefined ? "" : G.esc(p.injuries)) +
+      row("Confidence", p.confidence === null || p.confidence === undefined ? "" : G.esc(p.confidence)) +
+      "</table>";
+    var quote = p.quote ? "<blockquote>" + G.esc(p.quote) + "</blockquote>" : "";
+    var src = (p.url || p.title) ? "<div class=\"geomap-src\">Source: " + link(p.url, p.title) + "</div>" : "";
+    var others = (p.sources || []).length ? "<div class=\"geomap-src\"><small>" + list(p.sources) + "</small></div>" : "";
+    return head + quote + src + others + "</div>";
+  };
+  G.incidentTip = function (p) {
+    return G.esc(p.sub_event_type || p.event_type || "Incident") + " — " + G.esc(p.place || p.location || "?") +
+      " (" + (p.date ? G.esc(p.date) : "undated") + ")";
+  };
+  G.placeHtml = function (p) {
+    return "<div class=\"geomap-popup\"><b>" + G.esc(p.name) + "</b><table>" +
+      row("Mentioned as", list(p.mentions)) + row("Mentions", p.count ? G.esc(p.count) : "") +
+      row("Feature", G.esc([p.feature_class, p.feature_code].filter(Boolean).join("."))) +
+      row("Where", G.esc([p.admin1, p.country_code].filter(Boolean).join(", "))) +
+      row("Population", p.population ? G.esc(p.population) : "") +
+      row("Confidence", p.confidence === null || p.confidence === undefined ? "" : G.esc(p.confidence)) +
+      row("Lat, lon", G.esc(p.lat + ", " + p.lon)) + "</table></div>";
+  };
+  G.placeTip = function (p) { return G.esc(p.name) + (p.count > 1 ? " ×" + G.esc(p.count) : ""); };
+  G.zoneHtml = function (p) {
+    return "<div class=\"geomap-popup\"><b>" + G.esc(p.name || "Zone") + "</b> <i>" + G.esc(p.status || "") + "</i><table>" +
+      row("Basis", G.esc(p.basis)) + row("Width", p.width_km ? G.esc(p.width_km) + " km" : "") +
+      row("Date", p.date ? G.esc(p.date) : "undated") + "</table>" +
+      (p.quote ? "<blockquote>" + G.esc(p.quote) + "</blockquote>" : "") + "</div>";
+  };
+  G.zoneTip = function (p) { return G.esc(p.name || "Zone") + " (" + G.esc(p.status || "") + ")"; };
+
+  /* Time: one clock per map. A part registers first/last day arrays (null first = undated, always shown;
+     null last = open-ended) and an apply(visibleFlags) callback. */
+  function Clock() { this.parts = []; this.lo = -Infinity; this.hi = Infinity; this.listeners = []; }
+  Clock.prototype.visible = function (first, last) {
+    return first === null || first === undefined ||
+      (first <= this.hi && (last === null || last === undefined || last >= this.lo));
+  };
+  Clock.prototype.flags = function (part) {
+    var out = new Uint8Array(part.first.length);
+    for (var i = 0; i < out.length; i++) { out[i] = this.visible(part.first[i], part.last[i]) ? 1 : 0; }
+    return out;
+  };
+  Clock.prototype.register = function (part) {
+    this.parts.push(part);
+    this.listeners.forEach(function (f) { f(); });
+  };
+  Clock.prototype.extent = function () {
+    var lo = Infinity, hi = -Infinity;
+    this.parts.forEach(function (p) {
+      for (var i = 0; i < p.first.length; i++) {
+        var a = p.first[i], b = p.last[i];
+        if (a !== null && a !== undefined) { if (a < lo) { lo = a; } if (a > hi) { hi = a; } }
+        if (b !== null && b !== undefined && b > hi) { hi = b; }
+      }
+    });
+    return lo <= hi ? [lo, hi] : null;
+  };
+  Clock.prototype.set = function (lo, hi) {
+    this.lo = lo; this.hi = hi;
+    var self = this;
+    this.parts.forEach(function (p) { p.apply(self.flags(p)); });
+  };
+  G._clocks = {};
+  G.clock = function (map) {
+    var id = L.stamp(map);
+    return G._clocks[id] || (G._clocks[id] = new Clock());
+  };
+  G.canvas = function (map) { return map._geomapCanvas || (map._geomapCanvas = L.canvas({padding: 0.5})); };
+
+  /* Loading state, for screenshots and tests: busy counts cluster groups still adding markers in chunks. */
+  G.busy = 0;
+  G.ready = function () { return document.readyState === "complete" && G.busy === 0; };
+
+  function fill(inner, layers) {
+    if (inner._geomapLoading) { inner._geomapPending = layers; return; }
+    inner._geomapLoading = true;
+    G.busy += 1;
+    inner.clearLayers();
+    inner.addLayers(layers);
+  }
+  function filled(inner) {
+    if (!inner._geomapLoading) { return; }
+    inner._geomapLoading = false;
+    G.busy -= 1;
+    var next = inner._geomapPending;
+    if (next) { inner._geomapPending = null; fill(inner, next); }
+  }
+
+  /* A point layer from a table: canvas circle markers, clustered when asked, popups built on click. */
+  G.pointLayer = function (map, group, table, o) {
+    var renderer = G.canvas(map), n = table.rows.length, markers = new Array(n);
+    var first = new Array(n), last = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var r = table.rows[i];
+      var m = L.circleMarker([r[0], r[1]], {renderer: renderer, radius: o.radius, color: o.stroke || o.color,
+        weight: 1, fillColor: o.color, fillOpacity: 0.8});
+      m._gi = i;
+      markers[i] = m;
+      first[i] = r[2]; last[i] = r[3];
+    }
+    var inner;
+    if (o.cluster) {
+      inner = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, maxClusterRadius: 50,
+        disableClusteringAtZoom: o.unclusterZoom || 10, showCoverageOnHover: false, removeOutsideVisibleBounds: true,
+        chunkProgress: function (done, total) { if (done >= total) { filled(inner); } },
+        iconCreateFunction: function (c) {
+          var k = c.getChildCount(), size = k < 100 ? 30 : (k < 1000 ? 36 : 44);
+          return L.divIcon({html: "<div style=\"background:" + o.color + "\"><span>" + k + "</span></div>",
+            className: "geomap-cluster", iconSize: L.point(size, size)});
+        }});
+    } else {
+      inner = L.featureGroup();
+    }
+    var flags = new Uint8Array(n).fill(1), stale = !!o.cluster;
+    var html = o.kind === "place" ? G.placeHtml : G.incidentHtml;
+    var tip = o.kind === "place" ? G.placeTip : G.incidentTip;
+    inner.on("click", function (e) {
+      var mk = e.layer;
+      if (!mk || mk._gi === undefined) { return; }
+      L.popup({maxWidth: 380}).setLatLng(mk.getLatLng()).setContent(html(G.row(table, mk._gi))).openOn(map);
+    });
+    inner.on("mouseover", function (e) {
+      var mk = e.layer;
+      if (!mk || mk._gi === undefined || mk.getTooltip()) { return; }
+      mk.bindTooltip(tip(G.row(table, mk._gi)), {direction: "top"}).openTooltip();
+    });
+    function visibleMarkers() {
+      var out = [];
+      for (var j = 0; j < n; j++) { if (flags[j]) { out.push(markers[j]); } }
+      return out;
+    }
+    if (!o.cluster) { markers.forEach(function (mk) { inner.addLayer(mk); }); }
+    group.addLayer(inner);
+    group.on("add", function () { if (stale && map.hasLayer(inner)) { stale = false; fill(inner, visibleMarkers()); } });
+    group._geomapCount = function () {
+      var k = 0;
+      for (var j = 0; j < n; j++) { k += flags[j]; }
+      return k;
+    };
+    if (o.timed) {
+      G.clock(map).register({first: first, last: last, apply: function (next) {
+        if (o.cluster) {
+          flags = next;
+          if (map.hasLayer(inner)) { fill(inner, visibleMarkers()); } else { stale = true; }
+          return;
+        }
+        for (var j = 0; j < n; j++) {
+          if (next[j] && !flags[j]) { inner.addLayer(markers[j]); }
+          else if (!next[j] && flags[j]) { inner.removeLayer(markers[j]); }
+        }
+        flags = next;
+      }});
+    }
+    return group;
+  };
+
+  /* Non-point geometries (zones, place lines and areas) as a styled GeoJSON group, optionally timed. */
+  G.shapeLayer = function (map, group, collection, o) {
+    var html = o.kind === "zone" ? G.zoneHtml : G.placeHtml, tip = o.kind === "zone" ? G.zoneTip : G.placeTip;
+    var gj = L.geoJSON(collection, {style: function (f) { return o.styles[f.properties.status] || o.style; }});
+    var items = gj.getLayers(), first = [], last = [], shown = items.map(function () { return 1; });
+    items.forEach(function (l) { first.push(l.feature.properties._t0); last.push(l.feature.properties._t1); });
+    gj.on("click", function (e) {
+      L.popup({maxWidth: 380}).setLatLng(e.latlng).setContent(html(e.layer.feature.properties)).openOn(map);
+    });
+    gj.on("mouseover", function (e) {
+      var l = e.layer;
+      if (!l.getTooltip()) { l.bindTooltip(tip(l.feature.properties), {sticky: true}).openTooltip(e.latlng); }
+    });
+    group.addLayer(gj);
+    group._geomapShapes = gj;
+    if (o.timed) {
+      G.clock(map).register({first: first, last: last, apply: function (next) {
+        items.forEach(function (l, j) {
+          if (next[j] && !shown[j]) { gj.addLayer(l); } else if (!next[j] && shown[j]) { gj.removeLayer(l); }
+          shown[j] = next[j];
+        });
+      }});
+    }
+    return group;
+  };
+
+  /* Fatality-weighted heat; follows the clock by resetting its points. */
+  G.heatLayer = function (map, group, points, o) {
+    var heat = L.heatLayer(points.map(function (p) { return [p[0], p[1], p[2]]; }), o.options);
+    group.addLayer(heat);
+    G.clock(map).register({first: points.map(function (p) { return p[3]; }),
+      last: points.map(function (p) { return p[4]; }), apply: function (next) {
+        var pts = [];
+        for (var j = 0; j < points.length; j++) { if (next[j]) { pts.push([points[j][0], points[j][1], points[j][2]]); } }
+        heat.setLatLngs(pts);
+      }});
+    return group;
+  };
+
+  /* Two range inputs (from, to) over the clock's extent; the map updates when a thumb is released. */
+  G.timeSlider = function (map, o) {
+    var clock = G.clock(map), ext = clock.extent();
+    if (!ext) { return null; }
+    var ctl = L.control({position: (o && o.position) || "bottomleft"});
+    ctl.onAdd = function () {
+      var d = L.DomUtil.create("div", "geomap-time");
+      d.innerHTML = "<div class=\"geomap-time-label\"><b>Time</b><span class=\"geomap-time-range\"></span>" +
+        "<button type=\"button\" class=\"geomap-time-reset\" title=\"show all dates\">all</button></div>" +
+        "<input type=\"range\" class=\"geomap-time-from\" aria-label=\"from date\">" +
+        "<input type=\"range\" class=\"geomap-time-to\" aria-label=\"to date\">" +
+        "<div><small>undated features always shown; coarse dates cover their whole window</small></div>";
+      var a = d.querySelector(".geomap-time-from"), b = d.querySelector(".geomap-time-to");
+      var label = d.querySelector(".geomap-time-range"), reset = d.querySelector(".geomap-time-reset");
+      [a, b].forEach(function (x) { x.min = ext[0]; x.max = ext[1]; x.step = 1; });
+      a.value = ext[0]; b.value = ext[1];
+      function bounds() { var lo = +a.value, hi = +b.value; return lo <= hi ? [lo, hi] : [hi, lo]; }
+      function show() { var r = bounds(); label.textContent = G.day(r[0]) + " – " + G.day(r[1]); }
+      function apply() {
+        var r = bounds(), full = r[0] <= ext[0] && r[1] >= ext[1];
+        show();
+        clock.set(full ? -Infinity : r[0], full ? Infinity : r[1]);
+      }
+      a.addEventListener("input", show); b.addEventListener("input", show);
+      a.addEventListener("change", apply); b.addEventListener("change", apply);
+      reset.addEventListener("click", function () { a.value = ext[0]; b.value = ext[1]; apply(); });
+      L.DomEvent.disableClickPropagation(d);
+      L.DomEvent.disableScrollPropagation(d);
+      show();
+      return d;
+    };
+    ctl.addTo(map);
+    return ctl;
+  };
+
+  /* A fixed control holding static HTML that Python already escaped (legend, title). */
+  G.htmlControl = function (map, html, position, cls) {
+    var ctl = L.control({position: position});
+    ctl.onAdd = function () {
+      var d = L.DomUtil.create("div", cls);
+      d.innerHTML = html;
+      L.DomEvent.disableClickPropagation(d);
+      return d;
+    };
+    return ctl.addTo(map);
+  };
+
+  window.geomap = G;
+})();
