@@ -12,10 +12,14 @@ import gzip
 import io
 import json
 import logging
+import re
 import sys
+import zlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 from geomap.errors import InputError
 from geomap.models import Document
@@ -33,6 +37,12 @@ ErrorHandler = Callable[[InputError], None]
 
 # Articles are kilobytes; a document past this is almost always a dump or junk, and would take minutes in spaCy.
 MAX_DOCUMENT_CHARS = 5_000_000
+# UTF-8 takes at most 4 bytes a character: a file past this many bytes cannot fit and is refused unread.
+MAX_DOCUMENT_BYTES = 4 * MAX_DOCUMENT_CHARS
+# One JSONL line may escape every character as \uXXXX (6 characters each, as json.dumps does by default).
+MAX_LINE_BYTES = 6 * MAX_DOCUMENT_CHARS + 65_536
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _raise(error: InputError) -> None:
@@ -50,11 +60,21 @@ def read_documents(
     published: date | None = None,
     on_error: ErrorHandler = _raise,
 ) -> Iterator[Document]:
-    """Yield every document in ``paths`` in a stable order; ``published`` fills in documents that carry no date."""
+    """Yield every document in ``paths`` in a stable order; ``published`` fills in documents that carry no date.
+
+    Document ids are unique within one call: a repeated id (two ``a.txt`` in different folders, a feed that
+    reuses ids) gets a ``-2``, ``-3``… suffix and a warning, so records never mix.
+    """
+    seen: dict[str, str] = {}
+    for document in _read_all(paths, published, on_error):
+        yield _unique_id(document, seen)
+
+
+def _read_all(paths: Iterable[str | Path], published: date | None, on_error: ErrorHandler) -> Iterator[Document]:
     for raw in paths:
         path = Path(raw)
         if str(raw) == "-":
-            yield from _guard(lambda: _read_text_stream("stdin", sys.stdin.read(), published), "stdin", on_error)
+            yield from _guard(lambda: _read_text_stream("stdin", sys.stdin.read(MAX_DOCUMENT_CHARS + 1), published), "stdin", on_error)
         elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _is_document_file(child):
@@ -63,6 +83,19 @@ def read_documents(
             yield from _read_file(path, published, on_error)
         else:
             on_error(InputError(str(path), "no such file or directory"))
+
+
+def _unique_id(document: Document, seen: dict[str, str]) -> Document:
+    if document.id not in seen:
+        seen[document.id] = document.source
+        return document
+    number = 2
+    while f"{document.id}-{number}" in seen:
+        number += 1
+    new_id = f"{document.id}-{number}"
+    log.warning("%s: document id %r already used by %s; renamed %r", document.source, document.id, seen[document.id], new_id)
+    seen[new_id] = document.source
+    return replace(document, id=new_id)
 
 
 def _is_document_file(path: Path) -> bool:
@@ -86,6 +119,8 @@ def _guard(make: Callable[[], Iterable[Document]], source: str, on_error: ErrorH
         on_error(exc)
     except OSError as exc:
         on_error(InputError(source, f"cannot read: {exc.strerror or exc}"))
+    except (EOFError, zlib.error) as exc:  # truncated or corrupt .gz
+        on_error(InputError(source, f"corrupt compressed file: {exc}"))
 
 
 def _read_file(path: Path, published: date | None, on_error: ErrorHandler) -> Iterator[Document]:
@@ -107,17 +142,48 @@ def _read_file(path: Path, published: date | None, on_error: ErrorHandler) -> It
 
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode article bytes: BOMs honoured, UTF-8 first, invalid bytes replaced with a warning; binary refused."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom):], encoding, source)
     if b"\x00" in data[:4096]:
         raise InputError(source, "looks like a binary file, not text")
+    return _decode(data, "utf-8", source)
+
+
+# longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _decode(data: bytes, encoding: str, source: str, line: int | None = None) -> str:
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        log.warning("%s: invalid UTF-8 at byte %d; undecodable bytes replaced", source, exc.start)
-        return data.decode("utf-8", errors="replace")
+        where = f"{source}:{line}" if line is not None else source
+        log.warning("%s: invalid %s at byte %d; undecodable bytes replaced", where, encoding.upper(), exc.start)
+        return data.decode(encoding, errors="replace")
+
+
+def clean_text(value: str) -> str:
+    """Lone surrogates (from JSON escapes like \\ud800) cannot be written as UTF-8: each becomes U+FFFD, same length."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _safe_url(value: Any, source: str, line: int | None = None) -> str | None:
+    """Only http(s) URLs are kept: anything else (javascript:, data:, file:) would become a live link in a map."""
+    url = _optional_str(value)
+    if url is None:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url) if not _CONTROL.search(url) else None
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        where = f"{source}:{line}" if line is not None else source
+        log.warning("%s: url %r dropped (only http and https URLs are kept)", where, url[:80])
+        return None
+    return url
 
 
 def html_to_text(markup: str) -> str:
@@ -149,25 +215,24 @@ def _check_size(source: str, size: int, line: int | None = None) -> None:
 
 def _single_file_document(path: Path, published: date | None, *, html: bool) -> Document:
     size = path.stat().st_size
-    if not html:
+    if size > MAX_DOCUMENT_BYTES:  # refused without reading it into memory
         _check_size(str(path), size)
-    elif size > 4 * MAX_DOCUMENT_CHARS:
-        _check_size(str(path), size)
-    text = decode_bytes(path.read_bytes(), str(path))
     meta = _sidecar(path)
-    title = meta.get("title")
+    meta_source = str(path.with_name(path.stem + META_SUFFIX))
+    text = decode_bytes(path.read_bytes(), str(path))
+    title = _optional_str(meta.get("title"))
     if html:
         title = title or _html_title(text)
         text = html_to_text(text)
-        _check_size(str(path), len(text))
+    _check_size(str(path), len(text))
     if not text.strip():
         raise InputError(str(path), "empty document (no text)")
     return Document(
-        id=path.stem,
-        text=text,
-        published=_parse_published(meta.get("published"), str(path)) or published,
-        title=title,
-        url=meta.get("url"),
+        id=clean_text(path.stem),
+        text=clean_text(text),
+        published=_parse_published(meta.get("published"), meta_source) or published,
+        title=clean_text(title) if title else None,
+        url=_safe_url(meta.get("url"), meta_source),
         source=str(path),
     )
 
@@ -175,7 +240,8 @@ def _single_file_document(path: Path, published: date | None, *, html: bool) -> 
 def _read_text_stream(source: str, text: str, published: date | None) -> list[Document]:
     if not text.strip():
         raise InputError(source, "empty document (no text)")
-    return [Document(id=source, text=text, published=published, source=source)]
+    _check_size(source, len(text))
+    return [Document(id=source, text=clean_text(text), published=published, source=source)]
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
@@ -197,7 +263,7 @@ def _parse_published(value: Any, source: str, line: int | None = None) -> date |
         return None
     try:
         return date.fromisoformat(str(value)[:10])
-    except ValueError:
+    except (ValueError, TypeError):
         raise InputError(source, f"invalid published date {value!r} (expected YYYY-MM-DD)", line)
 
 
@@ -206,9 +272,13 @@ def _stem(path: Path) -> str:
     return path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
 
 
-def _open_text(path: Path) -> io.TextIOBase:
-    raw = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+def _open_binary(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
+
+
+def _open_text(path: Path) -> io.TextIOWrapper:
+    """Text with undecodable bytes kept as lone surrogates, so each row can be repaired and reported by line."""
+    return io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
 def record_to_document(record: Any, source: str, line: int | None, published: date | None, fallback_id: str) -> Document:
@@ -219,13 +289,14 @@ def record_to_document(record: Any, source: str, line: int | None, published: da
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "record has no text", line)
     _check_size(source, len(text), line)
-    doc_id = str(record.get("id") or fallback_id)
+    doc_id = clean_text(_optional_str(record.get("id")) or fallback_id)
+    title = _optional_str(record.get("title"))
     return Document(
         id=doc_id,
-        text=text,
+        text=clean_text(text),
         published=_parse_published(record.get("published"), source, line) or published,
-        title=_optional_str(record.get("title")),
-        url=_optional_str(record.get("url")),
+        title=clean_text(title) if title else None,
+        url=_safe_url(record.get("url"), source, line),
         toponyms=_spans(record.get("toponyms"), len(text), source, line),
         source=f"{source}:{line}" if line is not None else source,
     )
@@ -254,29 +325,69 @@ def _spans(value: Any, length: int, source: str, line: int | None) -> tuple[tupl
 
 def _read_jsonl(path: Path, published: date | None, on_error: ErrorHandler) -> Iterator[Document]:
     stem = _stem(path)
-    with _open_text(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+    with _open_binary(path) as handle:
+        for number, raw in enumerate(_lines(handle), start=1):
+            if raw is None:
+                on_error(InputError(str(path), f"line longer than {MAX_LINE_BYTES / 1e6:.0f} MB skipped (document too large — split it)", number))
+                continue
+            if not raw.strip():
                 continue
             try:
+                line = _decode(raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, "utf-8", str(path), number)
                 record = json.loads(line)
                 yield record_to_document(record, str(path), number, published, f"{stem}-{number}")
+            except RecursionError:
+                on_error(InputError(str(path), "malformed JSON (nested too deeply)", number))
             except ValueError as exc:
-                on_error(InputError(str(path), f"malformed JSON ({exc.args[0].split(':')[0]})", number))
+                on_error(InputError(str(path), f"malformed JSON ({str(exc).split(':')[0]})", number))
             except InputError as exc:
                 on_error(exc)
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """Lines of a binary stream; a line past MAX_LINE_BYTES is skipped in chunks (never held whole) and yields None."""
+    while True:
+        line = handle.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+        yield None
 
 
 def _read_csv(path: Path, published: date | None, on_error: ErrorHandler) -> Iterator[Document]:
     stem = _stem(path)
     delimiter = "\t" if _base_suffix(path) == ".tsv" else ","
-    csv.field_size_limit(2**31 - 1)
+    csv.field_size_limit(MAX_LINE_BYTES)
     with _open_text(path) as handle:
         reader = csv.DictReader(handle, delimiter=delimiter)
-        if not reader.fieldnames or "text" not in reader.fieldnames:
+        try:
+            fieldnames = reader.fieldnames
+        except (csv.Error, UnicodeError) as exc:
+            raise InputError(str(path), f"malformed CSV ({exc})", 1)
+        if not fieldnames or "text" not in fieldnames:
             raise InputError(str(path), "CSV needs a 'text' column")
-        for number, row in enumerate(reader, start=2):
+        number = 1
+        while True:
             try:
-                yield record_to_document(row, str(path), number, published, f"{stem}-{number}")
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # the reader cannot go on past a broken field
+                raise InputError(str(path), f"malformed CSV ({exc})", reader.line_num)
+            number = reader.line_num
+            try:
+                yield record_to_document(_repaired(row, str(path), number), str(path), number, published, f"{stem}-{number}")
             except InputError as exc:
                 on_error(exc)
+
+
+def _repaired(row: dict[Any, Any], source: str, line: int) -> dict[Any, Any]:
+    """Undecodable bytes (kept as surrogates by the reader) → U+FFFD, with one warning naming the row."""
+    text = row.get("text")
+    if isinstance(text, str) and _LONE_SURROGATE.search(text):
+        log.warning("%s:%d: invalid UTF-8; undecodable bytes replaced", source, line)
+    return {key: clean_text(value) if isinstance(value, str) else value for key, value in row.items()}

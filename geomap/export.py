@@ -7,8 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import math
 import os
 import tempfile
+import time
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +21,11 @@ from geomap.errors import InputError
 from geomap.geo import point_geometry
 from geomap.models import Extraction, Incident, Mention, Zone
 
+log = logging.getLogger("geomap.export")
+
 LAYERS = ("incidents", "places", "zones")
+# a temporary file this old beside an output was left by a killed run (no write takes an hour)
+STALE_TEMP_SECONDS = 3600
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -144,7 +151,20 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _remove_stale_temps(target)
     return target
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Delete temporary siblings of ``target`` that a killed run left behind (old enough to be nobody's)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+                log.debug("removed %s left by an interrupted run", stale)
+        except OSError:  # gone already, or not ours to delete
+            continue
 
 
 def write_geojson(path: str | Path, collection: dict[str, Any]) -> Path:
@@ -249,7 +269,43 @@ def read_collection(path: str | Path) -> dict[str, Any]:
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(props, dict) or props.get("layer") not in LAYERS or not isinstance(feature.get("geometry"), dict):
             raise InputError(source, f"feature {number} is not a geomap feature (properties.layer must be one of {', '.join(LAYERS)})")
+        problem = geometry_problem(feature["geometry"])
+        if problem:
+            raise InputError(source, f"feature {number}: {problem}")
     return data
+
+
+_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
+
+
+def geometry_problem(geometry: dict[str, Any]) -> str | None:
+    """Why ``geometry`` is not RFC 7946 GeoJSON a map can draw (bad type, nesting, or lon/lat out of range), or None."""
+    kind = geometry.get("type")
+    if kind == "GeometryCollection":
+        parts = geometry.get("geometries")
+        if not isinstance(parts, list):
+            return "GeometryCollection without a geometries list"
+        return next((p for p in (geometry_problem(g) if isinstance(g, dict) else "geometry is not an object" for g in parts) if p), None)
+    if kind not in _DEPTH:
+        return f"unknown geometry type {str(kind)[:40]!r}"
+    return _coordinates_problem(geometry.get("coordinates"), _DEPTH[kind])
+
+
+def _coordinates_problem(value: Any, depth: int) -> str | None:
+    if depth == 0:
+        if not isinstance(value, list) or len(value) < 2 or not all(_is_number(v) for v in value[:2]):
+            return "a position must be [lon, lat] numbers"
+        lon, lat = value[0], value[1]
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            return f"position [{lon}, {lat}] is outside lon -180..180 / lat -90..90 (GeoJSON order is [lon, lat])"
+        return None
+    if not isinstance(value, list):
+        return "coordinates are not nested as the geometry type needs"
+    return next((p for p in (_coordinates_problem(v, depth - 1) for v in value) if p), None)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def merge_collections(collections: Iterable[dict[str, Any]]) -> dict[str, Any]:

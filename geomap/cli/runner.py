@@ -1,4 +1,8 @@
-"""Shared by `map`, `extract` and `serve`: inputs (articles or saved .geojson) → one FeatureCollection."""
+"""Shared by `map`, `extract` and `serve`: inputs (articles or saved .geojson) → one FeatureCollection.
+
+One bad input never stops the rest: each failure becomes one line in the returned ``errors``. Only when nothing
+at all could be read does the run stop before writing, so a previous output is never replaced by an empty one.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geomap.documents import is_collection
-from geomap.errors import ConfigurationError, InputError
+from geomap.errors import ConfigurationError, GeomapError, InputError
 
 
 def extract_inputs(
@@ -23,6 +27,8 @@ def extract_inputs(
 
     errors: list[str] = []
     collections: list[dict[str, Any]] = []
+    # user zone files are small and cheap: read them first, so a bad one is reported before minutes of parsing
+    zones = _user_zones(zone_files, errors)
     article_inputs: list[str] = []
     for item in inputs:
         if is_collection(Path(item)):
@@ -38,17 +44,37 @@ def extract_inputs(
         options = {k: v for k, v in options.items() if v is not None}
         if documents:
             extraction = Geoparser(**options).extract(documents, errors=errors)
-            collections.append(feature_collection(extraction))
-    if zone_files:
-        collections.append(_user_zones(zone_files))
-    if not collections and not errors:
-        raise ConfigurationError("no input documents")
+            if extraction.documents or not errors:
+                collections.append(feature_collection(extraction))
+    if zones is not None:
+        collections.append(zones)
+    if not collections:
+        if not errors:
+            raise ConfigurationError("no input documents")
+        _stop(errors)
     return merge_collections(collections), errors
 
 
-def _user_zones(paths: Iterable[Path]) -> dict[str, Any]:
+def _stop(errors: list[str]) -> None:
+    """Nothing could be read: name every failure and exit 1 without writing (the old output stays)."""
+    from geomap.cli.common import report_failures
+
+    errors.append("no input could be read; nothing written")
+    report_failures(errors)
+
+
+def _user_zones(paths: Iterable[Path], errors: list[str]) -> dict[str, Any] | None:
     from geomap.export import zone_feature
     from geomap.zones import read_zone_file
 
-    features = [zone_feature(zone) for path in paths for zone in read_zone_file(path)]
-    return {"type": "FeatureCollection", "features": features}
+    features: list[dict[str, Any]] = []
+    found = False
+    for path in paths:
+        found = True
+        try:
+            features.extend(zone_feature(zone) for zone in read_zone_file(path))
+        except GeomapError as exc:
+            errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+        except (OSError, ValueError) as exc:  # read_zone_file should raise InputError; never lose the run over it
+            errors.append(f"{path}: not a usable zone file ({type(exc).__name__}: {exc})")
+    return {"type": "FeatureCollection", "features": features} if found and features else None
