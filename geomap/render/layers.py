@@ -24,7 +24,7 @@ from geomap.render.encode import (
 
 log = logging.getLogger("geomap.render.layers")
 
-#: Above this many points in one layer, markers are clustered at low zoom.
+#: Above this many points (all incident layers together, or places), markers are clustered at low zoom.
 CLUSTER_THRESHOLD = 1000
 
 MARKERCLUSTER_JS = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js"
@@ -135,10 +135,11 @@ def incident_layers(features: list[dict[str, Any]], *, cluster: bool | None = No
             continue
         kind = props.get("event_type") or "Other"
         tables.setdefault(kind, Table(INCIDENT_COLUMNS)).add(point[0], point[1], interval(props), props)
+    total = sum(len(t.rows) for t in tables.values())
+    clustered = total > CLUSTER_THRESHOLD if cluster is None else cluster
     out = []
     for kind in sorted(tables, key=style.event_sort_key):
         table = tables[kind]
-        clustered = len(table.rows) > CLUSTER_THRESHOLD if cluster is None else cluster
         options = {"kind": "incident", "color": style.event_colour(kind), "stroke": "#222", "radius": 6,
                    "cluster": clustered, "timed": True}
         out.append(PointLayer(f"{kind} ({len(table.rows)})", table.payload(), options))

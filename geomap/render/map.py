@@ -5,6 +5,7 @@ text, inlining every asset when ``self_contained`` is set.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 from typing import Any
@@ -83,7 +84,23 @@ def build_map(collection: dict[str, Any], *, tiles: str = "cartodbpositron", sel
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     if bounds is not None:
         fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=MAX_FIT_ZOOM)
+    stable_ids(fmap, repr((len(collection.get("features") or []), bounds, title, tiles,
+                           {k: len(v) for k, v in parts.items()})))
     return fmap
+
+
+def stable_ids(fmap: folium.Map, seed: str) -> None:
+    """Replace folium's random element ids by ids derived from the input and tree position: same input,
+    same bytes (the seed keeps two different maps embedded in one page apart)."""
+    prefix = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8]
+    root = fmap.get_root()
+    queue = [root]
+    count = 0
+    while queue:
+        element = queue.pop(0)
+        element._id = f"{prefix}{count:04x}"
+        count += 1
+        queue.extend(getattr(element, "_children", {}).values())
 
 
 def render_html(collection: dict[str, Any], **options: Any) -> str:
