@@ -1,0 +1,277 @@
+"""Batch runs: partitions, error report, resume, merged and partitioned outputs, streaming reader.
+
+The module also holds ``FakeParser``, a small deterministic extractor standing in for Geoparser in the
+batch, parallel and Dask unit tests. Spawned workers and Dask workers import it by name (``test_batch``; the
+tests directory is on their sys.path). Every capitalised word is a place; a sentence with "attack" is an
+incident at its first place; "zone" adds a zone; "BOOM" raises (a bug); "FAIL" is a reported failure.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from geomap.models import Document, Extraction, Incident, Mention, Place, Zone
+
+WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+class FakeParser:
+    def __init__(self, *, deduplicate: bool = True, load_log: str | None = None, **options):
+        self.deduplicate = deduplicate
+        self.options = options
+        if load_log:  # one line per construction: lets tests check each process loads once
+            with open(load_log, "a", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()}\n")
+
+    def extract(self, documents, *, errors=None) -> Extraction:
+        extraction = Extraction(errors=errors if errors is not None else [])
+        for document in documents:
+            if "BOOM" in document.text:
+                raise RuntimeError("fake extractor bug")
+            if "FAIL" in document.text:
+                extraction.errors.append(f"{document.source or document.id}: cannot parse this one")
+                continue
+            extraction.documents.append(document)
+            places = []
+            for match in WORD.finditer(document.text):
+                place = _place(match.group())
+                places.append(place)
+                extraction.mentions.append(Mention(document.id, match.group(), match.start(), match.end(), "GPE", place, 0.5))
+            if "attack" in document.text and places:
+                extraction.incidents.append(_incident(document, places[0]))
+            if "zone" in document.text and places:
+                extraction.zones.append(Zone(document.id, f"zone near {places[0].name}", "proposed", "fake", 10.0,
+                                             {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}))
+        if self.deduplicate:
+            extraction.incidents = dedupe(extraction.incidents)
+        return extraction
+
+
+def _place(name: str) -> Place:
+    code = sum(map(ord, name))
+    return Place(f"fake:{name}", name, (code % 160) - 80 + 0.123456789, (code % 340) - 170 + 0.1, "P", "PPL", "UA", population=code)
+
+
+def _incident(document: Document, place: Place) -> Incident:
+    return Incident(
+        id=f"{document.id}-1", doc=document.id, event_type="Battles", sub_event_type="Armed clash", place=place,
+        location=place.name, geo_precision=1, date=document.published, date_end=document.published,
+        date_precision="day", time_precision=1, quote=document.text[:40], start=0, end=10,
+        actors=("A", "B"), people=(), fatalities=1, title=document.title, sources=(document.id,),
+    )
+
+
+def dedupe(incidents: list[Incident]) -> list[Incident]:
+    """Incidents at the same place merge; the first keeps every reporting document in ``sources``."""
+    kept: dict[str, Incident] = {}
+    for incident in incidents:
+        first = kept.get(incident.place.gazetteer_id)
+        if first is None:
+            kept[incident.place.gazetteer_id] = incident
+        else:
+            kept[incident.place.gazetteer_id] = replace(first, sources=first.sources + incident.sources)
+    return list(kept.values())
+
+
+def write_corpus(directory: Path, count: int, *, bad_lines: bool = False) -> Path:
+    """A JSON Lines feed of ``count`` short articles (plus a malformed line and failing records if asked)."""
+    towns = ["Kherson", "Odesa", "Kyiv", "Lviv", "Dnipro", "Sumy", "Poltava"]
+    lines = []
+    for n in range(count):
+        town = towns[n % len(towns)]
+        text = f"{town} came under attack; troops moved to {towns[(n * 3) % len(towns)]} in article {n}."
+        if n % 5 == 0:
+            text += " A zone is proposed."
+        lines.append(json.dumps({"id": f"a{n:04d}", "text": text, "published": "2025-04-25"}))
+        if bad_lines and n == 3:
+            lines.append("{not json")
+        if bad_lines and n == 7:
+            lines.append(json.dumps({"id": "failing", "text": "This one will FAIL in Kyiv."}))
+        if bad_lines and n == 11:
+            lines.append(json.dumps({"id": "buggy", "text": "This one goes BOOM in Lviv."}))
+    path = directory / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------------------------- the tests
+
+from geomap.batch import RunDirectory, finish_directory, read_chunks, read_features, run_batch, write_error_report, write_merged  # noqa: E402
+from geomap.documents import read_documents  # noqa: E402
+from geomap.errors import ConfigurationError, InputError  # noqa: E402
+from geomap.export import dumps, feature_collection, merge_collections, write_output  # noqa: E402
+from geomap.parallel import ParserSpec, serial_executor  # noqa: E402
+
+FAKE = "test_batch:FakeParser"
+FAKE_DEDUPE = "test_batch:dedupe"
+
+
+def fake_spec(**options) -> ParserSpec:
+    return ParserSpec.from_options(dict(options), factory=FAKE, dedupe=FAKE_DEDUPE)
+
+
+def reference_bytes(feed: Path, suffix: str = ".geojson", tmp: Path | None = None) -> bytes:
+    """What one FakeParser.extract over every document gives, written by geomap.export."""
+    errors: list = []
+    documents = list(read_documents([feed], on_error=errors.append))
+    extraction = FakeParser().extract(documents, errors=[])
+    collection = feature_collection(extraction)
+    if suffix == ".geojson":
+        return dumps(collection).encode()
+    target = tmp / f"reference{suffix}"
+    write_output(target, collection)
+    return target.read_bytes()
+
+
+@pytest.fixture()
+def feed(tmp_path) -> Path:
+    return write_corpus(tmp_path, 23)
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".geojsonl", ".csv"])
+def test_partitioned_run_matches_one_extraction_byte_for_byte(tmp_path, feed, suffix):
+    run = RunDirectory(tmp_path / "run")
+    summary = run_batch([str(feed)], fake_spec(), run.path, partition_size=4, progress=False)
+    assert (summary.documents, summary.partitions, summary.errors) == (23, 6, 0)
+    out = tmp_path / f"out{suffix}"
+    counts = write_merged(run, fake_spec(), out)
+    assert out.read_bytes() == reference_bytes(feed, suffix, tmp_path)
+    assert counts["incidents"] == 7  # seven towns: incidents in other partitions merged after the merge
+
+
+def test_dedupe_runs_after_the_merge_not_per_partition(tmp_path, feed):
+    run = RunDirectory(tmp_path / "run")
+    run_batch([str(feed)], fake_spec(), run.path, partition_size=2, progress=False)
+    incidents = run.incidents(fake_spec())
+    kyiv = [i for i in incidents if i.place.name == "Kyiv"]
+    assert len(kyiv) == 1 and len(kyiv[0].sources) == 3  # a0002, a0009, a0016 from three partitions
+    undeduped = RunDirectory(run.path).incidents(ParserSpec(factory=FAKE, dedupe=None))
+    assert len(undeduped) == 23
+
+
+def test_failures_are_reported_and_the_rest_extracted(tmp_path):
+    feed = write_corpus(tmp_path, 15, bad_lines=True)
+    run = RunDirectory(tmp_path / "run")
+    summary = run_batch([str(feed)], fake_spec(), run.path, partition_size=4, progress=False)
+    assert summary.documents == 16 + 1  # 15 articles + the two failing records, the malformed line is not one
+    assert summary.errors == 3
+    report = tmp_path / "errors.jsonl"
+    assert write_error_report(report, run.errors()) == 3
+    rows = [json.loads(line) for line in report.read_text().splitlines()]
+    assert {row["line"] for row in rows} == {5, 10, 15}
+    assert all(row["input"] == str(feed) for row in rows)
+    messages = " | ".join(row["message"] for row in rows)
+    assert "malformed JSON" in messages and "cannot parse this one" in messages and "RuntimeError" in messages
+    collection = json.loads(_merged_text(run, tmp_path))
+    docs = {f["properties"]["doc"] for f in collection["features"] if f["properties"]["layer"] == "places"}
+    assert len(docs) == 15 and "failing" not in docs and "buggy" not in docs
+
+
+def _merged_text(run: RunDirectory, tmp_path: Path) -> str:
+    out = tmp_path / "merged.geojson"
+    write_merged(run, fake_spec(), out)
+    return out.read_text()
+
+
+class Interrupted(Exception):
+    pass
+
+
+def dying_executor(after: int):
+    """Runs like the serial executor but dies (as a killed run would) once ``after`` chunks are done."""
+
+    def execute(spec, chunks):
+        for count, result in enumerate(serial_executor(spec, chunks)):
+            if count == after:
+                raise Interrupted()
+            yield result
+
+    return execute
+
+
+def counting_executor(seen: list):
+    def execute(spec, chunks):
+        for index, documents in chunks:
+            seen.append(index)
+            yield from serial_executor(spec, [(index, documents)])
+
+    return execute
+
+
+def test_resume_redoes_only_unfinished_partitions(tmp_path, feed):
+    run = RunDirectory(tmp_path / "run")
+    with pytest.raises(Interrupted):
+        run_batch([str(feed)], fake_spec(), run.path, executor=dying_executor(3), partition_size=4, progress=False)
+    assert run.partitions() == [0, 1, 2]
+    assert sorted(p.name for p in run.path.glob("part-*")) == ["part-000000.geojsonl", "part-000001.geojsonl", "part-000002.geojsonl"]
+    # a kill while appending to the manifest leaves half a line: that partition is simply redone
+    with open(run.path / "manifest.jsonl", "a") as handle:
+        handle.write('{"partition": 3, "documents"')
+    seen: list = []
+    summary = run_batch([str(feed)], fake_spec(), run.path, executor=counting_executor(seen), partition_size=4, resume=True, progress=False)
+    assert seen == [3, 4, 5] and summary.resumed == 3 and summary.documents == 23
+    out = tmp_path / "out.geojson"
+    write_merged(run, fake_spec(), out)
+    assert out.read_bytes() == reference_bytes(feed)
+
+
+def test_resume_refuses_other_settings_or_changed_inputs(tmp_path, feed):
+    run = RunDirectory(tmp_path / "run")
+    with pytest.raises(Interrupted):
+        run_batch([str(feed)], fake_spec(), run.path, executor=dying_executor(2), partition_size=4, progress=False)
+    with pytest.raises(ConfigurationError, match="other inputs or settings"):
+        run_batch([str(feed)], fake_spec(), run.path, partition_size=5, resume=True, progress=False)
+    run2 = RunDirectory(tmp_path / "run2")
+    with pytest.raises(Interrupted):
+        run_batch([str(feed)], fake_spec(), run2.path, executor=dying_executor(2), partition_size=4, progress=False)
+    lines = feed.read_text().splitlines()
+    feed.write_text("\n".join([lines[1], lines[0]] + lines[2:]) + "\n")
+    with pytest.raises(ConfigurationError, match="no longer matches"):
+        run_batch([str(feed)], fake_spec(), run2.path, partition_size=4, resume=True, progress=False)
+
+
+def test_without_resume_a_run_starts_afresh(tmp_path, feed):
+    run = RunDirectory(tmp_path / "run")
+    run_batch([str(feed)], fake_spec(), run.path, partition_size=4, progress=False)
+    seen: list = []
+    run_batch([str(feed)], fake_spec(), run.path, executor=counting_executor(seen), partition_size=8, progress=False)
+    assert seen == [0, 1, 2] and len(list(run.path.glob("part-*.geojsonl"))) == 3
+
+
+def test_chunks_stream_and_carry_the_input_errors_met_while_filling(tmp_path):
+    feed = write_corpus(tmp_path, 9, bad_lines=True)
+    chunks = read_chunks([str(feed)], published=None, size=4)
+    first = next(chunks)
+    assert [d.id for d in first.documents] == ["a0000", "a0001", "a0002", "a0003"] and first.input_errors == []
+    second = next(chunks)
+    assert second.input_errors[0]["line"] == 5 and "malformed JSON" in second.input_errors[0]["message"]
+    assert [len(c.documents) for c in chunks] == [2]
+
+
+def test_output_dir_and_streaming_reader(tmp_path, feed):
+    run = RunDirectory(tmp_path / "out")
+    run_batch([str(feed)], fake_spec(), run.path, partition_size=10, progress=False)
+    counts = finish_directory(run, fake_spec())
+    features = list(read_features(run.path))
+    expected = json.loads(reference_bytes(feed))["features"]
+    assert counts == {layer: sum(f["properties"]["layer"] == layer for f in expected) for layer in ("incidents", "places", "zones")}
+    key = lambda f: json.dumps(f, sort_keys=True)  # noqa: E731
+    assert sorted(map(key, features)) == sorted(map(key, expected))
+    assert [f["properties"]["layer"] for f in features][:7] == ["incidents"] * 7
+    lines = tmp_path / "x.geojsonl"
+    write_merged(run, fake_spec(), lines)
+    assert merge_collections([{"features": list(read_features(lines))}]) == json.loads(reference_bytes(feed))
+
+
+def test_reader_names_the_bad_line(tmp_path):
+    bad = tmp_path / "bad.geojsonl"
+    bad.write_text('{"type":"Feature","geometry":null,"properties":{"layer":"places"}}\n{oops\n')
+    with pytest.raises(InputError, match=r"bad.geojsonl:2"):
+        list(read_features(bad))
+    with pytest.raises(InputError, match="no geomap output"):
+        list(read_features(tmp_path))
