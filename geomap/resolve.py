@@ -66,7 +66,7 @@ def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
         features["match"] += ABBREVIATION_CASE
     if found.variant:
         features["variant"] = VARIANT.get(found.variant, -0.5) - FUZZY_PENALTY * (1.0 - found.similarity)
-    if found.generic_class:
+    if found.generic_class and found.variant != "namesake":
         fits = place.feature_class in found.generic_class
         features["generic_term"] = WEIGHTS["generic_term"] * (1.0 if fits else -1.0)
     return features
@@ -120,13 +120,19 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     best: dict[str, Scored] = {}
     places = [f.candidate.place for f in found]
     closeness = _proximity(places, context.points) if context is not None and context.points and places else None
+    cities = {(p.country_code, p.admin1_code) for p in places if p.feature_class == "P" and p.population >= 1000}
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
+        if place.feature_code in ("ADM1", "ADM2") and (place.country_code, place.admin1_code) in cities \
+                and not item.generic_class:
+            features["division_of_city"] = WEIGHTS["division_of_city"]
         if context is not None or bias is not None:
             features.update(_contextual(place, context or Context(), bias))
         if closeness is not None and closeness[index] > 0:
             features["proximity"] = WEIGHTS["proximity"] * float(closeness[index])
+        if item.variant == "namesake" and "admin1_agreement" not in features:
+            features["namesake_elsewhere"] = WEIGHTS["namesake_elsewhere"]  # a county's town outside its state
         scored = Scored(place, sum(features.values()), features, item.candidate.matched_name, item.candidate.match)
         kept = best.get(place.gazetteer_id)
         if kept is None or scored.score > kept.score:

@@ -6,7 +6,9 @@ file (``fcntl.flock``) makes a second process that starts building at the same t
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
+import math
 import os
 import tempfile
 import time
@@ -28,6 +30,23 @@ LICENCES = {
     "countrystatecity": "countries-states-cities-database (dr5hn), ODbL 1.0, via countrystatecity-countries",
     "curated": "geomap curated files (gazetteer/), see gazetteer/README.md",
 }
+
+
+# the modules whose code decides what a default build writes: a change to any of them means a rebuild
+_BUILDER_MODULES = ("build.py", "curated.py", "admin_join.py", "sources.py", "writer.py", "names.py")
+
+
+def content_digest(curated_dir: Path | None = None) -> str:
+    """Fingerprint of what a default build would contain: builder code + curated files (not package data)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for module in _BUILDER_MODULES:
+        digest.update(module.encode() + b"\0" + (here / module).read_bytes() + b"\0")
+    root = curated_dir or default_curated_dir()
+    for path in sorted(root.iterdir()):
+        if path.is_file() and path.suffix in (".json", ".csv"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def default_curated_dir() -> Path:
@@ -58,7 +77,7 @@ def build_default(path: Path, *, curated_dir: Path | None = None, force: bool = 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with _build_lock(path):
-        if not force and store_problem(path) is None:
+        if not force and store_problem(path) is None and not is_stale(path, curated_dir):
             return {"path": str(path), "reused": True}
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
         os.close(fd)
@@ -75,6 +94,23 @@ def build_default(path: Path, *, curated_dir: Path | None = None, force: bool = 
     return figures
 
 
+def is_stale(path: Path, curated_dir: Path | None = None) -> bool:
+    """True when ``path`` was built by ``build_default`` from other curated files or an older builder."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('builder', 'content')").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return True
+    if rows.get("builder") != '"geomap.geocoding.build.build_default"':
+        return False  # an imported or hand-made store: never replaced behind the user's back
+    return rows.get("content") != f'"{content_digest(curated_dir)}"'
+
+
 def _build_into(tmp: Path, curated_dir: Path) -> dict[str, Any]:
     from geomap.geocoding.curated import add_curated
 
@@ -87,12 +123,14 @@ def _build_into(tmp: Path, curated_dir: Path) -> dict[str, Any]:
     figures: dict[str, Any] = {"admin1_join": join.figures}
     figures["continents"] = _add_continents(writer)
     figures["countries"] = _add_countries(writer, index)
+    figures["subregions"] = _add_subregions(writer, index)
     figures["admin1"] = _add_divisions(writer, index, states, join)
     figures["cities"] = _add_cities(writer, index, cities, join)
     del cities
     figures["curated"] = add_curated(writer, index, curated_dir)
     seconds = round(time.monotonic() - started, 1)
     writer.finish({
+        "content": content_digest(curated_dir),
         "build_seconds": seconds,
         "builder": "geomap.geocoding.build.build_default",
         "sources": LICENCES,
@@ -165,6 +203,47 @@ def _add_countries(writer: StoreWriter, index: BuildIndex) -> int:
         index.gid[gid] = place_id
         count += 1
     return count
+
+
+def _add_subregions(writer: StoreWriter, index: BuildIndex) -> int:
+    """countrystatecity regions and subregions ("Eastern Europe", "Western Asia", "Americas") with members.
+
+    The point is the spherical mean of the member countries' points. A name that is also a country's
+    ("Micronesia") is skipped: the country is what such a name means far more often.
+    """
+    groups: dict[str, list[str]] = {}
+    for rec in sources.csc_countries():
+        for label in (rec.get("subregion"), rec.get("region")):
+            if label:
+                groups.setdefault(label, []).append(rec["iso2"])
+    country_names = {normalize(rec["name"]) for rec in sources.csc_countries()}
+    count = 0
+    for label in sorted(groups):
+        members = sorted(set(groups[label]))
+        if normalize(label) in country_names or len(members) < 2:
+            continue
+        lat, lon = spherical_mean([index.country_point[cc] for cc in members])
+        slug = normalize(label).replace(" ", "-")
+        place_id = writer.add_place(
+            f"countrystatecity:region:{slug}", label, lat, lon, "L", "RGN", source="countrystatecity",
+            members=members,
+        )
+        writer.add_names(place_id, [(label, "name")])
+        count += 1
+    return count
+
+
+def spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Mean of (lat, lon) points on the sphere (so a group spanning the antimeridian stays sane)."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += math.cos(phi) * math.cos(lam)
+        y += math.cos(phi) * math.sin(lam)
+        z += math.sin(phi)
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 4), round(lon, 4)
 
 
 def _add_divisions(writer: StoreWriter, index: BuildIndex, states: list[sources.State], join: Any) -> dict[str, int]:

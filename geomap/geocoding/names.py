@@ -25,7 +25,7 @@ def normalize(name: str) -> str:
     if not name.isascii():
         name = anyascii(unicodedata.normalize("NFKC", name))
     text = _NON_ALNUM.sub(" ", name.casefold().translate(_APOSTROPHES)).strip()
-    if text.startswith("the "):
+    while text.startswith("the "):
         text = text[4:]
     return text
 

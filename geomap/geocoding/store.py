@@ -95,17 +95,28 @@ def open_store(path: Path | None = None, *, build: bool = True) -> "GazetteerSto
     """Open the store at ``path`` (default path if None), building or rebuilding it first when allowed."""
     target = Path(path) if path is not None else default_store_path()
     problem = store_problem(target)
+    if problem is None and build and path is None and _stale(target):
+        problem = "its curated data or builder changed since it was built"
     if problem is not None:
         if not build:
             raise GazetteerError(f"{problem}: {FIX}")
         from geomap.geocoding.build import build_default
 
         log.warning("building the gazetteer at %s (once; about a minute): %s", target, problem)
-        build_default(target, force=target.exists())
+        build_default(target)
         problem = store_problem(target)
         if problem is not None:
             raise GazetteerError(f"{problem}: {FIX}")
     return GazetteerStore(target)
+
+
+def _stale(path: Path) -> bool:
+    from geomap.geocoding.build import is_stale
+
+    try:
+        return is_stale(path)
+    except GazetteerError:  # no curated files to compare with (unusual install): keep the store
+        return False
 
 
 class GazetteerStore:

@@ -131,4 +131,14 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         results = run(evidence)
-    return results
+    return _one_sense(names, results)
+
+
+def _one_sense(names: list[str], results: list) -> list:
+    """One sense per discourse: a name repeated in a document means its most confidently resolved place."""
+    best: dict[str, object] = {}
+    for name, res in zip(names, results):
+        kept = best.get(name)
+        if res.place is not None and (kept is None or res.confidence > kept.confidence):
+            best[name] = res
+    return [best.get(name, res) if res.place is not None else res for name, res in zip(names, results)]

@@ -14,16 +14,18 @@ WEIGHTS: dict[str, float] = {
     "population": 0.45,  # per decade of population
     "country_agreement": 2.5,  # times the share of the document's other places in the candidate's country
     "admin1_agreement": 2.0,  # when a place in the same first-level division is named elsewhere
-    "proximity": 1.5,  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
+    "proximity": 3.0,  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
     "parent": 3.5,  # "X, Y": X lies inside a place called Y
     "child": 3.0,  # "X, Y": this Y contains a place called X
     "containment": 1.5,  # a country/first-level division named in the document contains the candidate
     "bias_country": 2.5,
     "bias_area": 2.5,
-    "generic_term": 2.5,  # "Dnieper River" → water bodies, "Orange County" → admin areas
+    "generic_term": 2.5,
+    "division_of_city": -2.5,
+    "namesake_elsewhere": -2.0,  # "Moscow", "Kyiv": the city, not the division named after it that holds it  # "Dnieper River" → water bodies, "Orange County" → admin areas
 }
-MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.3, "demonym": -0.3, "historic": -1.5}
-VARIANT = {"": 0.0, "possessive": -0.1, "wrapper": -0.3, "generic": -0.4}
+MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.6, "demonym": -0.3, "historic": -1.5}
+VARIANT = {"": 0.0, "possessive": -0.1, "wrapper": -0.3, "generic": -0.4, "namesake": -0.5}
 FEATURE_CODE = {"PCLI": 3.5, "PCL": 3.5, "PCLD": 3.0, "PCLF": 3.0, "PCLS": 3.0, "PCLIX": 2.5, "TERR": 2.0,
                 "ADM1": 2.2, "ADM2": 0.9, "ADM3": 0.2, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.2,
                 "RGN": 1.0, "CONT": 3.0, "STM": 1.0, "SEA": 1.5, "OCN": 2.0}

@@ -2,7 +2,8 @@
 
 Variants (each tagged so the ranker can discount it): a possessive dropped ("Moscow's"), a generic geographic
 term dropped ("Dnieper River" → "Dnieper", kept only for the matching feature classes), a "City of"/"X City"
-wrapper dropped. rapidfuzz then scores how close the variant's gazetteer name is to what was written.
+wrapper dropped; an unknown division ("Henry County") falls back to its namesake town. rapidfuzz scores how
+close the gazetteer's name is to the variant looked up (1.0 unless the store matched loosely).
 """
 from __future__ import annotations
 
@@ -69,10 +70,13 @@ def lookup(name: str, store: GazetteerStore, *, limit: int = 60) -> list[Found]:
         core = " ".join(words[:-1]) if last in GENERIC_TERMS else " ".join(words[1:])
         variants.append((core, "generic"))
     for variant, why in variants:
-        for cand in store.candidates(variant, limit=limit):
-            if why == "generic" and klass and cand.place.feature_class not in klass:
-                continue
-            similarity = fuzz.ratio(normalize(name), normalize(cand.matched_name)) / 100.0
+        matches = store.candidates(variant, limit=limit)
+        kept = [c for c in matches if why != "generic" or c.place.feature_class in klass]
+        if not kept and why == "generic" and klass == "A":
+            # an unknown division ("Henry County"): its namesake town stands in for it, discounted
+            kept, why = [c for c in matches if c.place.feature_class == "P"], "namesake"
+        for cand in kept:
+            similarity = fuzz.ratio(normalize(variant), normalize(cand.matched_name)) / 100.0
             found.append(Found(cand, why, klass, similarity))
         if found:
             break
