@@ -49,7 +49,12 @@ class Geoparser:
         if self._nlp is None:
             from geomap.nlp.pipeline import load_pipeline
 
-            self._nlp = load_pipeline(self.store, model=self.options.model, country_bias=self.options.country_bias)
+            bias = None
+            if self.options.country_bias:
+                from geomap.resolution.features import Bias
+
+                bias = Bias(country=self.options.country_bias.upper())
+            self._nlp = load_pipeline(self.store, model=self.options.model, bias=bias)
         return self._nlp
 
     def model_name(self) -> str:
