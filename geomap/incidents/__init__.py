@@ -1,0 +1,230 @@
+"""Incident assembly: triggers → one ACLED-style ``Incident`` per event and location.
+
+Per sentence (lines are kept apart, so headline bullets never merge): triggers close in the parse are one
+event (the most specific trigger types it: "killed by IED" is an IED event); the event is placed where the
+parse attaches it (``places``), dated by the date expression attached to it (``geomap.dates``), else the
+publication date. An event the text attaches to no resolvable place is dropped (logged at debug level): a
+point on the map that the text does not support would be worse than a miss. An event placed only in a
+country or sea is kept with geo_precision 3.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from geomap.dates import DateWindow, find_dates, publication_window
+from geomap.incidents.details import actors, casualties, people
+from geomap.incidents.places import Located, REGION_WORDS, geo_precision, locate, toponym_index
+from geomap.models import Document, Incident, Place
+from geomap.nlp.events import Trigger, find_triggers
+
+log = logging.getLogger("geomap.incidents")
+
+__all__ = ["find_incidents"]
+
+
+def segments(doc: Doc) -> list[Span]:
+    """Sentences, split again at line breaks (headlines and bullet lists are separate statements)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or (token.i > start and "\n" in doc[token.i - 1].whitespace_):
+                if token.i > start and "\n" in token.text:
+                    out.append(doc[start:token.i])
+                    start = token.i + 1
+                elif token.i > start:
+                    out.append(doc[start:token.i])
+                    start = token.i
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def _path_length(a: Token, b: Token) -> int:
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    for i, t in enumerate(up_a):
+        if t in up_b:
+            return i + up_b.index(t)
+    return 99
+
+
+def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
+    """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
+    parent = list(range(len(triggers)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(triggers):
+        for j in range(i + 1, len(triggers)):
+            b = triggers[j]
+            weak = min(a.strength, b.strength) <= 2
+            if _path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Trigger]] = {}
+    for i, trigger in enumerate(triggers):
+        groups.setdefault(find(i), []).append(trigger)
+    return [g for g in groups.values() if max(t.strength for t in g) >= 1]
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tuple[set[int], DateWindow]]) -> DateWindow | None:
+    """The date expression attached to this event: in its subtree, or on the verb that governs it."""
+    mine = {t.head.i for t in cluster}
+    foreign: set[int] = set()
+    for other in others:
+        if other is cluster:
+            continue
+        for t in other:
+            sub = _subtree(t.head)
+            if not sub & mine:
+                foreign |= sub
+    best: tuple[int, DateWindow] | None = None
+    for tokens, window in dates:
+        if tokens & foreign:
+            continue
+        date_root = min(tokens)
+        doc = cluster[0].head.doc
+        distance = min(_path_length(doc[date_root], t.head) for t in cluster)
+        inside = any(tokens & _subtree(t.head) for t in cluster)
+        governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] for t in cluster)
+        if not (inside or governs or distance <= 4):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, window)
+    return best[1] if best else None
+
+
+def _as_city(located: Located, store) -> tuple[Place, bool]:
+    """An admin area written like a town ("Kyiv", "Moscow") → the same-named city, if the store has one nearby."""
+    place = located.place
+    words = {w.lower() for w in located.span.text.split()}
+    if store is None or not place.is_admin or place.is_country or words & REGION_WORDS:
+        return place, False
+    from geomap.geo import distance_km
+
+    best = None
+    for candidate in store.candidates(place.name):
+        city = candidate.place
+        if city.feature_class == "P" and city.country_code == place.country_code and \
+                distance_km(city.lat, city.lon, place.lat, place.lon) < 60:
+            if best is None or city.population > best.population:
+                best = city
+    return (best, True) if best is not None else (place, False)
+
+
+def _default_store():
+    try:
+        from geomap.geocoding.store import open_store
+
+        return open_store(build=False)
+    except Exception as exc:  # noqa: BLE001 - the store is optional here; any failure means "no store"
+        log.debug("no gazetteer store for city refinement: %s", exc)
+        return None
+
+
+def _in_lead(segment: Span, document: Document) -> bool:
+    """Headline lines: the first line, and bullet lines at the top of the text."""
+    text = document.text
+    first_break = text.find("\n")
+    if first_break < 0 or segment.start_char < first_break:
+        return True
+    head = text[:segment.start_char]
+    return all(line.lstrip().startswith(("-", "•", "*")) or not line.strip() for line in head.splitlines()[1:]) \
+        and segment.text.lstrip().startswith(("-", "•", "*"))
+
+
+def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident]:
+    """Every incident the article reports, one per event and location, in text order."""
+    index = toponym_index(doc)
+    demonyms = {i: span._.geomap_place.name for span in doc.spans.get("geomap_toponyms", [])
+                if "geomap_toponyms" in doc.spans and span._.geomap_place is not None
+                and span._.geomap_place.is_country for i in range(span.start, span.end)}
+    store = store if store is not None else _default_store()
+    incidents: list[Incident] = []
+    for segment in segments(doc):
+        triggers = [t for t in find_triggers(segment) if t.strength > 0]
+        if not triggers:
+            continue
+        clusters = _clusters(triggers)
+        dates = []
+        if document.published:
+            for start, end, window in find_dates(segment.text, document.published):
+                span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
+                if span is not None:
+                    dates.append(({t.i for t in span}, window))
+        tolls = casualties(segment)
+        owner: dict[int, int] = {}
+        for k, (token, _, _) in enumerate(tolls):
+            owner[k] = min(range(len(clusters)),
+                           key=lambda c: min(_path_length(token, t.head) for t in clusters[c]))
+        for number, cluster in enumerate(clusters):
+            incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
+                                            [tolls[k] for k, c in owner.items() if c == number], store,
+                                            len(incidents)))
+    return incidents
+
+
+def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
+                   offset) -> list[Incident]:
+    lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
+    anchors = [t.head for t in cluster]
+    located = locate(anchors, index, (segment.start, segment.end))
+    if not located:
+        log.debug("no place for %r in %r", lead.span.text, segment.text)
+        return []
+    window = _date_for(cluster, clusters, dates)
+    if window is None and document.published:
+        window = publication_window(document.published)
+        if _in_lead(segment, document):
+            window = DateWindow(document.published, document.published, "day", "")
+    fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
+    injuries = sum(n for _, what, n in tolls if what == "injuries") or None
+    toponym_tokens = set(index)
+    event_tokens = anchors + [t.head for t in cluster for t in [t] if t.head.head is not t.head] + [
+        t.head.head for t in cluster]
+    foreign = {u.i for other in clusters if other is not cluster for t in other for u in t.head.subtree
+               if not any(a in t.head.subtree for a in anchors)}
+    near_tokens = {u for a in event_tokens for u in [a, *a.subtree] if u.i not in foreign}
+    named = people(sorted(near_tokens, key=lambda u: u.i), toponym_tokens)
+    out = []
+    share = len(located)
+    for k, item in enumerate(located):
+        place, refined = _as_city(item, store)
+        precision = 2 if item.near and refined else 1 if refined else geo_precision(item)
+        each = lambda n: None if n is None else n // share + (n % share if k == 0 else 0)  # noqa: E731
+        confidence = 0.45 + 0.05 * min(lead.strength, 6) + 0.2 * float(item.span._.geomap_confidence or 0)
+        out.append(Incident(
+            id=f"{document.id}:{offset + len(out) + 1}",
+            doc=document.id,
+            event_type=lead.event_type,
+            sub_event_type=lead.sub_event_type,
+            place=place,
+            location=item.span.text,
+            geo_precision=precision,
+            date=window.date if window else None,
+            date_end=window.date_end if window else None,
+            date_precision=window.precision if window else "publication",
+            time_precision=window.time_precision if window else 3,
+            quote=segment.text.strip(),
+            start=segment.start_char,
+            end=segment.end_char,
+            actors=actors(anchors, demonyms, place.country_code, lead.event_type),
+            people=tuple(named),
+            fatalities=each(fatalities),
+            injuries=each(injuries),
+            title=document.title,
+            url=document.url,
+            confidence=round(min(confidence, 0.99) - (0.1 if window and window.precision == "publication" else 0), 3),
+            sources=(document.id,),
+        ))
+    return out

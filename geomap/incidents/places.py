@@ -1,0 +1,185 @@
+"""Where an event happened: the toponyms the parse attaches to its trigger, not every place in the sentence.
+
+From each anchor (the trigger and the words governing it in its clause) we follow locative prepositions ("in",
+"at", "near", "on"), compounds and possessives ("the Kyiv strikes", "Moscow's quarter"), "of" refinements
+("the Kyivskyi district of Kharkiv") and objects ("shelled Kharkiv"). Conjoined places ("in Derbent and
+Makhachkala") are separate locations: one incident each. Demonyms (NORP) are actors, never locations.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geomap.models import Place
+
+log = logging.getLogger("geomap.incidents.places")
+
+LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "across", "around", "over", "into", "onto", "along",
+            "off", "within", "throughout", "toward", "towards", "against", "upon", "of", "between", "beyond",
+            "north", "south", "east", "west", "close", "nearby", "by"}
+NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west",
+        "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
+        "kilometres", "kilometers", "miles", "between"}
+TEMPORAL = {"after", "before", "following", "since", "amid", "during", "despite", "until", "ahead"}
+REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
+                "territory", "republic", "krai", "raion", "department", "area", "valley"}
+CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
+
+
+@dataclass
+class Located:
+    """A toponym reached from an event, how far (arcs) and whether the text said "near"."""
+
+    span: Span
+    place: Place
+    dist: int
+    near: bool
+    group: int
+
+
+def toponym_index(doc) -> dict[int, Span]:
+    """Token index → resolved toponym span (demonyms and unresolved spans left out)."""
+    index: dict[int, Span] = {}
+    for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
+        place = span._.geomap_place
+        if place is None or span.label_ == "NORP" or span.root.pos_ == "ADJ":
+            continue
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+class _Walker:
+    def __init__(self, index: dict[int, Span], bounds: tuple[int, int]):
+        self.index, self.bounds = index, bounds
+        self.found: list[Located] = []
+        self.seen: set[int] = set()
+        self.groups = 0
+        self.siblings: dict[int, int] = {}  # conj group → the group it was conjoined to
+
+    def inside(self, token: Token) -> bool:
+        return self.bounds[0] <= token.i < self.bounds[1]
+
+    def objects(self, prep: Token) -> list[Token]:
+        """The objects of a preposition; when the parse hung them outside this line, the toponym right after it."""
+        objects = [obj for obj in prep.children if obj.dep_ == "pobj" and self.inside(obj)]
+        if objects or any(obj.dep_ == "pobj" for obj in prep.children if self.inside(obj)):
+            return objects
+        doc = prep.doc
+        for i in range(prep.i + 1, min(prep.i + 6, self.bounds[1])):
+            if i in self.index:
+                return [doc[i]]
+            if doc[i].pos_ in ("VERB", "ADP", "PUNCT"):
+                break
+        return []
+
+    def new_group(self, parent: int | None) -> int:
+        self.groups += 1
+        if parent is not None:
+            self.siblings[self.groups] = parent
+        return self.groups
+
+    def noun(self, token: Token, dist: int, near: bool, group: int) -> None:
+        """Explore a noun phrase for toponyms: itself, its modifiers, "of"/"in" refinements, conjuncts."""
+        if token.i in self.seen or not self.inside(token) or dist > 7:
+            return
+        self.seen.add(token.i)
+        span = self.index.get(token.i)
+        if span is not None:
+            self.found.append(Located(span, span._.geomap_place, dist, near, group))
+        for child in token.children:
+            dep, lemma = child.dep_, child.lemma_.lower()
+            if dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
+                self.noun(child, dist + 1, near or lemma in NEAR, group)
+            elif dep == "prep" and lemma in LOCATIVE:
+                for obj in self.objects(child):
+                    self.noun(obj, dist + 1, near or lemma in NEAR, group)
+            elif dep == "conj":
+                self.noun(child, dist, near, self.new_group(group))
+
+    def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
+        """Explore what hangs on an anchor: locative prepositions, compounds, objects."""
+        for child in token.children:
+            dep, lemma = child.dep_, child.lemma_.lower()
+            if not self.inside(child):
+                continue
+            if dep == "prep" and lemma in LOCATIVE:
+                near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
+                for obj in self.objects(child):
+                    self.noun(obj, dist + 1, near, self.new_group(None))
+            elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
+                self.anchor(child, dist + 1, False)
+                for sub in child.children:
+                    if sub.dep_ == "prep":
+                        for obj in sub.children:
+                            if obj.dep_ == "pobj":
+                                self.noun(obj, dist + 1, True, self.new_group(None))
+            elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):
+                self.noun(child, dist + 1, False, self.new_group(None))
+            elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
+                self.noun(child, dist + 1, False, self.new_group(None))
+
+
+def _climb(head: Token) -> list[tuple[Token, int]]:
+    """The trigger and the words that govern it within its clause, with their distance from it."""
+    chain, token = [(head, 0)], head
+    for step in range(1, 4):
+        if token.dep_ in CLAUSE_EDGES | {"ROOT", "conj"} or token.head is token:
+            break
+        if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL:
+            break
+        token = token.head
+        chain.append((token, step))
+    return chain
+
+
+def rank(located: Located) -> tuple[int, int]:
+    """Prefer the most precise kind of place (town < region < country/sea), then the nearest in the parse."""
+    place = located.place
+    level = 0 if place.feature_class == "P" else 2 if place.is_country or place.feature_class in "HLT" else 1
+    return (level, located.dist)
+
+
+def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]) -> list[Located]:
+    """One best toponym per location the event is attached to (several for conjoined places)."""
+    walker = _Walker(index, bounds)
+    for trigger in anchors:
+        for token, dist in _climb(trigger):
+            if token.i in index and token is not trigger:
+                walker.noun(token, dist, False, walker.new_group(None))
+            walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token is not trigger or
+                          token.pos_ == "VERB")
+    if not walker.found:
+        return []
+    best_by_group: dict[int, Located] = {}
+    for item in walker.found:
+        known = best_by_group.get(item.group)
+        if known is None or rank(item) < rank(known):
+            best_by_group[item.group] = item
+    nearest = min(best_by_group.values(), key=lambda item: (item.dist, rank(item)))
+    family = {nearest.group}
+    changed = True
+    while changed:  # conjuncts of the chosen location are locations of their own
+        changed = False
+        for group, parent in walker.siblings.items():
+            if group in best_by_group and ((parent in family) != (group in family)):
+                family |= {group, parent}
+                changed = True
+    chosen = [best_by_group[g] for g in sorted(family) if g in best_by_group]
+    unique: dict[str, Located] = {}
+    for item in chosen:
+        unique.setdefault(item.place.gazetteer_id, item)
+    return list(unique.values())
+
+
+def geo_precision(located: Located) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near a town / part of a region, 3 region, country or sea."""
+    place = located.place
+    words = {w.lower() for w in located.span.text.split()}
+    if place.is_country or place.feature_class in ("H", "L", "T") or (place.is_admin and words & REGION_WORDS):
+        return 3
+    if place.is_admin and place.feature_code not in ("PPLC",):
+        return 2 if located.near else 3
+    return 2 if located.near else 1

@@ -1,0 +1,375 @@
+"""Event triggers: spaCy Matcher patterns over lemmas, typed into the ACLED taxonomy by their syntactic context.
+
+A trigger is a word (or short phrase) that names an event: "airstrike", "shelled", "clashes", "abducted".
+Its ACLED type comes from the trigger and the words the parse attaches to it (weapon, attacker, target), so
+"drone attack" and "attack on a church" type differently. Triggers that do not report a real event are
+dropped here: negated ("no attacks"), irrealis ("could strike", "threatened to attack"), aggregates ("a 48%
+increase in assassinations") and anaphora ("this attack": the event is coded where it was first reported).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+log = logging.getLogger("geomap.nlp.events")
+
+BATTLES, EXPLOSIONS, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
+PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
+AIR, SHELLING, IED, SUICIDE, GRENADE, CHEMICAL = (
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+    "Grenade", "Chemical weapon")
+
+# trigger kind → (event_type, sub_event_type, strength). Strength orders triggers merged into one event:
+# the most specific wins; kinds with strength 0 only add detail (fatalities) and never stand alone.
+KINDS: dict[str, tuple[str, str, int]] = {
+    "air": (EXPLOSIONS, AIR, 6), "shelling": (EXPLOSIONS, SHELLING, 6), "ied": (EXPLOSIONS, IED, 6),
+    "bombing": (EXPLOSIONS, IED, 5), "suicide": (EXPLOSIONS, SUICIDE, 8), "grenade": (EXPLOSIONS, GRENADE, 7),
+    "chemical": (EXPLOSIONS, CHEMICAL, 8), "strike": (EXPLOSIONS, AIR, 4), "weapon": (EXPLOSIONS, SHELLING, 2),
+    "clash": (BATTLES, "Armed clash", 5), "capture": (BATTLES, "Non-state actor overtakes territory", 6),
+    "recapture": (BATTLES, "Government regains territory", 7),
+    "abduction": (VAC, "Abduction/forced disappearance", 7), "sexual": (VAC, "Sexual violence", 7),
+    "attack": (VAC, "Attack", 3), "killing": (VAC, "Attack", 5), "kill": (VAC, "Attack", 1),
+    "protest": (PROTESTS, "Peaceful protest", 7), "riot": (RIOTS, "Violent demonstration", 7),
+    "mob": (RIOTS, "Mob violence", 7), "arrest": (STRATEGIC, "Arrests", 6),
+    "agreement": (STRATEGIC, "Agreement", 6), "disrupted": (STRATEGIC, "Disrupted weapons use", 9),
+    "looting": (STRATEGIC, "Looting/property destruction", 6),
+    "base": (STRATEGIC, "Headquarters or base established", 6),
+    "transfer": (STRATEGIC, "Non-violent transfer of territory", 6),
+    "casualty": ("", "", 0),
+}
+
+_L = "_"
+
+
+def _lem(words: list[str]) -> dict:
+    return {"_": {"geomap_lemma": {"IN": words}}}
+
+
+def _one(kind: str, lemmas: list[str], pos: list[str] | None = None) -> tuple[str, list[list[dict]]]:
+    token = _lem(lemmas)
+    if pos:
+        token["POS"] = {"IN": pos}
+    return kind, [[token]]
+
+
+def _seq(kind: str, *phrases: str) -> tuple[str, list[list[dict]]]:
+    """Multi-word triggers; each word matches the lemma or the lower-cased form."""
+    return kind, [[{"LOWER": w} for w in p.split()] for p in phrases] + [[_lem([w]) for w in p.split()] for p in phrases]
+
+
+_NOUN, _VERB = ["NOUN", "PROPN"], ["VERB"]
+PATTERNS: list[tuple[str, list[list[dict]]]] = [
+    _one("air", ["airstrike", "air-strike", "airstrikes", "airraid", "warplane"]),
+    _seq("air", "air strike", "air raid", "drone strike", "drone attack", "aerial bombardment", "bombing raid",
+         "air attack", "helicopter attack", "kamikaze drone", "drone hit"),
+    _one("shelling", ["shell", "shelling", "bombard", "bombardment", "barrage", "artillery", "mortar"]),
+    _seq("shelling", "missile strike", "missile attack", "rocket attack", "rocket fire", "artillery fire",
+         "mortar fire", "rocket strike", "ballistic missile", "cruise missile"),
+    _one("ied", ["ied", "landmine", "roadside"]),
+    _seq("ied", "car bomb", "explosive device", "improvised explosive", "truck bomb", "parcel bomb",
+         "booby trap", "letter bomb", "land mine", "car bombing"),
+    _one("bombing", ["bomb", "bombing", "explosion", "explode", "blast", "detonate", "detonation"]),
+    _one("suicide", ["suicide"]),
+    _one("grenade", ["grenade"]),
+    _seq("chemical", "chemical attack", "chemical weapon", "gas attack", "chlorine gas", "nerve agent"),
+    _one("chemical", ["sarin"]),
+    _one("strike", ["strike", "hit", "pound", "target"], _NOUN + _VERB),
+    _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav"], _NOUN),
+    _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault",
+                   "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
+    _seq("clash", "exchange fire", "exchange of fire", "gun battle"),
+    _one("capture", ["capture", "seize", "overrun", "overtake", "occupy"], _VERB + _NOUN),
+    _seq("capture", "take control", "seize control", "take over"),
+    _one("recapture", ["recapture", "retake", "regain", "liberate", "reclaim"], _VERB + _NOUN),
+    _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
+    _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared"),
+    _one("sexual", ["rape", "raped"]),
+    _seq("sexual", "sexual violence", "sexual assault", "sexually assault", "sexually assaulted"),
+    _one("attack", ["attack", "assail", "storm"], _NOUN + _VERB),
+    _one("killing", ["massacre", "execute", "execution", "behead", "assassinate", "assassination", "poison",
+                     "poisoning", "murder", "lynch", "stab", "stabbing", "shooting", "gunman", "torture",
+                     "arson", "slaughter", "gunmen"]),
+    _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze"),
+    _one("kill", ["kill", "killing"]),
+    _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
+    _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
+                     "picket", "march", "walkout", "demonstrate"]),
+    _seq("protest", "on strike", "general strike", "hunger strike", "to the streets"),
+    _one("riot", ["riot", "rioting", "rioter"]),
+    _one("mob", ["mob", "vigilante"]),
+    _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
+    _seq("arrest", "round up", "into custody"),
+    _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice"], _NOUN),
+    _seq("agreement", "prisoner exchange", "prisoner swap", "exchange prisoners", "swap prisoners",
+         "exchange of prisoners"),
+    _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize"]),
+    _seq("disrupted", "shoot down", "shot down", "downed"),
+    _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
+                     "demolish", "demolition", "vandalism"]),
+    _seq("looting", "set fire", "set on fire", "burn down"),
+    _seq("base", "establish a base", "set up a base", "establish headquarters", "set up headquarters",
+         "establish a military base", "open a base", "set up camp", "establish an outpost"),
+    _seq("transfer", "hand over", "handover", "withdraw from", "pull out of"),
+]
+
+
+@dataclass
+class Trigger:
+    """A matched event word with its ACLED coding; ``head`` is the token the parse hangs it on."""
+
+    kind: str
+    span: Span
+    head: Token
+    event_type: str
+    sub_event_type: str
+    strength: int
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+if not Token.has_extension("geomap_lemma"):
+    Token.set_extension("geomap_lemma", getter=_lemma)
+
+
+def _matcher(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        matcher = Matcher(doc.vocab)
+        for kind, patterns in PATTERNS:
+            matcher.add(kind, patterns)
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def find_triggers(doc: Doc | Span) -> list[Trigger]:
+    """Every event trigger in ``doc`` (or a sentence), typed and filtered, one per head token, in text order."""
+    span = doc if isinstance(doc, Span) else doc[:]
+    matches = _matcher(span.doc)(span, as_spans=True)
+    by_head: dict[int, Trigger] = {}
+    for match in matches:
+        kind = span.doc.vocab.strings[match.label]
+        head = match.root
+        if not is_event_use(kind, match, head):
+            continue
+        event_type, sub, strength = refine(kind, match, head)
+        trigger = Trigger(kind, match, head, event_type, sub, strength)
+        known = by_head.get(head.i)
+        if known is None or (strength, len(match)) > (known.strength, len(known.span)):
+            by_head[head.i] = trigger
+    triggers = []
+    for trigger in sorted(by_head.values(), key=lambda t: t.head.i):
+        reason = not_an_event(trigger.head, trigger.kind)
+        if reason:
+            log.debug("dropped %r: %s", trigger.span.text, reason)
+            continue
+        triggers.append(trigger)
+    return triggers
+
+
+# ---- context: is this use of the word an event, which ACLED type, and is it real? ----
+
+AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
+            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide"}
+SHELL_CUES = {"missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
+              "mlrs", "grad", "himars", "iskander", "katyusha", "tank", "projectile", "kinzhal", "barrage"}
+IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device", "booby", "car", "vehicle"}
+CIVILIAN = {"civilian", "villager", "resident", "worshipper", "church", "mosque", "school", "market", "hospital",
+            "farmer", "passenger", "bus", "student", "child", "woman", "family", "home", "house", "village",
+            "camp", "people", "journalist", "teacher", "pilgrim", "shopper", "clinic", "congregation", "synagogue",
+            "temple", "commander", "official", "politician", "activist", "general", "leader", "businessman"}
+MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convoy", "military", "force", "unit",
+            "outpost", "garrison", "barracks", "patrol", "post", "militant", "rebel", "fighter", "insurgent",
+            "jihadist", "militia"}
+STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
+NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
+             "bandit", "separatist", "faction"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
+              "rioter", "supporter", "youth"}
+PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", "district", "area", "settlement",
+            "airport", "region", "control", "province", "neighbourhood", "neighborhood", "port", "bridge",
+            "outskirts", "province", "county", "stronghold", "capital", "oblast", "state", "border", "crossing",
+            "checkpoint", "facility", "plant", "mine", "field", "island", "suburb", "street", "building", "border"}
+IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure",
+                "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
+DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
+IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "intend", "aim", "seek", "want",
+            "call", "demand", "urge", "prepare", "consider", "fear", "risk", "plot", "prevent", "avoid", "deter",
+            "refuse", "discuss", "negotiate", "debate", "deny", "hope", "expect", "predict", "forecast", "rule",
+            "condemn_if", "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
+            "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
+            "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
+            "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "claim_of", "rumour"}
+AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
+             "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
+             "pattern", "fall", "growth", "doubling", "jump"}
+HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
+            "previous", "prior", "further", "frequent", "repeated", "urban", "hypothetical", "alleged_"}
+ANAPHORA = {"this", "that", "these", "those", "its", "their"}
+TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
+                  "for", "with"}
+
+
+def _lemmas(tokens) -> set[str]:
+    return {_lemma(t) for t in tokens}
+
+
+def _context(head: Token) -> set[str]:
+    """Lemmas the parse attaches to ``head``: its subtree near the head, its governor and the governor's arguments."""
+    near = {t for t in head.subtree if abs(t.i - head.i) <= 8}
+    gov = head.head
+    around = set(gov.children) | {gov} if gov is not head else set()
+    words = _lemmas(near | around)
+    if gov is not head and gov.head is not gov and gov.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp"):
+        words |= _lemmas(gov.head.children) | {_lemma(gov.head)}
+    return words
+
+
+def _has(words: set[str], cues: set[str]) -> bool:
+    return bool(words & cues) or any(" " in c and all(w in words for w in c.split()) for c in cues)
+
+
+def _weapon_subtype(words: set[str]) -> str | None:
+    for cues, sub in (({"suicide"}, SUICIDE), ({"chemical", "chlorine", "sarin", "gas"}, CHEMICAL),
+                      ({"grenade"}, GRENADE), (AIR_CUES, AIR), (SHELL_CUES, SHELLING), (IED_CUES, IED)):
+        if _has(words, cues):
+            return sub
+    return None
+
+
+def _is_toponym(token: Token) -> bool:
+    spans = token.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in token.doc.spans else []
+    return any(s.start <= token.i < s.end for s in spans) or token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _objects_placeish(head: Token) -> bool:
+    for t in head.subtree:
+        if t is not head and (_lemma(t) in PLACEISH or _is_toponym(t)):
+            return True
+    return False
+
+
+def is_event_use(kind: str, match: Span, head: Token) -> bool:
+    """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
+    lemma, words = _lemma(head), _context(head)
+    if head.pos_ == "ADJ" and kind not in ("casualty",):
+        return False
+    if kind == "strike" and lemma == "strike" and (_has(words, {"worker", "union", "hunger", "general", "labour"})
+                                                   or any(_lemma(c) == "on" for c in head.children)
+                                                   or (head.head.lemma_ == "on" and head.dep_ == "pobj")):
+        return False
+    if kind == "strike" and lemma in ("hit", "pound", "target"):
+        subj = {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
+    if kind == "weapon":
+        return _lemma(head.head) in IMPACT_VERBS | DISRUPT_VERBS or head.head.lemma_ in ("by", "with")
+    if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
+        if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
+            return False
+        if lemma == "fight" and head.pos_ == "VERB" and not _has(words, STATE | NON_STATE):
+            return False
+    if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
+        return False
+    if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
+                                                       and not _has(words, PROTESTERS | {"people", "thousand"}))):
+        return False
+    if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
+        return False
+    if kind in ("riot", "mob") and head.dep_ == "compound" and _lemma(head.head) in ("police", "gear", "shield", "unit"):
+        return False
+    if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
+        gov = _lemma(head.head)
+        return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
+            head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))
+    if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not _objects_placeish(head):
+        return False
+    return True
+
+
+def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
+    """The ACLED (event_type, sub_event_type, strength) of a trigger in its context."""
+    event_type, sub, strength = KINDS[kind]
+    words = _context(head) | _lemmas(match)
+    weapon = _weapon_subtype(words)
+    if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing") and weapon:
+        if kind == "weapon" and _lemma(head.head) in DISRUPT_VERBS:
+            return KINDS["disrupted"]
+        if kind in ("kill", "killing") and weapon == IED and not _has(words, {"bomb", "ied", "explosive", "mine"}):
+            return event_type, sub, strength
+        return EXPLOSIONS, weapon, max(strength, 4)
+    if kind == "bombing" and _has(words, AIR_CUES):
+        return EXPLOSIONS, AIR, strength
+    if kind in ("attack", "killing", "kill"):
+        if _has(words, PROTESTERS) and _has(words, {"police", "security", "soldier", "troop"}):
+            return PROTESTS, "Excessive force against protesters", 8
+        if _has(words, MILITARY) and not _has(words, CIVILIAN | {"gunman", "gunmen", "assailant", "bandit"}):
+            return BATTLES, "Armed clash", strength
+        return VAC, "Attack", strength
+    if kind == "clash":
+        if _has(words, PROTESTERS):
+            return RIOTS, "Violent demonstration", 8
+        if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(words, STATE):
+            return RIOTS, "Mob violence", strength
+    if kind == "protest":
+        sentence = _lemmas(head.sent)
+        if _has(sentence, {"police", "security", "troop", "soldier"}) and _has(sentence, {"kill", "shoot", "live"}):
+            return PROTESTS, "Excessive force against protesters", 8
+        if _has(sentence, {"clash", "stone", "rock", "torch", "burn", "loot", "vandalise", "vandalize", "riot",
+                           "petrol", "molotov", "smash", "throw"}):
+            return RIOTS, "Violent demonstration", 8
+        if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
+            return PROTESTS, "Protest with intervention", strength
+    if kind == "capture":
+        if _has(words, NON_STATE) and not _has(words, STATE):
+            return BATTLES, "Non-state actor overtakes territory", strength
+        return BATTLES, "Armed clash", strength
+    return event_type, sub, strength
+
+
+def _governors(head: Token):
+    """The chain of words that govern ``head`` within its clause (verbs it is an argument of, nouns it hangs on)."""
+    token = head
+    for _ in range(5):
+        if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head is token:
+            return
+        if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL_PREPS - {"of", "in", "for", "with"}:
+            return
+        token = token.head
+        yield token
+
+
+def not_an_event(head: Token, kind: str) -> str | None:
+    """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
+    children = list(head.children)
+    if any(c.dep_ == "neg" for c in children) or any(_lemma(c) in ("no", "without") for c in children if c.dep_ in ("det", "prep")):
+        return "negated"
+    if any(c.dep_ == "aux" and _lemma(c) in IRREALIS for c in children) or any(
+            c.dep_ == "mark" and _lemma(c) in ("if", "unless", "whether") for c in children):
+        return "irrealis"
+    if any(c.dep_ in ("det", "poss") and _lemma(c) in ANAPHORA for c in children):
+        return "anaphora"
+    if any(c.dep_ in ("amod", "compound", "nummod") and (_lemma(c) in HABITUAL or _lemma(c) in AGGREGATE) for c in children):
+        return "habitual or aggregate"
+    for gov in _governors(head):
+        lemma = _lemma(gov)
+        kids = list(gov.children)
+        if gov.head.lemma_.lower() == "of" and _lemma(gov) in AGGREGATE:
+            return "aggregate"
+        if lemma in AGGREGATE:
+            return "aggregate"
+        if lemma in IRREALIS:
+            return f"irrealis ({lemma})"
+        if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
+            return "negated"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and _lemma(c) in IRREALIS for c in kids):
+            return "irrealis"
+        if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless") for c in kids):
+            return "conditional"
+    return None
