@@ -115,6 +115,8 @@ def run_chunk(spec: ParserSpec, index: int, documents: Sequence[Document]) -> Ch
     """Extract one chunk; a document that breaks the chunk is isolated and reported, the rest still run."""
     from geomap.export import feature_collection
 
+    if not documents:  # a chunk holding only unreadable inputs: nothing to load a model for
+        return ChunkResult(index=index)
     parser = parser_for(spec)
     errors: list[str] = []
     try:

@@ -275,3 +275,42 @@ def test_reader_names_the_bad_line(tmp_path):
         list(read_features(bad))
     with pytest.raises(InputError, match="no geomap output"):
         list(read_features(tmp_path))
+
+
+# ------------------------------------------------------------------------------ the command line (no model)
+
+def cli(*args):
+    from click.testing import CliRunner
+
+    from geomap.cli import cli as group
+
+    return CliRunner().invoke(group, list(args))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["x.txt", "--resume"], "--resume needs"),
+    (["x.txt", "-o", "a.geojson", "--output-dir", "d"], "not both"),
+    (["x.txt", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"], "--workers is for local"),
+])
+def test_cli_usage_errors(args, message):
+    result = cli("extract", *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_cli_error_report_and_exit_code(tmp_path):
+    report = tmp_path / "errors.jsonl"
+    out = tmp_path / "out.geojson"
+    result = cli("extract", str(tmp_path / "missing.txt"), "-o", str(out), "--errors", str(report), "-q")
+    assert result.exit_code == 1, result.output
+    assert json.loads(report.read_text()) == {"input": str(tmp_path / "missing.txt"), "line": None, "message": "no such file or directory"}
+    assert json.loads(out.read_text()) == {"type": "FeatureCollection", "features": []}
+    assert not (tmp_path / "out.geojson.parts").exists()
+
+
+def test_cli_collections_pass_through_without_a_model(tmp_path):
+    saved = tmp_path / "saved.geojson"
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.5, 50.45]}, "properties": {"layer": "places", "name": "Kyiv"}}
+    saved.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    result = cli("extract", str(saved), "-o", str(tmp_path / "out.geojsonl"))
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "out.geojsonl").read_text()) == feature
