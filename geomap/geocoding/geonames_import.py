@@ -141,8 +141,10 @@ def import_geonames(store_path: Path, files: list[Path], *, replace: bool = Fals
 
 
 def _existing_division_names(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
+    """Division names the store already uses (the admin1 column of its ADM1 rows), so merged rows agree."""
     admin1 = {f"{cc}.{code}": name for cc, code, name in conn.execute(
-        "SELECT cc, admin1_code, name FROM places WHERE fcode = 'ADM1' AND admin1_code IS NOT NULL")}
+        "SELECT cc, admin1_code, coalesce(admin1, name) FROM places "
+        "WHERE fcode = 'ADM1' AND admin1_code IS NOT NULL ORDER BY id DESC")}
     return admin1, {}
 
 
