@@ -42,7 +42,7 @@ MAX_DOCUMENT_BYTES = 4 * MAX_DOCUMENT_CHARS
 # One JSONL line may escape every character as \uXXXX (6 characters each, as json.dumps does by default).
 MAX_LINE_BYTES = 6 * MAX_DOCUMENT_CHARS + 65_536
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_URL_FORBIDDEN = re.compile("[\x00-\x20\x7f-\x9f]")  # controls and spaces never belong in a URL
 
 
 def _raise(error: InputError) -> None:
@@ -176,7 +176,7 @@ def _safe_url(value: Any, source: str, line: int | None = None) -> str | None:
         return None
     url = url.strip()
     try:
-        parts = urlsplit(url) if not _CONTROL.search(url) else None
+        parts = urlsplit(url) if not _URL_FORBIDDEN.search(url) else None
     except ValueError:  # e.g. an unclosed IPv6 bracket
         parts = None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
@@ -376,8 +376,8 @@ def _read_csv(path: Path, published: date | None, on_error: ErrorHandler) -> Ite
                 row = next(reader)
             except StopIteration:
                 return
-            except csv.Error as exc:  # the reader cannot go on past a broken field
-                raise InputError(str(path), f"malformed CSV ({exc})", reader.line_num)
+            except csv.Error as exc:  # the reader cannot go on past a broken field; name the line it starts on
+                raise InputError(str(path), f"malformed CSV ({exc})", number + 1)
             number = reader.line_num
             try:
                 yield record_to_document(_repaired(row, str(path), number), str(path), number, published, f"{stem}-{number}")
