@@ -157,6 +157,8 @@ def test_etag_and_304(client):
     assert client.get("/layers/all.geojson", headers={"If-None-Match": f'"x", W/{etag}'}).status_code == 304
     assert client.get("/layers/all.geojson", headers={"If-None-Match": '"stale"'}).status_code == 200
     assert client.get("/layers/places.geojson").headers["etag"] != etag
+    head = client.head("/layers/all.geojson")
+    assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == etag
 
 
 def test_cors_preflight_and_headers(client):
@@ -351,3 +353,65 @@ def test_cli_extracts_a_posted_article_with_the_real_pipeline(tmp_path, seed_pat
         assert httpx.get(f"{url}/healthz", timeout=10).json()["extractor_loaded"] is True
     finally:
         assert stop_cli(process) == 0
+
+
+class BlockingGeoparser(FakeGeoparser):
+    """Holds every extraction until released, to show the server keeps answering meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def extract(self, documents, *, errors=None) -> Extraction:
+        self.entered.set()
+        assert self.release.wait(timeout=30)
+        return super().extract(documents, errors=errors)
+
+
+def test_a_running_extraction_does_not_block_other_requests():
+    from geomap.server import create_app
+
+    blocking = BlockingGeoparser()
+    with LiveServer(create_app(sample_extraction().to_geojson(), extractor=blocking)) as server:
+        results: list[httpx.Response] = []
+        poster = threading.Thread(target=lambda: results.append(
+            httpx.post(f"{server.url}/api/extract", json={"text": "Kyiv"}, timeout=30)))
+        poster.start()
+        try:
+            assert blocking.entered.wait(timeout=10)
+            started = time.monotonic()
+            assert httpx.get(f"{server.url}/layers/all.geojson", timeout=5).status_code == 200
+            assert httpx.get(f"{server.url}/healthz", timeout=5).status_code == 200
+            assert time.monotonic() - started < 2.0
+            assert not results, "the extraction should still be waiting"
+        finally:
+            blocking.release.set()
+            poster.join(timeout=30)
+    assert results and results[0].status_code == 200
+
+
+def test_cli_warns_when_listening_beyond_loopback(tmp_path, monkeypatch):
+    """--host 0.0.0.0 logs a warning; the socket is swapped for a loopback one so the test never listens outside."""
+    import uvicorn
+    from click.testing import CliRunner
+
+    import geomap.cli.serve as serve_cli
+    from geomap.cli import cli
+    from geomap.export import write_geojson
+
+    saved = write_geojson(tmp_path / "layers.geojson", sample_extraction().to_geojson())
+    real_bind, seen = serve_cli.bind, {}
+
+    def loopback_bind(host, port):
+        seen["host"] = host
+        return real_bind("127.0.0.1", 0)
+
+    monkeypatch.setattr(serve_cli, "bind", loopback_bind)
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: seen.setdefault("app", self.config.app))
+    result = CliRunner().invoke(cli, ["serve", str(saved), "--host", "0.0.0.0", "--port", "0"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "0.0.0.0" and seen["app"] is not None
+    assert "anyone who can reach this address" in result.stderr
+    quiet = CliRunner().invoke(cli, ["serve", str(saved), "--port", "0"])
+    assert quiet.exit_code == 0 and "anyone who can reach" not in quiet.stderr
