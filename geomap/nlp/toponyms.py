@@ -27,6 +27,21 @@ PERSON_TITLES = frozenset(
     "pastor rev father sister brother saint st. mayor chief prof".split()
 )
 _CONNECTORS = frozenset({"of", "de", "la", "du", "upon", "on", "-", "al", "el"})
+# words before a place name that make it a location ("in Alexandria", "near Ripley")
+LOCATIVE = frozenset("in at from near to into outside across around throughout toward towards via between "
+                     "across north south east west northeast northwest southeast southwest of".split())
+# single capitalised words that are far more often something else
+COMMON_CAPITALISED = frozenset(
+    "north south east west northern southern eastern western central center centre city county state "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday god police street road college university church hall park "
+    "village man young liberal commerce celebration ridge set vice".split()
+)
+# a capitalised word after a place name that makes the whole a street or building ("Wichita Street")
+FACILITY_WORDS = frozenset(
+    "street st road rd avenue ave drive dr boulevard blvd lane ln highway hwy parkway freeway way court "
+    "place square bridge stadium airport station mall plaza".split()
+)
 MAX_NGRAM = 4
 
 
@@ -68,6 +83,14 @@ class ToponymMatcher:
                 return True
         return False
 
+    @staticmethod
+    def _cued(span: Span) -> bool:
+        """A locative preposition before the span or ", <Capitalised>" after it ("in Zamalek", "Zamalek, Cairo")."""
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end:span.end + 2]
+        return before in LOCATIVE or (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper())
+
     def _is_demonym(self, text: str) -> bool:
         return any(c.match == "demonym" and c.place.is_country for c in self.store.candidates(text, limit=10))
 
@@ -87,7 +110,13 @@ class ToponymMatcher:
         def accept(span: Span | None, label: str) -> None:
             if span is None or any(taken[span.start:span.end]):
                 return
-            found.append(Span(doc, span.start, span.end, label=label))
+            end = span.end
+            if end < len(doc) and doc[end].lower_.rstrip(".") in FACILITY_WORDS and doc[end].text[:1].isupper():
+                end, label = end + 1, "FAC"  # "Wichita Street" is a street, not the city
+            if any(taken[span.start:end]):
+                return
+            span = Span(doc, span.start, end, label=label)
+            found.append(span)
             for i in range(span.start, span.end):
                 taken[i] = True
 
@@ -96,8 +125,11 @@ class ToponymMatcher:
             label = ent.label_
             if label in PLACE_LABELS:
                 span = _trim(ent)
-                if span is not None and (label != "FAC" or self._known(span.text)):
-                    accept(span, label)
+                if span is None or (label == "FAC" and not self._known(span.text)):
+                    continue
+                if len(span) == 1 and not self._known(span.text) and not self._cued(span):
+                    continue  # a lone word NER calls a place, unknown to the gazetteer: mostly names
+                accept(span, label)
             elif label == "NORP" and self._is_demonym(ent.text):
                 accept(ent, "NORP")
             elif label in OVERRULABLE:
@@ -122,6 +154,8 @@ class ToponymMatcher:
                     accept(head, "GPE")
                     return True
                 break
+        if ent.label_ == "ORG" and len(tokens) > 1 and self._org_place(ent, accept):
+            return True
         end = ent.end
         while end > ent.start + 1 and doc[end - 1].is_lower:  # "Balashikha bombing" labelled as one entity
             end -= 1
@@ -131,9 +165,34 @@ class ToponymMatcher:
         following = doc[end].lower_ if end < len(doc) else ""
         by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS
         elsewhere = normalize(core.text) in place_texts
-        if (by_event and self._strong(core.text, 1000)) or (elsewhere and ent.label_ != "NORP"):
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        locative = before in LOCATIVE and end == ent.end
+        if (by_event and self._strong(core.text, 1000)) or (elsewhere and ent.label_ != "NORP") \
+                or (locative and self._strong(core.text, 1000)) \
+                or (end == ent.end and ent.label_ == "ORG" and self._strong(core.text, 10 ** 9)):
             accept(core, "GPE")
             return True
+        return False
+
+    def _org_place(self, ent: Span, accept) -> bool:
+        """A place that names an organisation's seat: "Ohio State Highway Patrol", "University of Texas"."""
+        doc = ent.doc
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        for n in range(min(3, ent.end - start - 1), 0, -1):
+            head = Span(doc, start, start + n)
+            if not all(t.text[:1].isupper() and t.is_alpha for t in head) or doc[start + n].text in ("-", "'s"):
+                continue
+            if n == 1 and head[0].lower_ in COMMON_CAPITALISED:
+                continue
+            if self._strong(head.text, 10000):
+                accept(head, "GPE")
+                return True
+        for k, tok in enumerate(ent):
+            if tok.lower_ == "of" and 0 < k < len(ent) - 1:
+                tail = Span(doc, ent.start + k + 1, ent.end)
+                if self._strong(tail.text, 10000):
+                    accept(tail, "GPE")
+                    return True
         return False
 
     def _scan(self, doc: Doc, taken: list[bool], blocked: list[bool], accept, has_ner: bool) -> None:
@@ -165,7 +224,12 @@ class ToponymMatcher:
         if not self._known(text):
             return False
         first = span[0]
-        if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or len(text) < 3 and not text.isupper()):
+        if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or first.lower_ in COMMON_CAPITALISED
+                               or len(text) < 3 and not text.isupper()):
+            return False
+        if len(text) > 4 and text.isupper():  # headlines and shouting, not names
+            return False
+        if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             return False
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
@@ -177,10 +241,13 @@ class ToponymMatcher:
         if after_comma_place:  # "Long Beach, CA": a parent division after a place
             return self._strong(text, 10 ** 9)
         event_next = nxt is not None and nxt.lower_ in EVENT_NOUNS
+        locative = prev is not None and prev.lower_ in LOCATIVE
         floor = self.min_population if has_ner else self.min_population // 5
         if first.is_sent_start:
             return (event_next and self._strong(text, 1000)) or self._strong(text, floor * 20)
-        return self._strong(text, 1000 if event_next else floor)
+        if has_ner and not (locative or event_next):  # NER saw these words and did not call them a place
+            return self._strong(text, floor * 20)
+        return self._strong(text, 1000 if event_next or locative else floor)
 
 
 @Language.factory(
