@@ -65,7 +65,7 @@ def build_map(collection: dict[str, Any], *, tiles: str = "cartodbpositron", sel
     parts = split(collection)
     bounds = data_bounds(collection)
     fmap = folium.Map(location=[20, 10] if bounds is None else None, zoom_start=2, tiles=None, prefer_canvas=True,
-                      control_scale=True, max_zoom=18, min_zoom=1)
+                      control_scale=True, maxZoom=18, minZoom=1)
     for layer in base_layers(tiles, self_contained=self_contained):
         layer.add_to(fmap)
     for layer in zone_layer(parts["zones"]) + place_layer(parts["places"], cluster=cluster) + \

@@ -155,6 +155,7 @@
       first[i] = r[2]; last[i] = r[3];
     }
     var inner;
+    if (o.cluster && !isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // clustering needs a finite max zoom
     if (o.cluster) {
       inner = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, maxClusterRadius: 50,
         disableClusteringAtZoom: o.unclusterZoom || 10, showCoverageOnHover: false, removeOutsideVisibleBounds: true,
@@ -188,6 +189,7 @@
     if (!o.cluster) { markers.forEach(function (mk) { inner.addLayer(mk); }); }
     group.addLayer(inner);
     group.on("add", function () { if (stale && map.hasLayer(inner)) { stale = false; fill(inner, visibleMarkers()); } });
+    group._geomapDrawn = function () { return inner.getLayers().length; };
     group._geomapCount = function () {
       var k = 0;
       for (var j = 0; j < n; j++) { k += flags[j]; }
@@ -213,7 +215,8 @@
   /* Non-point geometries (zones, place lines and areas) as a styled GeoJSON group, optionally timed. */
   G.shapeLayer = function (map, group, collection, o) {
     var html = o.kind === "zone" ? G.zoneHtml : G.placeHtml, tip = o.kind === "zone" ? G.zoneTip : G.placeTip;
-    var gj = L.geoJSON(collection, {style: function (f) { return o.styles[f.properties.status] || o.style; }});
+    var gj = L.geoJSON(collection, {renderer: G.canvas(map),
+      style: function (f) { return o.styles[f.properties.status] || o.style; }});
     var items = gj.getLayers(), first = [], last = [], shown = items.map(function () { return 1; });
     items.forEach(function (l) { first.push(l.feature.properties._t0); last.push(l.feature.properties._t1); });
     gj.on("click", function (e) {
