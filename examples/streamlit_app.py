@@ -5,6 +5,8 @@ Run:  streamlit run examples/streamlit_app.py   (folder from the text box, else 
 The folder may hold articles (.txt/.md/.html/.jsonl/.csv, read by ``geomap.read_documents``) and saved geomap
 layers (.geojson), which are drawn without re-extracting. The Geoparser (spaCy model + gazetteer) is loaded once
 per server process with ``st.cache_resource``; results are cached per folder content with ``st.cache_data``.
+The map is drawn by streamlit-folium (which loads Leaflet from a CDN) or, with the "self-contained" toggle
+(default on when $GEOMAP_OFFLINE=1), as geomap's self-contained page, which makes no network request.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from geomap.errors import InputError
 from geomap.export import LAYERS, dumps, merge_collections, read_collection
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[1] / "seeds"
+MAP_HEIGHT = 560
 TABLE_COLUMNS = ("date", "event_type", "sub_event_type", "place", "country_code", "admin1", "fatalities", "actors", "quote", "doc")
 
 
@@ -68,6 +71,16 @@ def incident_rows(collection: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def embed_page(html: str) -> None:
+    """A whole HTML page in an iframe: ``st.iframe`` where it exists (Streamlit ≥ 1.5x), else components.html."""
+    if hasattr(st, "iframe"):
+        st.iframe(html, height=MAP_HEIGHT)
+    else:
+        import streamlit.components.v1 as components
+
+        components.html(html, height=MAP_HEIGHT)
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
@@ -90,7 +103,11 @@ def main() -> None:
 
     shown = st.multiselect("Layers", list(LAYERS), default=list(LAYERS))
     visible = {"type": "FeatureCollection", "features": [f for f in collection["features"] if f["properties"]["layer"] in shown]}
-    st_folium(geomap.build_map(visible, title=None), height=560, use_container_width=True, returned_objects=[], key="map")
+    offline = st.toggle("Self-contained map (no CDN, no tiles: works offline)", value=os.environ.get("GEOMAP_OFFLINE") == "1")
+    if offline:  # st_folium loads Leaflet from a CDN; the self-contained page inlines every asset
+        embed_page(geomap.render_html(visible, self_contained=True))
+    else:
+        st_folium(geomap.build_map(visible), height=MAP_HEIGHT, use_container_width=True, returned_objects=[], key="map")
 
     st.subheader("Incidents")
     rows = incident_rows(collection)

@@ -67,3 +67,16 @@ def test_app_extracts_the_seed_articles(monkeypatch):
     assert app.text_input[0].value.endswith("seeds")
     table = app.dataframe[0].value
     assert len(table) >= 1 and "Balashikha" in set(table["place"])
+
+
+def test_self_contained_map_embeds_the_whole_page(saved_folder, monkeypatch):
+    monkeypatch.setenv("GEOMAP_OFFLINE", "1")
+    app = run_app()
+    assert app.toggle[0].value is True
+    frames = app.get("iframe")
+    assert len(frames) == 1
+    page = frames[0].proto.srcdoc
+    assert page.startswith("<!DOCTYPE html>") and "Balashikha" in page
+    assert '<script src="http' not in page and '<link rel="stylesheet" href="http' not in page
+    app.toggle[0].set_value(False).run()
+    assert not app.exception and not app.get("iframe")
