@@ -320,7 +320,7 @@ def test_cli_serves_a_saved_collection_and_shuts_down_cleanly(tmp_path):
     from geomap.export import write_geojson
 
     saved = write_geojson(tmp_path / "layers.geojson", sample_extraction().to_geojson())
-    process, url = start_cli([str(saved), "--cors-origin", ORIGIN, "--max-body-bytes", "1000"], tmp_path)
+    process, url = start_cli([str(saved), "--cors-origin", ORIGIN, "--max-body-bytes", "1000", "--self-contained"], tmp_path)
     try:
         assert url.startswith("http://127.0.0.1:")
         with httpx.Client(base_url=url, timeout=10) as http:
@@ -328,6 +328,9 @@ def test_cli_serves_a_saved_collection_and_shuts_down_cleanly(tmp_path):
             layer = http.get("/layers/incidents.geojson", headers={"Origin": ORIGIN})
             assert layer.status_code == 200 and layer.headers["access-control-allow-origin"] == ORIGIN
             assert http.post("/api/extract", json={"text": "x" * 2000}).status_code == 413
+            page = http.get("/map.html")
+            assert page.status_code == 200 and "Balashikha" in page.text
+            assert '<script src="http' not in page.text  # --self-contained: no CDN
         port = int(url.rsplit(":", 1)[1])
         assert raw_get(port, "/layers/../../etc/passwd")[0] == 404
     finally:

@@ -32,10 +32,12 @@ def bind(host: str, port: int) -> socket.socket:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0 picks a free one; the address is printed).")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Origin allowed to read responses from a browser (repeatable; '*' for any). Default: none.")
 @click.option("--max-body-bytes", default=1_000_000, show_default=True, type=click.IntRange(min=1), help="Largest request body accepted (413 above).")
+@click.option("--tiles", default=None, help="Base map of /map.html, as for `geomap map` (provider name, tile URL or 'none').")
+@click.option("--self-contained", is_flag=True, help="/map.html inlines every script and style: it makes no network request.")
 @published_option
 @gazetteer_option
 @model_option
-def command(inputs, host, port, cors_origins, max_body_bytes, published, gazetteer_path, model) -> None:
+def command(inputs, host, port, cors_origins, max_body_bytes, tiles, self_contained, published, gazetteer_path, model) -> None:
     """Serve the incidents, places and zones of INPUTS (articles or saved .geojson) as a map and GeoJSON layers.
 
     Routes: /map.html, /layers/{incidents,places,zones,all}.geojson, POST /api/extract, /healthz, /docs.
@@ -50,7 +52,9 @@ def command(inputs, host, port, cors_origins, max_body_bytes, published, gazette
     for line in errors:
         click.echo(f"geomap: error: {line}", err=True)
     geoparser = Geoparser(**{k: v for k, v in options.items() if v is not None})
-    app = create_app(collection, extractor=geoparser, cors_origins=cors_origins, max_body_bytes=max_body_bytes)
+    map_options = {"self_contained": self_contained, **({"tiles": tiles} if tiles is not None else {})}
+    app = create_app(collection, extractor=geoparser, cors_origins=cors_origins, max_body_bytes=max_body_bytes,
+                     map_options=map_options)
 
     if not is_loopback(host):
         log.warning("listening on %s: anyone who can reach this address can read the layers and run extractions", host)
