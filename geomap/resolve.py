@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
+from geomap.geo import distance_km
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
 from geomap.resolution.features import (
@@ -114,18 +115,28 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
     return features
 
 
+def _holds_namesake_city(division: Place, cities: list[Place]) -> bool:
+    """A division named after a big city it holds or surrounds (Moscow, Kyiv, Tbilisi as divisions)."""
+    for city in cities:
+        if city.country_code != division.country_code or city.population < 0.1 * division.population:
+            continue
+        if (division.admin1_code and city.admin1_code == division.admin1_code) or \
+                distance_km(city.lat, city.lon, division.lat, division.lon) < 100.0:
+            return True
+    return False
+
+
 def rank_found(found: Sequence[Found], *, label: str | None = None, context: Context | None = None,
                bias: Bias | None = None, written: str = "") -> list[Scored]:
     """Rank looked-up candidates (one entry per place, its best way of matching kept), best first."""
     best: dict[str, Scored] = {}
     places = [f.candidate.place for f in found]
     closeness = _proximity(places, context.points) if context is not None and context.points and places else None
-    cities = {(p.country_code, p.admin1_code) for p in places if p.feature_class == "P" and p.population >= 1000}
+    cities = [p for p in places if p.feature_class == "P" and p.population >= 1000]
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
-        if place.feature_code in ("ADM1", "ADM2") and (place.country_code, place.admin1_code) in cities \
-                and not item.generic_class:
+        if place.feature_code in ("ADM1", "ADM2") and not item.generic_class and _holds_namesake_city(place, cities):
             features["division_of_city"] = WEIGHTS["division_of_city"]
         if context is not None or bias is not None:
             features.update(_contextual(place, context or Context(), bias))

@@ -31,7 +31,7 @@ def resolution_scores(errors_km: Sequence[float | None]) -> dict[str, float]:
 
 
 def _auc(sorted_errors: list[float]) -> float:
-    scaled = [math.log(e + 1.0) / math.log(MAX_ERROR_KM) for e in sorted_errors]
+    scaled = [min(1.0, math.log(e + 1.0) / math.log(MAX_ERROR_KM)) for e in sorted_errors]
     if len(scaled) == 1:
         return scaled[0]
     area = sum((a + b) / 2.0 for a, b in zip(scaled, scaled[1:]))

@@ -1,0 +1,172 @@
+"""Resolution as a ranking: named features, document context, parent patterns and "none of these".
+
+A tiny gazetteer (real coordinates, a handful of places) is built per session, so these tests run without
+the default store; other toponym test files import ``tiny_store_path`` from here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap.geocoding.store import GazetteerStore
+from geomap.geocoding.writer import StoreWriter
+
+# gid, name, lat, lon, fclass, fcode, cc, admin1_code, admin1, population, names [(name, kind)], members
+PLACES = [
+    ("t:us", "United States", 39.76, -98.5, "A", "PCLI", "US", None, None, 327_000_000,
+     [("U.S.", "abbreviation"), ("US", "abbreviation"), ("USA", "abbreviation"), ("American", "demonym")]),
+    ("t:ua", "Ukraine", 49.0, 32.0, "A", "PCLI", "UA", None, None, 44_000_000, [("Ukrainian", "demonym")]),
+    ("t:ru", "Russia", 60.0, 100.0, "A", "PCLI", "RU", None, None, 144_000_000, [("Russian", "demonym")]),
+    ("t:fr", "France", 46.0, 2.0, "A", "PCLI", "FR", None, None, 67_000_000, [("French", "demonym")]),
+    ("t:ge", "Georgia", 42.0, 43.5, "A", "PCLI", "GE", None, None, 3_700_000, []),
+    ("t:us-ga", "Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA", "Georgia", 10_000_000, [("GA", "abbreviation")]),
+    ("t:us-id", "Idaho", 44.5, -114.25, "A", "ADM1", "US", "ID", "Idaho", 1_700_000, [("ID", "abbreviation")]),
+    ("t:us-wa", "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA", "Washington", 7_000_000,
+     [("WA", "abbreviation")]),
+    ("t:us-ca", "California", 37.25, -119.75, "A", "ADM1", "US", "CA", "California", 39_000_000,
+     [("CA", "abbreviation")]),
+    ("t:ua-14", "Donetsk Oblast", 48.0, 37.8, "A", "ADM1", "UA", "14", "Donetsk Oblast", 4_100_000,
+     [("Donetsk region", "alternate")]),
+    ("t:ru-mow", "Moscow", 55.76, 37.61, "A", "ADM1", "RU", "48", "Moscow", 12_500_000, []),
+    ("t:moscow", "Moscow", 55.75, 37.62, "P", "PPLC", "RU", "48", "Moscow", 12_500_000, []),
+    ("t:moscow-id", "Moscow", 46.73, -117.0, "P", "PPL", "US", "ID", "Idaho", 25_000, []),
+    ("t:pullman", "Pullman", 46.73, -117.18, "P", "PPL", "US", "WA", "Washington", 33_000, []),
+    ("t:dc", "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", "District of Columbia", 690_000, []),
+    ("t:kyiv", "Kyiv", 50.45, 30.52, "P", "PPLC", "UA", "12", "Kyiv", 2_900_000, [("Kiev", "alternate")]),
+    ("t:dnipro", "Dnipro", 48.45, 34.98, "P", "PPLA", "UA", "04", "Dnipropetrovsk", 980_000,
+     [("Dnepr", "alternate"), ("Dnipropetrovsk", "historic")]),
+    ("t:pokrovsk", "Pokrovsk", 48.28, 37.18, "P", "PPL", "UA", "14", "Donetsk Oblast", 60_000, []),
+    ("t:engels", "Engels", 51.5, 46.12, "P", "PPL", "RU", "67", "Saratov", 220_000, [("Pokrovsk", "historic")]),
+    ("t:donetsk", "Donetsk", 48.0, 37.8, "P", "PPLA", "UA", "14", "Donetsk Oblast", 900_000, []),
+    ("t:tbilisi", "Tbilisi", 41.69, 44.83, "P", "PPLC", "GE", "TB", "Tbilisi", 1_100_000, []),
+    ("t:longbeach", "Long Beach", 33.77, -118.19, "P", "PPL", "US", "CA", "California", 466_000, []),
+    ("t:longbeach-ny", "Long Beach", 40.59, -73.66, "P", "PPL", "US", "NY", "New York", 33_000, []),
+    ("t:paris", "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", "Ile-de-France", 2_100_000, []),
+    ("t:paris-tx", "Paris", 33.66, -95.56, "P", "PPL", "US", "TX", "Texas", 25_000, []),
+    ("t:france-town", "France", 44.9, -93.0, "P", "PPL", "US", "MN", "Minnesota", 800, []),
+    ("t:balashikha", "Balashikha", 55.8, 37.96, "P", "PPL", "RU", "47", "Moscow Oblast", 500_000, []),
+    ("t:dnieper", "Dnieper", 49.75, 31.47, "H", "STM", "UA", None, None, 0,
+     [("Dnieper River", "alternate"), ("Dnipro River", "alternate"), ("Dnepr", "alternate")]),
+    ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
+]
+
+
+def build_tiny_store(path: Path) -> Path:
+    writer = StoreWriter.create(path)
+    for gid, name, lat, lon, fclass, fcode, cc, a1code, a1, pop, names in PLACES:
+        pid = writer.add_place(gid, name, lat, lon, fclass, fcode, cc=cc, admin1_code=a1code, admin1=a1,
+                               population=pop, source="test")
+        writer.add_names(pid, [(name, "name"), *names])
+    writer.finish({"source": "tests"})
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_store(tmp_path_factory) -> GazetteerStore:
+    return GazetteerStore(build_tiny_store(tmp_path_factory.mktemp("gaz") / "tiny.sqlite"))
+
+
+from geomap.resolve import Bias, MentionSpan, Scored, decide, rank, resolve_doc_mentions  # noqa: E402
+
+
+def _doc(text: str, names: list[str], store: GazetteerStore, label: str | None = "GPE", bias: Bias | None = None):
+    mentions, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        mentions.append(MentionSpan(name, label, start, start + len(name)))
+        pos = start + len(name)
+    return resolve_doc_mentions(mentions, text, store, bias=bias)
+
+
+def test_rank_returns_named_feature_contributions_that_sum_to_the_score(tiny_store):
+    ranked = rank("Moscow", store=tiny_store, label="GPE")
+    assert ranked and all(isinstance(s, Scored) for s in ranked)
+    for scored in ranked:
+        assert abs(sum(scored.features.values()) - scored.score) < 1e-9
+        assert {"match", "population", "feature_code", "label_fit"} <= set(scored.features)
+    assert [s.score for s in ranked] == sorted((s.score for s in ranked), reverse=True)
+
+
+def test_moscow_alone_is_the_russian_capital_not_its_division(tiny_store):
+    place, confidence = decide(rank("Moscow", store=tiny_store, label="GPE"))
+    assert place.gazetteer_id == "t:moscow" and 0.0 < confidence <= 1.0
+
+
+def test_countries_resolve_to_countries(tiny_store):
+    for name in ("France", "USA", "U.S.", "US"):
+        place, _ = decide(rank(name, store=tiny_store, label="GPE"))
+        assert place is not None and place.is_country, name
+    assert decide(rank("France", store=tiny_store))[0].gazetteer_id == "t:fr"
+
+
+def test_abbreviation_only_in_its_own_case(tiny_store):
+    ranked = rank("us", store=tiny_store, label="GPE")
+    assert ranked and ranked[0].features["match"] < -1.0  # "us" the pronoun is not "US"
+
+
+def test_kiev_is_kyiv(tiny_store):
+    assert decide(rank("Kiev", store=tiny_store, label="GPE"))[0].gazetteer_id == "t:kyiv"
+
+
+def test_demonym_maps_to_country_for_norp(tiny_store):
+    assert decide(rank("Ukrainian", store=tiny_store, label="NORP"))[0].gazetteer_id == "t:ua"
+
+
+def test_unknown_name_is_none_of_these(tiny_store):
+    assert rank("Xyzzyville", store=tiny_store) == []
+    assert decide([]) == (None, 1.0)
+
+
+def test_moscow_in_an_idaho_story(tiny_store):
+    text = "Police in Moscow said the University of Idaho campus in Idaho was closed."
+    results = _doc(text, ["Moscow", "Idaho"], tiny_store)
+    assert results[0].place.gazetteer_id == "t:moscow-id"
+    assert "admin1_agreement" in results[0].ranked[0].features
+
+
+def test_parent_patterns(tiny_store):
+    assert _doc("Moscow, Idaho", ["Moscow", "Idaho"], tiny_store)[0].place.gazetteer_id == "t:moscow-id"
+    pullman = _doc("Pullman, Washington", ["Pullman", "Washington"], tiny_store)
+    assert pullman[1].place.gazetteer_id == "t:us-wa"  # the state, because Pullman lies in it
+    longbeach = _doc("He moved to Long Beach, CA last year.", ["Long Beach"], tiny_store)
+    assert longbeach[0].place.gazetteer_id == "t:longbeach" and "parent" in longbeach[0].ranked[0].features
+
+
+def test_pokrovsk_in_a_donetsk_story_is_not_engels(tiny_store):
+    text = "Shelling hit Pokrovsk and Donetsk overnight."
+    assert _doc(text, ["Pokrovsk", "Donetsk"], tiny_store)[0].place.gazetteer_id == "t:pokrovsk"
+
+
+def test_georgia_in_a_tbilisi_story_is_the_country(tiny_store):
+    text = "Protesters in Tbilisi said Georgia would not yield."
+    assert _doc(text, ["Tbilisi", "Georgia"], tiny_store)[1].place.gazetteer_id == "t:ge"
+    text = "Flooding hit Georgia after Washington sent aid to the state."
+    us = _doc(text, ["Georgia"], tiny_store, bias=Bias(country="US"))
+    assert us[0].place.gazetteer_id == "t:us-ga"
+
+
+def test_river_mentions_resolve_to_the_river_not_the_city(tiny_store):
+    for name in ("Dnieper River", "Dnipro River"):
+        place, _ = decide(rank(name, store=tiny_store, label="LOC"))
+        assert place.gazetteer_id == "t:dnieper", name
+    assert decide(rank("Dnipro", store=tiny_store, label="GPE"))[0].gazetteer_id == "t:dnipro"
+
+
+def test_bias_country_and_area(tiny_store):
+    assert decide(rank("Paris", store=tiny_store))[0].gazetteer_id == "t:paris"
+    assert decide(rank("Paris", store=tiny_store, bias=Bias(country="US")))[0].gazetteer_id == "t:paris-tx"
+    texas_box = Bias(area=(25.8, -106.7, 36.5, -93.5))
+    assert decide(rank("Paris", store=tiny_store, bias=texas_box))[0].gazetteer_id == "t:paris-tx"
+
+
+def test_one_sense_per_discourse(tiny_store):
+    text = "Moscow, Idaho police said. Later Moscow officials agreed."
+    results = _doc(text, ["Moscow", "Idaho", "Moscow"], tiny_store)
+    assert results[0].place.gazetteer_id == results[2].place.gazetteer_id == "t:moscow-id"
+
+
+def test_confidence_is_a_probability(tiny_store):
+    for name in ("Moscow", "Paris", "Springfield", "Georgia"):
+        _, confidence = decide(rank(name, store=tiny_store))
+        assert 0.0 < confidence <= 1.0

@@ -1,0 +1,148 @@
+"""The toponym matcher component: NER entities + gazetteer evidence → doc.spans["geomap_toponyms"].
+
+NER output is simulated on spacy.blank("en") by setting doc.ents, so no statistical model is needed; one
+end-to-end test runs the real model.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from geomap.models import Document
+from geomap.nlp.pipeline import GOLD_KEY, MATCHER, RESOLVER, SPAN_KEY, load_pipeline, make_doc, parse
+from test_resolve import tiny_store  # noqa: F401  (session fixture)
+
+
+@pytest.fixture(scope="module")
+def blank(tiny_store):  # noqa: F811
+    return load_pipeline(tiny_store, "none")
+
+
+def _run(nlp, text: str, ents: list[tuple[str, str]] = ()) -> Doc:
+    """Tokenise, set NER entities by (text, label) as a model would, then run the geomap components."""
+    doc = nlp.make_doc(text)
+    spans, pos = [], 0
+    for phrase, label in ents:
+        start = text.index(phrase, pos)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+        pos = start + len(phrase)
+    if ents:
+        doc.ents = spans
+    for name in ("sentencizer", MATCHER, RESOLVER):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _found(doc: Doc) -> list[tuple[str, str]]:
+    return [(s.text, s.label_) for s in doc.spans[SPAN_KEY]]
+
+
+def test_pipeline_has_components_and_extensions(blank):
+    assert blank.pipe_names[-2:] == [MATCHER, RESOLVER]
+    assert Span.has_extension("geomap_place") and Span.has_extension("geomap_confidence")
+    assert Span.has_extension("geomap_explanation")
+
+
+def test_ner_places_are_kept_and_resolved(blank):
+    doc = _run(blank, "Officials in Kyiv and France met.", [("Kyiv", "GPE"), ("France", "GPE")])
+    assert _found(doc) == [("Kyiv", "GPE"), ("France", "GPE")]
+    assert [s._.geomap_place.gazetteer_id for s in doc.spans[SPAN_KEY]] == ["t:kyiv", "t:fr"]
+    assert all(0 < s._.geomap_confidence <= 1 for s in doc.spans[SPAN_KEY])
+
+
+def test_person_label_overruled_by_event_noun(blank):
+    doc = _run(blank, "Investigators said the Balashikha bombing killed two.", [("Balashikha", "PERSON")])
+    assert _found(doc) == [("Balashikha", "GPE")]
+    assert doc.spans[SPAN_KEY][0]._.geomap_place.gazetteer_id == "t:balashikha"
+
+
+def test_person_label_kept_for_a_plain_person(blank):
+    doc = _run(blank, "Paris Hilton arrived yesterday.", [("Paris Hilton", "PERSON")])
+    assert _found(doc) == []
+
+
+def test_possessive_org_yields_the_country(blank):
+    doc = _run(blank, "Russia's General Staff said so.", [("Russia's General Staff", "ORG")])
+    assert _found(doc) == [("Russia", "GPE")]
+
+
+def test_place_known_elsewhere_overrules_person(blank):
+    text = "Moscow said the talks failed. Later Moscow confirmed."
+    doc = _run(blank, text, [("Moscow", "GPE"), ("Moscow", "PERSON")])
+    assert _found(doc) == [("Moscow", "GPE"), ("Moscow", "GPE")]
+
+
+def test_leading_the_and_river(blank):
+    doc = _run(blank, "Troops crossed the Dnieper River at dawn.", [("the Dnieper River", "LOC")])
+    assert _found(doc) == [("Dnieper River", "LOC")]
+    assert doc.spans[SPAN_KEY][0]._.geomap_place.feature_class == "H"
+
+
+def test_demonym_norp_maps_to_country(blank):
+    doc = _run(blank, "Ukrainian officials said.", [("Ukrainian", "NORP")])
+    assert _found(doc) == [("Ukrainian", "NORP")]
+    assert doc.spans[SPAN_KEY][0]._.geomap_place.gazetteer_id == "t:ua"
+
+
+def test_gazetteer_finds_what_ner_missed_with_guards(blank):
+    doc = _run(blank, "Strikes hit Pokrovsk and Donetsk on Monday. Will said it was over.")
+    texts = [t for t, _ in _found(doc)]
+    assert "Pokrovsk" in texts and "Donetsk" in texts and "Will" not in texts and "Monday" not in texts
+
+
+def test_with_ner_present_gazetteer_needs_a_cue(blank):
+    """A model that saw "Pokrovsk" and did not call it a place is believed unless a cue says otherwise."""
+    doc = _run(blank, "Crews hit Pokrovsk. Strikes in Pokrovsk went on.", [("Crews", "ORG")])
+    assert [s.start_char for s in doc.spans[SPAN_KEY]] == [text_index("Strikes in Pokrovsk", doc.text) + 11]
+
+
+def text_index(phrase: str, text: str) -> int:
+    return text.index(phrase)
+
+
+def test_sentence_initial_place_with_event_noun(blank):
+    doc = _run(blank, "Kyiv strikes continued overnight.")
+    assert _found(doc) == [("Kyiv", "GAZ")]
+
+
+def test_street_named_after_a_place_is_a_street(blank):
+    doc = _run(blank, "The fire was on Paris Street near the school.", [("Paris", "GPE")])
+    assert _found(doc) == [("Paris Street", "FAC")]
+    assert doc.spans[SPAN_KEY][0]._.geomap_place is None
+
+
+def test_gold_spans_replace_ner(blank, tiny_store):  # noqa: F811
+    text = "Police in Moscow, Idaho said."
+    document = Document(id="d1", text=text, toponyms=((10, 16), (18, 23)))
+    [(out, doc)] = list(parse(blank, [document]))
+    assert out is document
+    assert _found(doc) == [("Moscow", "GOLD"), ("Idaho", "GOLD")]
+    assert doc.spans[SPAN_KEY][0]._.geomap_place.gazetteer_id == "t:moscow-id"
+    assert make_doc(blank, document).user_data[GOLD_KEY] == ((10, 16), (18, 23))
+
+
+def test_parse_keeps_input_order(blank):
+    documents = [Document(id=str(i), text=f"News from Kyiv number {i}.") for i in range(5)]
+    assert [d.id for d, _ in parse(blank, documents, batch_size=2)] == ["0", "1", "2", "3", "4"]
+
+
+def test_component_without_store_fails_clearly():
+    from geomap.errors import GazetteerError
+    from geomap.nlp import resolver, toponyms  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe(MATCHER)
+    with pytest.raises(GazetteerError):
+        nlp("Kyiv")
+
+
+@pytest.mark.e2e
+def test_statistical_model_end_to_end(tiny_store):  # noqa: F811
+    nlp = load_pipeline(tiny_store, "auto")
+    assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
+    doc = nlp("Ukrainian officials said the Balashikha bombing killed two. Police in Moscow, Idaho said.")
+    found = {s.text: s._.geomap_place for s in doc.spans[SPAN_KEY]}
+    assert found["Balashikha"].gazetteer_id == "t:balashikha"
+    assert found["Moscow"].gazetteer_id == "t:moscow-id"
+    assert found["Ukrainian"].gazetteer_id == "t:ua"
