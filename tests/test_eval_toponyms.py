@@ -82,7 +82,7 @@ def test_resolution_scores_by_hand():
     scores = resolution_scores([0.0, 100.0, 200.0, None])
     assert scores["n"] == 4 and scores["acc161"] == 0.5 and scores["unresolved"] == 1
     assert scores["median_km"] == 150.0 and scores["mean_km"] == pytest.approx((300.0 + MAX_ERROR_KM) / 4)
-    scaled = sorted(math.log(e + 1) / math.log(MAX_ERROR_KM) for e in (0.0, 100.0, 200.0, MAX_ERROR_KM))
+    scaled = sorted(min(1.0, math.log(e + 1) / math.log(MAX_ERROR_KM)) for e in (0.0, 100.0, 200.0, MAX_ERROR_KM))
     trapezoid = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:])) / 3
     assert scores["auc"] == pytest.approx(trapezoid)
     assert resolution_scores([0.0, 0.0])["auc"] == 0.0
