@@ -22,7 +22,9 @@ STATE = """() => {
   const out = {};
   for (const [name, layer] of Object.entries(overlays)) {
     out[name] = {on: map.hasLayer(layer), drawn: layer._geomapDrawn ? layer._geomapDrawn() : null,
-                 shapes: layer._geomapShapes ? layer._geomapShapes.getLayers().filter(l => l._map).length : null};
+                 shapes: layer._geomapShapes ? layer._geomapShapes.getLayers().filter(l => l._map).length : null,
+                 heat: (layer.getLayers().find(l => l._heat !== undefined || l._latlngs) || {_latlngs: null})._latlngs};
+    if (out[name].heat) { out[name].heat = out[name].heat.length; }
   }
   return out;
 }"""
@@ -76,7 +78,8 @@ def test_layer_control_toggles_overlays(tmp_path):
         label.click()
         assert _by_prefix(page.evaluate(STATE), "Explosions")["on"] is True
         page.locator(".leaflet-control-layers-overlays label", has_text="Heat").click()
-        assert _by_prefix(page.evaluate(STATE), "Heat")["on"] is True
+        heat = _by_prefix(page.evaluate(STATE), "Heat")
+        assert heat["on"] is True and heat["heat"] == 3
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
         assert opened.errors == []
 
@@ -151,6 +154,8 @@ def test_time_slider_filters_incidents_and_zones(tmp_path):
         assert _by_prefix(state, "Explosions")["drawn"] == 3
         assert _by_prefix(state, "Zones")["shapes"] == 0  # the zone is dated the next day
         assert _by_prefix(state, "Places")["drawn"] == 3  # places are not timed
+        page.locator(".leaflet-control-layers-overlays label", has_text="Heat").click()
+        assert _by_prefix(page.evaluate(STATE), "Heat")["heat"] == 3  # the heat follows the clock
         assert page.locator(".geomap-time-range").inner_text() == "2025-04-24 – 2025-04-24"
         page.locator(".geomap-time-reset").click()
         state = page.evaluate(STATE)

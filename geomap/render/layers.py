@@ -37,9 +37,29 @@ def _asset(name: str) -> str:
     return resources.files("geomap.render").joinpath(name).read_text(encoding="utf-8")
 
 
+class RawHtml(Element):
+    """Fixed HTML, emitted as is (branca's Element would compile it as a Jinja template each time)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
 def runtime_elements() -> tuple[Element, Element]:
     """The geomap runtime script and stylesheet, as header elements."""
-    return Element("<style>" + _asset("runtime.css") + "</style>"), Element("<script>" + _asset("runtime.js") + "</script>")
+    return RawHtml("<style>" + _asset("runtime.css") + "</style>"), RawHtml("<script>" + _asset("runtime.js") + "</script>")
+
+
+def include_runtime(element: Any) -> None:
+    """Put the runtime in the page header once, whatever the number of geomap elements."""
+    figure = element.get_root()
+    if isinstance(figure, Figure):
+        css, js = runtime_elements()
+        figure.header.add_child(css, name="geomap_runtime_css")
+        figure.header.add_child(js, name="geomap_runtime_js")
 
 
 def map_name(element: Any) -> str:
@@ -83,11 +103,7 @@ class GeomapLayer(JSCSSMixin, folium.FeatureGroup):
         return script_json(self._js_options)
 
     def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        if isinstance(figure, Figure):
-            css, js = runtime_elements()
-            figure.header.add_child(css, name="geomap_runtime_css")
-            figure.header.add_child(js, name="geomap_runtime_js")
+        include_runtime(self)
         self.map_var = map_name(self)
         super().render(**kwargs)
 
@@ -209,23 +225,21 @@ def zone_layer(features: list[dict[str, Any]]) -> list[ShapeLayer]:
 
 
 def heat_layer(features: list[dict[str, Any]], *, show: bool = True) -> list[HeatLayer]:
-    """Heat weighted by 1 + fatalities, so deadly incidents weigh more than reports of shelling alone."""
-    points = []
+    """Heat weighted by 1 + fatalities, so deadly incidents weigh more than reports of shelling alone.
+
+    The browser reads the points from the map's incident layers (add those to the same map)."""
+    weights = []
     for feature in features:
-        point = representative_point(feature)
-        if point is None:
-            continue
-        props = feature.get("properties") or {}
-        deaths = props.get("fatalities")
-        weight = 1 + (deaths if isinstance(deaths, (int, float)) and not isinstance(deaths, bool) and deaths > 0 else 0)
-        first, last = interval(props)
-        points.append([round(point[0], 5), round(point[1], 5), weight, first, last])
-    if not points:
+        deaths = (feature.get("properties") or {}).get("fatalities")
+        ok = isinstance(deaths, (int, float)) and not isinstance(deaths, bool) and deaths > 0
+        weights.append(1 + (deaths if ok else 0))
+    if not weights:
         return []
-    weights = sorted(p[2] for p in points)
+    weights.sort()
     top = max(1.0, float(weights[int(0.95 * (len(weights) - 1))]))
-    options = {"options": {"radius": 18, "blur": 15, "minOpacity": 0.3, "max": top, "maxZoom": 12}}
-    return [HeatLayer("Heat: fatality-weighted", points, options, show=show)]
+    column = 4 + [key for key, _ in INCIDENT_COLUMNS].index("fatalities")
+    options = {"weightColumn": column, "options": {"radius": 18, "blur": 15, "minOpacity": 0.3, "max": top, "maxZoom": 12}}
+    return [HeatLayer("Heat: fatality-weighted", None, options, show=show)]
 
 
 def layers(collection: dict[str, Any], *, cluster: bool | None = None, heat: bool = True) -> list[folium.FeatureGroup]:

@@ -5,10 +5,10 @@ import re
 from typing import Any
 
 import jinja2
-from branca.element import Figure, MacroElement
+from branca.element import MacroElement
 from folium.template import Template
 
-from geomap.render.layers import runtime_elements
+from geomap.render.layers import include_runtime
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
 _ENV = jinja2.Environment(autoescape=True)
@@ -46,11 +46,7 @@ class _HtmlControl(MacroElement):
         self.position = position
 
     def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        if isinstance(figure, Figure):
-            css, js = runtime_elements()
-            figure.header.add_child(css, name="geomap_runtime_css")
-            figure.header.add_child(js, name="geomap_runtime_js")
+        include_runtime(self)
         super().render(**kwargs)
 
 

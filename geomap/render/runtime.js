@@ -86,7 +86,7 @@
 
   /* Time: one clock per map. A part registers first/last day arrays (null first = undated, always shown;
      null last = open-ended) and an apply(visibleFlags) callback. */
-  function Clock() { this.parts = []; this.lo = -Infinity; this.hi = Infinity; this.listeners = []; }
+  function Clock() { this.parts = []; this.lo = -Infinity; this.hi = Infinity; this.listeners = []; this.changes = []; }
   Clock.prototype.visible = function (first, last) {
     return first === null || first === undefined ||
       (first <= this.hi && (last === null || last === undefined || last >= this.lo));
@@ -115,6 +115,7 @@
     this.lo = lo; this.hi = hi;
     var self = this;
     this.parts.forEach(function (p) { p.apply(self.flags(p)); });
+    this.changes.forEach(function (f) { f(); });
   };
   G._clocks = {};
   G.clock = function (map) {
@@ -154,6 +155,7 @@
       markers[i] = m;
       first[i] = r[2]; last[i] = r[3];
     }
+    if (o.kind === "incident") { G.incidentTables(map).push(table); }
     var inner;
     if (o.cluster && !isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // clustering needs a finite max zoom
     if (o.cluster) {
@@ -239,16 +241,25 @@
     return group;
   };
 
-  /* Fatality-weighted heat; follows the clock by resetting its points. */
-  G.heatLayer = function (map, group, points, o) {
-    var heat = L.heatLayer(points.map(function (p) { return [p[0], p[1], p[2]]; }), o.options);
+  /* Fatality-weighted heat over every incident table of the map: no second copy of the points in the page,
+     and nothing computed until the layer is switched on. Follows the clock. */
+  G.incidentTables = function (map) { return map._geomapIncidents || (map._geomapIncidents = []); };
+  G.heatLayer = function (map, group, unused, o) {
+    var heat = L.heatLayer([], o.options), clock = G.clock(map);
+    function refresh() {
+      if (!map.hasLayer(group)) { return; }
+      var pts = [], k = o.weightColumn;
+      G.incidentTables(map).forEach(function (t) {
+        for (var j = 0; j < t.rows.length; j++) {
+          var r = t.rows[j];
+          if (clock.visible(r[2], r[3])) { pts.push([r[0], r[1], 1 + (r[k] > 0 ? r[k] : 0)]); }
+        }
+      });
+      heat.setLatLngs(pts);
+    }
     group.addLayer(heat);
-    G.clock(map).register({first: points.map(function (p) { return p[3]; }),
-      last: points.map(function (p) { return p[4]; }), apply: function (next) {
-        var pts = [];
-        for (var j = 0; j < points.length; j++) { if (next[j]) { pts.push([points[j][0], points[j][1], points[j][2]]); } }
-        heat.setLatLngs(pts);
-      }});
+    group.on("add", function (e) { if (!e.propagatedFrom) { refresh(); } });
+    clock.changes.push(refresh);
     return group;
   };
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import Figure, MacroElement
+from branca.element import MacroElement
 from folium.template import Template
 
-from geomap.render.layers import runtime_elements
+from geomap.render.layers import include_runtime
 
 
 class TimeSlider(MacroElement):
@@ -31,9 +31,5 @@ class TimeSlider(MacroElement):
         self.options = {"position": position}
 
     def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        if isinstance(figure, Figure):
-            css, js = runtime_elements()
-            figure.header.add_child(css, name="geomap_runtime_css")
-            figure.header.add_child(js, name="geomap_runtime_js")
+        include_runtime(self)
         super().render(**kwargs)
