@@ -52,6 +52,16 @@ def _path_length(a: Token, b: Token) -> int:
     return 99
 
 
+_CROWD = {"Protests", "Riots"}
+_ABSORBED = {"Looting/property destruction", "Arrests", "Attack", "Armed clash"}
+
+
+def _absorbs(a: Trigger, b: Trigger) -> bool:
+    """A protest or riot and what its crowd or the police did (looting, arrests, a clash) are one event."""
+    return (a.event_type in _CROWD and (b.event_type in _CROWD or b.sub_event_type in _ABSORBED)) or (
+        b.event_type in _CROWD and a.sub_event_type in _ABSORBED)
+
+
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
     """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
     parent = list(range(len(triggers)))
@@ -65,7 +75,7 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
         for j in range(i + 1, len(triggers)):
             b = triggers[j]
             weak = min(a.strength, b.strength) <= 2
-            if _path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type):
+            if _path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b)):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):
@@ -115,8 +125,9 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
     best = None
     for candidate in store.candidates(place.name):
         city = candidate.place
-        if city.feature_class == "P" and city.country_code == place.country_code and \
-                distance_km(city.lat, city.lon, place.lat, place.lon) < 60:
+        if city.feature_class == "P" and city.country_code == place.country_code and (
+                distance_km(city.lat, city.lon, place.lat, place.lon) < 60
+                or (place.feature_code == "ADM1" and city.admin1_code == place.admin1_code)):
             if best is None or city.population > best.population:
                 best = city
     return (best, True) if best is not None else (place, False)
@@ -133,13 +144,16 @@ def _default_store():
 
 
 def _in_lead(segment: Span, document: Document) -> bool:
-    """Headline lines: the first line, and bullet lines at the top of the text."""
+    """Headline lines: a short first line standing apart from the body, and bullet lines at the top."""
     text = document.text
-    first_break = text.find("\n")
-    if first_break < 0 or segment.start_char < first_break:
-        return True
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return False
+    first = lines[0]
+    if segment.start_char < len(first):
+        return len(first.split()) <= 30
     head = text[:segment.start_char]
-    return all(line.lstrip().startswith(("-", "•", "*")) or not line.strip() for line in head.splitlines()[1:]) \
+    return all(line.lstrip().startswith(("-", "•", "*")) or not line.strip() for line in head.split("\n")[1:-1]) \
         and segment.text.lstrip().startswith(("-", "•", "*"))
 
 

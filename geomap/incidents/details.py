@@ -146,7 +146,7 @@ def country_name(cc: str | None) -> str | None:
 
 ARMED = {"force", "troop", "army", "military", "soldier", "jet", "warplane", "drone", "missile", "artillery",
          "strike", "airstrike", "navy", "aircraft", "shelling", "attack"}
-UNIDENTIFIED = {"gunman", "gunmen", "assailant", "attacker", "unidentified", "unknown", "bandit", "militant"}
+UNIDENTIFIED = {"gunman", "gunmen", "assailant", "attacker", "unidentified", "unknown", "bandit"}
 
 
 def actors(event_tokens: list[Token], demonyms: dict[int, str], cc: str | None, event_type: str) -> tuple[str, ...]:
@@ -168,6 +168,7 @@ def actors(event_tokens: list[Token], demonyms: dict[int, str], cc: str | None, 
         labels.append(f"Protesters ({country})")
     if event_type == "Riots" and country:
         labels.append(f"Rioters ({country})")
-    if words & {"civilian", "villager", "resident", "worshipper", "passenger", "people", "child"} and country:
+    if words & {"civilian", "villager", "resident", "worshipper", "passenger", "people", "child"} and country and \
+            event_type in ("Violence against civilians", "Explosions/Remote violence"):
         labels.append(f"Civilians ({country})")
     return tuple(dict.fromkeys(labels))

@@ -16,7 +16,7 @@ from geomap.models import Place
 
 log = logging.getLogger("geomap.incidents.places")
 
-LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "across", "around", "over", "into", "onto", "along",
+LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", "around", "over", "into", "onto", "along",
             "off", "within", "throughout", "toward", "towards", "against", "upon", "of", "between", "beyond",
             "north", "south", "east", "west", "close", "nearby", "by"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west",
@@ -37,6 +37,7 @@ class Located:
     dist: int
     near: bool
     group: int
+    actorish: bool = False  # a country modifying the event word ("U.S. strikes"): more likely the actor
 
 
 def toponym_index(doc) -> dict[int, Span]:
@@ -64,8 +65,8 @@ class _Walker:
 
     def objects(self, prep: Token) -> list[Token]:
         """The objects of a preposition; when the parse hung them outside this line, the toponym right after it."""
-        objects = [obj for obj in prep.children if obj.dep_ == "pobj" and self.inside(obj)]
-        if objects or any(obj.dep_ == "pobj" for obj in prep.children if self.inside(obj)):
+        objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
+        if objects:
             return objects
         doc = prep.doc
         for i in range(prep.i + 1, min(prep.i + 6, self.bounds[1])):
@@ -109,6 +110,14 @@ class _Walker:
                 near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near, self.new_group(None))
+            elif dep in ("prep", "agent") and lemma not in TEMPORAL:  # "clashed with fighters near Gao"
+                for obj in self.objects(child):
+                    for sub in obj.children:
+                        if sub.dep_ == "prep" and sub.lower_ in LOCATIVE - {"of"}:
+                            for inner in self.objects(sub):
+                                self.noun(inner, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+            elif dep == "acl" and child.tag_ == "VBN":  # "a grenade thrown at a police station in Cali"
+                self.anchor(child, dist + 1, True)
             elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
                 self.anchor(child, dist + 1, False)
                 for sub in child.children:
@@ -117,7 +126,10 @@ class _Walker:
                             if obj.dep_ == "pobj":
                                 self.noun(obj, dist + 1, True, self.new_group(None))
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):
+                before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))
+                for item in self.found[before:]:
+                    item.actorish = item.place.is_country
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
                 self.noun(child, dist + 1, False, self.new_group(None))
 
@@ -158,7 +170,9 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         known = best_by_group.get(item.group)
         if known is None or rank(item) < rank(known):
             best_by_group[item.group] = item
-    nearest = min(best_by_group.values(), key=lambda item: (item.dist, rank(item)))
+    nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.dist, rank(item)))
+    if nearest.actorish:  # only the attacker's country ("U.S. strikes"): the text does not say where
+        return []
     family = {nearest.group}
     changed = True
     while changed:  # conjuncts of the chosen location are locations of their own

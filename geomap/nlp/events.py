@@ -355,8 +355,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "irrealis"
     if any(c.dep_ in ("det", "poss") and _lemma(c) in ANAPHORA for c in children):
         return "anaphora"
-    if any(c.dep_ in ("amod", "compound", "nummod") and (_lemma(c) in HABITUAL or _lemma(c) in AGGREGATE) for c in children):
+    if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (_lemma(c) in HABITUAL or _lemma(c) in AGGREGATE)
+           for c in children):
         return "habitual or aggregate"
+    if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
+        return "comparison (\"the deadliest attack since…\")"
     for gov in _governors(head):
         lemma = _lemma(gov)
         kids = list(gov.children)
