@@ -340,22 +340,26 @@ def test_cli_serves_a_saved_collection_and_shuts_down_cleanly(tmp_path):
 
 
 @pytest.mark.e2e
-def test_cli_extracts_a_posted_article_with_the_real_pipeline(tmp_path, seed_path):
-    from geomap.export import write_geojson
-
-    saved = write_geojson(tmp_path / "layers.geojson", sample_extraction().to_geojson())
-    process, url = start_cli([str(saved)], tmp_path)
+def test_cli_serves_articles_and_extracts_a_posted_one_with_the_real_pipeline(tmp_path, seed_path):
+    process, url = start_cli([str(seed_path)], tmp_path)
     try:
-        text = seed_path.read_text(encoding="utf-8")
-        response = httpx.post(f"{url}/api/extract", json={"text": text, "published": "2025-04-25"}, timeout=300)
-        assert response.status_code == 200, response.text
-        features = response.json()["features"]
-        places = {f["properties"]["name"] for f in features if f["properties"]["layer"] == "places"}
-        assert "Balashikha" in places
-        assert any(f["properties"]["layer"] == "incidents" for f in features)
-        assert httpx.get(f"{url}/healthz", timeout=10).json()["extractor_loaded"] is True
+        with httpx.Client(base_url=url, timeout=300) as http:
+            served = http.get("/layers/incidents.geojson").json()["features"]
+            assert served and all(f["properties"]["marker-color"].startswith("#") for f in served)
+            assert http.get("/healthz").json()["extractor_loaded"] is False  # the API model loads on first use
+            text = seed_path.read_text(encoding="utf-8")
+            response = http.post("/api/extract", json={"text": text, "published": "2025-04-25"})
+            assert response.status_code == 200, response.text
+            features = response.json()["features"]
+            places = {f["properties"]["name"] for f in features if f["properties"]["layer"] == "places"}
+            assert "Balashikha" in places
+            posted = sorted((f["properties"]["event_type"], f["properties"]["place"]) for f in features
+                            if f["properties"]["layer"] == "incidents")
+            assert posted == sorted((f["properties"]["event_type"], f["properties"]["place"]) for f in served)
+            assert http.get("/healthz").json()["extractor_loaded"] is True
     finally:
         assert stop_cli(process) == 0
+    assert list(tmp_path.iterdir()) == []
 
 
 class BlockingGeoparser(FakeGeoparser):

@@ -70,10 +70,12 @@ class ExtractionService:
         self._pending = 0
         self._max_pending = max_pending
         self._lock = threading.Lock()
+        self._ran = False
 
     @property
     def loaded(self) -> bool:
-        return self._extractor is not None
+        """True once an extraction has run, i.e. the Geoparser's model and gazetteer are loaded."""
+        return self._ran
 
     def _get(self) -> Extractor:
         if self._extractor is None:
@@ -85,6 +87,7 @@ class ExtractionService:
     def _run(self, document: Document) -> Extraction:
         errors: list[str] = []
         extraction = self._get().extract([document], errors=errors)
+        self._ran = True
         if errors and not extraction.documents:
             raise ExtractionFailed(422, errors)
         return extraction
