@@ -126,7 +126,7 @@ def _r_weekend(m: re.Match, p: date) -> DateWindow:
 
 
 def _r_days_ago(m: re.Match, p: date) -> DateWindow:
-    day = p - timedelta(days=_count(m["n"]) if m["n"] else 1)
+    day = p - timedelta(days=_count(m["n"]) if m["n"] else 1)  # "earlier/before" count from the reference day
     return DateWindow(day, day, "day", m[0])
 
 
@@ -229,13 +229,20 @@ def _resolve_since(m: re.Match, p: date) -> DateWindow | None:
     return _range(start, p, m[0]) if start <= p else None
 
 
-def find_dates(text: str, published: date) -> list[tuple[int, int, DateWindow]]:
-    """Every date expression in ``text`` as (start, end, window), longest non-overlapping matches, in order."""
+def find_dates(text: str, published: date, reference: date | None = None) -> list[tuple[int, int, DateWindow]]:
+    """Every date expression in ``text`` as (start, end, window), longest non-overlapping matches, in order.
+
+    ``reference`` is the day the story last named ("on Sunday"): "a day earlier", "two days before" count back
+    from it; "yesterday" and "two days ago" always count from publication.
+    """
     found: list[tuple[int, int, DateWindow]] = []
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
+            base = published
+            if reference and re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE):
+                base = reference
             try:
-                window = (resolver or _resolve_since)(m, published)  # type: ignore[operator]
+                window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]
             except (ValueError, KeyError) as exc:  # e.g. "30 February"
                 log.debug("unreadable date %r: %s", m[0], exc)
                 continue

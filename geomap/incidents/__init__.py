@@ -165,14 +165,18 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                 and span._.geomap_place.is_country for i in range(span.start, span.end)}
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
+    reference: date | None = None  # the last day the story named, for "a day earlier"
     for segment in segments(doc):
+        found = find_dates(segment.text, document.published, reference) if document.published else []
+        days = [w.date for _, _, w in found if w.precision == "day"]
+        previous, reference = reference, days[-1] if days else reference
         triggers = [t for t in find_triggers(segment) if t.strength > 0]
         if not triggers:
             continue
         clusters = _clusters(triggers)
         dates = []
         if document.published:
-            for start, end, window in find_dates(segment.text, document.published):
+            for start, end, window in find_dates(segment.text, document.published, previous):
                 span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
                 if span is not None:
                     dates.append(({t.i for t in span}, window))

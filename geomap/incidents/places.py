@@ -22,7 +22,7 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", 
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles", "between"}
-TEMPORAL = {"after", "before", "following", "since", "amid", "during", "despite", "until", "ahead"}
+TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until", "ahead"}
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
                 "territory", "republic", "krai", "raion", "department", "area", "valley"}
 CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
@@ -159,6 +159,8 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     walker = _Walker(index, bounds)
     for trigger in anchors:
         for token, dist in _climb(trigger):
+            if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+                walker.noun(token.head, dist + 1, False, walker.new_group(None))  # "X, where the army…"
             if token.i in index and token is not trigger:
                 walker.noun(token, dist, False, walker.new_group(None))
             walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token is not trigger or

@@ -32,6 +32,7 @@ KINDS: dict[str, tuple[str, str, int]] = {
     "recapture": (BATTLES, "Government regains territory", 7),
     "abduction": (VAC, "Abduction/forced disappearance", 7), "sexual": (VAC, "Sexual violence", 7),
     "attack": (VAC, "Attack", 3), "killing": (VAC, "Attack", 5), "kill": (VAC, "Attack", 1),
+    "gunman": (VAC, "Attack", 2),
     "protest": (PROTESTS, "Peaceful protest", 7), "riot": (RIOTS, "Violent demonstration", 7),
     "mob": (RIOTS, "Mob violence", 7), "arrest": (STRATEGIC, "Arrests", 6),
     "agreement": (STRATEGIC, "Agreement", 6), "disrupted": (STRATEGIC, "Disrupted weapons use", 9),
@@ -81,17 +82,18 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _seq("clash", "exchange fire", "exchange of fire", "gun battle"),
-    _one("capture", ["capture", "seize", "overrun", "overtake", "occupy"], _VERB + _NOUN),
+    _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
     _seq("capture", "take control", "seize control", "take over"),
-    _one("recapture", ["recapture", "retake", "regain", "liberate", "reclaim"], _VERB + _NOUN),
+    _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared"),
     _one("sexual", ["rape", "raped"]),
     _seq("sexual", "sexual violence", "sexual assault", "sexually assault", "sexually assaulted"),
     _one("attack", ["attack", "assail", "storm"], _NOUN + _VERB),
     _one("killing", ["massacre", "execute", "execution", "behead", "assassinate", "assassination", "poison",
-                     "poisoning", "murder", "lynch", "stab", "stabbing", "shooting", "gunman", "torture",
-                     "arson", "slaughter", "gunmen"]),
+                     "poisoning", "murder", "lynch", "stab", "stabbing", "shooting", "torture", "arson",
+                     "slaughter"]),
+    _one("gunman", ["gunman", "gunmen", "assailant", "attacker"]),
     _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze"),
     _one("kill", ["kill", "killing"]),
     _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
@@ -110,6 +112,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
                      "demolish", "demolition", "vandalism"]),
     _seq("looting", "set fire", "set on fire", "burn down"),
+    _one("base", ["base", "headquarters", "outpost", "camp", "garrison"], _NOUN),
     _seq("base", "establish a base", "set up a base", "establish headquarters", "set up headquarters",
          "establish a military base", "open a base", "set up camp", "establish an outpost"),
     _seq("transfer", "hand over", "handover", "withdraw from", "pull out of"),
@@ -212,7 +215,7 @@ AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number
              "pattern", "fall", "growth", "doubling", "jump"}
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
             "previous", "prior", "further", "frequent", "repeated", "urban", "hypothetical", "alleged_"}
-ANAPHORA = {"this", "that", "these", "those", "its", "their"}
+ANAPHORA = {"this", "that", "these", "those"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -288,6 +291,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         gov = _lemma(head.head)
         return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
             head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))
+    if kind == "base" and lemma in ("base", "headquarters", "outpost", "camp", "garrison"):
+        return head.dep_ in ("dobj", "nsubjpass") and _lemma(head.head) in ("establish", "set", "open", "build",
+                                                                            "create", "construct", "erect")
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not _objects_placeish(head):
         return False
     return True
@@ -298,7 +304,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     event_type, sub, strength = KINDS[kind]
     words = _context(head) | _lemmas(match)
     weapon = _weapon_subtype(words)
-    if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing") and weapon:
+    if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
         if kind == "weapon" and _lemma(head.head) in DISRUPT_VERBS:
             return KINDS["disrupted"]
         if kind in ("kill", "killing") and weapon == IED and not _has(words, {"bomb", "ied", "explosive", "mine"}):
@@ -306,7 +312,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         return EXPLOSIONS, weapon, max(strength, 4)
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
-    if kind in ("attack", "killing", "kill"):
+    if kind in ("attack", "killing", "kill", "gunman"):
         if _has(words, PROTESTERS) and _has(words, {"police", "security", "soldier", "troop"}):
             return PROTESTS, "Excessive force against protesters", 8
         if _has(words, MILITARY) and not _has(words, CIVILIAN | {"gunman", "gunmen", "assailant", "bandit"}):
