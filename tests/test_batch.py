@@ -314,3 +314,89 @@ def test_cli_collections_pass_through_without_a_model(tmp_path):
     result = cli("extract", str(saved), "-o", str(tmp_path / "out.geojsonl"))
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "out.geojsonl").read_text()) == feature
+
+
+# ---------------------------------------------------------------- end to end: the real model and gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_d8929dcea89d67b8.txt"
+EXTRA = [
+    "Protesters gathered in Tbilisi on Monday against the foreign agents law; police used water cannon.",
+    "Shelling hit Kherson overnight, the regional governor said, killing two people near the Dnipro River.",
+    "The mayor of Lviv opened a new library. Nothing else happened in Lviv that week.",
+    "A drone struck an oil depot in Novorossiysk, Russia, on Sunday, officials in Krasnodar Krai said.",
+]
+
+
+def e2e_feed(directory: Path, *, bad_line: bool = False) -> Path:
+    """The seed article's paragraphs plus a few other short reports, one JSON object per line."""
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip()] + EXTRA
+    lines = [json.dumps({"id": f"p{n:02d}", "text": text, "published": "2025-04-25"}) for n, text in enumerate(paragraphs)]
+    if bad_line:
+        lines.insert(3, "{broken")
+    path = directory / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_cli(*args, **kwargs):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "geomap", "extract", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=900, **kwargs)
+
+
+@pytest.mark.e2e
+def test_e2e_batch_equals_one_geoparser_call_and_reports_errors(tmp_path, geoparser):
+    feed = e2e_feed(tmp_path, bad_line=True)
+    out, report = tmp_path / "out.geojson", tmp_path / "errors.jsonl"
+    result = run_cli(feed, "-o", out, "--partition-size", "3", "--errors", report, "-q")
+    assert result.returncode == 1, result.stderr
+    assert [json.loads(line) for line in report.read_text().splitlines()] == [
+        {"input": str(feed), "line": 4, "message": "malformed JSON (Expecting property name enclosed in double quotes)"}]
+    documents = list(read_documents([feed], on_error=lambda e: None))
+    assert out.read_text() == dumps(feature_collection(geoparser.extract(documents)))
+    assert not Path(str(out) + ".parts").exists()
+
+
+@pytest.mark.e2e
+def test_e2e_killed_run_resumes_to_the_same_bytes(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    feed = e2e_feed(tmp_path)
+    full = tmp_path / "full.geojson"
+    assert run_cli(feed, "-o", full, "--partition-size", "2", "-q").returncode == 0
+    out = tmp_path / "out.geojson"
+    manifest = Path(str(out) + ".parts") / "manifest.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "geomap", "extract", str(feed), "-o", str(out), "--partition-size", "2", "-q"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and len(manifest.read_text().splitlines()) >= 3:  # header + two partitions
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    proc.wait()
+    if proc.returncode == 0:
+        pytest.skip("the run finished before it could be killed")
+    assert not out.exists()
+    parts = sorted(p.name for p in manifest.parent.glob("part-*.geojsonl"))
+    assert len(parts) >= 2 and all((manifest.parent / ".state" / p.replace(".geojsonl", ".jsonl")).exists() for p in parts)
+    result = run_cli(feed, "-o", out, "--partition-size", "2", "-q", "--resume")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == full.read_bytes()
+
+
+@pytest.mark.e2e
+def test_e2e_output_dir_reads_back_as_the_same_features(tmp_path):
+    feed = e2e_feed(tmp_path)
+    single, directory = tmp_path / "one.geojson", tmp_path / "parts"
+    assert run_cli(feed, "-o", single, "-q").returncode == 0
+    result = run_cli(feed, "--output-dir", directory, "--partition-size", "4", "-q")
+    assert result.returncode == 0, result.stderr
+    key = lambda f: json.dumps(f, sort_keys=True)  # noqa: E731
+    assert sorted(map(key, read_features(directory))) == sorted(map(key, json.loads(single.read_text())["features"]))

@@ -48,3 +48,15 @@ def test_unreachable_scheduler_is_a_configuration_error(tmp_path):
     spec = ParserSpec(factory=FAKE, dedupe=None)
     with pytest.raises(ConfigurationError, match="cannot reach the Dask scheduler"):
         merged(tmp_path, "x", feed, spec, dask_executor("tcp://127.0.0.1:9", timeout=2))
+
+
+@pytest.mark.e2e
+def test_e2e_dask_cli_equals_local_cli(tmp_path, cluster):
+    from test_batch import e2e_feed, run_cli
+
+    feed = e2e_feed(tmp_path)
+    local, remote = tmp_path / "local.geojsonl", tmp_path / "dask.geojsonl"
+    assert run_cli(feed, "-o", local, "-q", "--partition-size", "3").returncode == 0
+    result = run_cli(feed, "-o", remote, "-q", "--partition-size", "3", "--scheduler", cluster.scheduler_address)
+    assert result.returncode == 0, result.stderr
+    assert remote.read_bytes() == local.read_bytes() and b'"layer":"incidents"' in local.read_bytes()

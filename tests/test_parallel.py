@@ -93,3 +93,15 @@ def test_spec_is_stable_and_picklable():
     b = ParserSpec.from_options({"gazetteer_path": Path("/x/g.sqlite"), "model": "auto"})
     assert a == b and hash(a) == hash(b) and pickle.loads(pickle.dumps(a)) == a
     assert ParserSpec.from_options({"deduplicate": False}).dedupe is None
+
+
+@pytest.mark.e2e
+def test_e2e_two_worker_processes_match_one(tmp_path):
+    from test_batch import e2e_feed, run_cli
+
+    feed = e2e_feed(tmp_path)
+    one, two = tmp_path / "one.geojson", tmp_path / "two.geojson"
+    assert run_cli(feed, "-o", one, "-q", "--partition-size", "3").returncode == 0
+    result = run_cli(feed, "-o", two, "-q", "--partition-size", "3", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert two.read_bytes() == one.read_bytes() and b'"layer":"incidents"' in one.read_bytes()
