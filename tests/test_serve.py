@@ -422,3 +422,32 @@ def test_cli_warns_when_listening_beyond_loopback(tmp_path, monkeypatch):
     assert "anyone who can reach this address" in result.stderr
     quiet = CliRunner().invoke(cli, ["serve", str(saved), "--port", "0"])
     assert quiet.exit_code == 0 and "anyone who can reach" not in quiet.stderr
+
+
+def test_extractions_past_the_queue_get_503_and_the_queue_drains():
+    from geomap.server import create_app
+
+    blocking = BlockingGeoparser()
+    app = create_app(sample_extraction().to_geojson(), extractor=blocking, max_pending=1)
+    with LiveServer(app) as server:
+        first: list[httpx.Response] = []
+        poster = threading.Thread(target=lambda: first.append(
+            httpx.post(f"{server.url}/api/extract", json={"text": "Kyiv"}, timeout=30)))
+        poster.start()
+        try:
+            assert blocking.entered.wait(timeout=10)
+            busy = httpx.post(f"{server.url}/api/extract", json={"text": "Kyiv"}, timeout=10)
+            assert busy.status_code == 503 and busy.headers["retry-after"]
+        finally:
+            blocking.release.set()
+            poster.join(timeout=30)
+        assert first[0].status_code == 200
+        assert httpx.post(f"{server.url}/api/extract", json={"text": "Kyiv"}, timeout=10).status_code == 200
+
+
+def test_any_origin_when_asked(fake):
+    from geomap.server import create_app
+
+    with LiveServer(create_app(sample_extraction().to_geojson(), extractor=fake, cors_origins=("*",))) as server:
+        response = httpx.get(f"{server.url}/layers/zones.geojson", headers={"Origin": "https://anywhere.example"}, timeout=10)
+    assert response.headers["access-control-allow-origin"] == "*"

@@ -48,16 +48,18 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     style: bool = True,
     map_options: dict[str, Any] | None = None,
+    max_pending: int = 8,
 ) -> FastAPI:
     """An app serving ``collection`` as a map and per-layer GeoJSON, and extracting posted articles.
 
     ``extractor`` is anything with ``Geoparser.extract``'s signature; None creates a default ``Geoparser`` on the
-    first POST. ``style`` adds simplestyle colour properties (see ``geomap.server.styling``).
+    first POST. ``style`` adds simplestyle colour properties (see ``geomap.server.styling``); ``max_pending`` is how
+many extractions may wait for the model before the server answers 503.
     """
     served = with_style(collection) if style else collection
     payloads = layer_payloads(served)
     counts = {name: len(layer["features"]) for name, layer in split_layers(served).items() if name in LAYER_NAMES}
-    service = ExtractionService(extractor)
+    service = ExtractionService(extractor, max_pending=max_pending)
     map_cache: dict[str, Payload] = {}
     map_lock = asyncio.Lock()
 
