@@ -154,7 +154,8 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
 def rank(name: str, *, store: GazetteerStore, label: str | None = None, context: Context | None = None,
          bias: Bias | None = None, limit: int = 60) -> list[Scored]:
     """Every candidate place for ``name``, best first, each with its named feature contributions."""
-    return rank_found(lookup(name, store, limit=limit), label=label, context=context, bias=bias, written=name)
+    return rank_found(lookup(name, store, limit=limit, label=label), label=label, context=context, bias=bias,
+                      written=name)
 
 
 def decide(ranked: Sequence[Scored]) -> tuple[Place | None, float]:

@@ -104,11 +104,12 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
     from geomap.resolve import Resolution, decide, rank_found
 
     names = [normalize(m.text) for m in mentions]
-    cache: dict[str, list[Found]] = {}
-    for m, name in zip(mentions, names):
-        if name not in cache:
-            cache[name] = lookup(m.text, store)
-    found = [cache[name] for name in names]
+    cache: dict[tuple[str, bool], list[Found]] = {}
+    keys = [(name, m.label == "NORP") for m, name in zip(mentions, names)]
+    for m, key in zip(mentions, keys):
+        if key not in cache:
+            cache[key] = lookup(m.text, store, label=m.label)
+    found = [cache[key] for key in keys]
     parents, children = _parent_links(mentions, text, found, store)
 
     def run(evidence: _Evidence | None) -> list:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from geomap.geocoding.names import normalize
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Candidate
+from geomap.resolution.demonyms import ap_state, demonym_places
 
 # generic terms → the GeoNames feature classes they name
 GENERIC_TERMS: dict[str, str] = {
@@ -51,12 +52,20 @@ def generic_class(name: str) -> str:
     return ""
 
 
-def lookup(name: str, store: GazetteerStore, *, limit: int = 60) -> list[Found]:
-    """Candidates for ``name``: as written when any, else through the variants above."""
+def lookup(name: str, store: GazetteerStore, *, limit: int = 60, label: str | None = None) -> list[Found]:
+    """Candidates for ``name``: as written when any, else through the variants above.
+
+    A NORP mention (a demonym by NER's reading) also gets the countries its suffix rules point to.
+    """
     klass = generic_class(name)
     found = [Found(c, "", klass, 1.0) for c in store.candidates(name, limit=limit)]
+    if label == "NORP" and not any(f.candidate.match == "demonym" for f in found):
+        found += [Found(c, "", "", 1.0) for c in demonym_places(name, store)]
     if found:
         return found
+    fallback = ap_state(name, store) or demonym_places(name, store)
+    if fallback:
+        return [Found(c, "", "", 1.0) for c in fallback]
     variants: list[tuple[str, str]] = []
     stripped = _POSSESSIVE.sub("", name.strip())
     if stripped != name.strip():
