@@ -57,7 +57,7 @@ def test_seed_map_self_contained_loads_offline_with_all_layers(tmp_path):
         state = page.evaluate(STATE)
         assert len(state) >= 3
         incidents_layer = _by_prefix(state, "Explosions/Remote violence")
-        assert incidents_layer == {"on": True, "drawn": 3, "shapes": None}
+        assert incidents_layer == {"on": True, "drawn": 3, "shapes": None, "heat": None}
         assert _by_prefix(state, "Zones")["shapes"] == 1 and _by_prefix(state, "Zones")["on"]
         assert _by_prefix(state, "Places")["drawn"] == 3
         assert page.evaluate(MARKERS_ON_MAP) == 6
@@ -87,7 +87,7 @@ def test_layer_control_toggles_overlays(tmp_path):
 def test_popup_opens_on_click_with_escaped_text(tmp_path):
     collection = seed_like()
     collection["features"].append(incident(48.0, 38.0, event_type="Battles", quote=HOSTILE_QUOTE, title=HOSTILE_TITLE,
-                                           url="javascript:window.__pwned=1", place="<b>Bakhmut</b>",
+                                           url="javascript:window.__pwned=1", place="<b>Bakhmut</b> {{ 7*7 }}",
                                            actors=["<img src=x onerror=window.__pwned=1>"], date=None))
     path = _write(tmp_path, collection, tiles="none", self_contained=True, title=HOSTILE_TITLE)
     with open_page(path) as opened:
@@ -99,7 +99,7 @@ def test_popup_opens_on_click_with_escaped_text(tmp_path):
         page.mouse.click(x, y)
         popup = page.wait_for_selector(".leaflet-popup-content")
         text = popup.inner_text()
-        assert HOSTILE_QUOTE in text and "<b>Bakhmut</b>" in text and HOSTILE_TITLE in text
+        assert HOSTILE_QUOTE in text and "<b>Bakhmut</b> {{ 7*7 }}" in text and HOSTILE_TITLE in text
         assert popup.query_selector("script, img") is None
         assert all("Bakhmut" not in b.inner_text() for b in popup.query_selector_all("b"))
         assert popup.query_selector("a") is None  # javascript: URL is not a link
@@ -112,7 +112,7 @@ def test_popup_opens_on_click_with_escaped_text(tmp_path):
         link = page.wait_for_selector(".leaflet-popup-content a")
         assert link.get_attribute("href") == "https://example.org/news/2025/04/25/balashikha"
         assert link.get_attribute("rel") == "noopener noreferrer"
-        assert "G1" in page.locator(".leaflet-popup-content").inner_text()
+        assert "G1" in page.locator(".leaflet-popup-content", has_text="Balashikha").inner_text()
         assert opened.outside == [] and opened.errors == []
 
 

@@ -187,3 +187,17 @@ def test_html_size_per_incident_is_small():
     base = render_html({"type": "FeatureCollection", "features": []}, tiles="none", self_contained=True)
     per_point = (len(html.encode()) - len(base.encode())) / 2000
     assert per_point < 400, per_point
+
+
+def test_template_syntax_in_data_is_never_evaluated():
+    """folium re-parses rendered scripts as Jinja templates: text from articles must stay inert."""
+    collection = {"type": "FeatureCollection", "features": [
+        incident(50.0, 30.0, quote="X-{{ 7*7 }}-Y", event_type="E-{{ 6*7 }}-", place="P-{% if 1 %}Q{% endif %}-",
+                 actors=["A-{# c #}-B"]),
+        zone([(47, 33), (47, 34), (46, 34)], name="Z-{{ 5*5 }}-Z"), place(50.0, 30.0, "N-{{ 4*4 }}-N"),
+    ]}
+    for self_contained in (False, True):
+        html = render_html(collection, tiles="none", title="T-{{ 3*3 }}-T", self_contained=self_contained)
+        for evaluated in ("X-49-Y", "E-42-", "P-Q-", "A--B", "Z-25-Z", "N-16-N", "T-9-T"):
+            assert evaluated not in html
+        assert "<title>T-{{ 3*3 }}-T</title>" in html

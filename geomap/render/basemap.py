@@ -20,6 +20,7 @@ from folium.template import Template
 from geomap.errors import ConfigurationError
 from geomap.render import style
 from geomap.render.encode import script_json
+from geomap.render.layers import add_data
 
 log = logging.getLogger("geomap.render.basemap")
 
@@ -66,7 +67,7 @@ class CountryOutlines(Layer):
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = (function (map) {
                 if (!map.getPane("geomapOutlines")) { map.createPane("geomapOutlines").style.zIndex = 250; }
-                var layer = L.geoJSON({{ this.data }}, {pane: "geomapOutlines", interactive: false,
+                var layer = L.geoJSON({{ this.get_name() }}_data, {pane: "geomapOutlines", interactive: false,
                     style: {color: {{ this.colour|tojson }}, weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}});
                 var bg = map.getContainer().style.background;
                 layer.on("add", function () { map.getContainer().style.background = "#dbe9f4"; });
@@ -82,9 +83,14 @@ class CountryOutlines(Layer):
         self._name = "CountryOutlines"
         self.colour = style.OUTLINE_COLOUR
 
-    @property
-    def data(self) -> str:
-        return script_json(country_outlines())
+    def render(self, **kwargs: Any) -> None:
+        add_data(self, self.get_name() + "_data", outlines_json())
+        super().render(**kwargs)
+
+
+@lru_cache(maxsize=1)
+def outlines_json() -> str:
+    return script_json(country_outlines())
 
 
 def is_tile_url(tiles: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from datetime import date
 from typing import Any, Iterable, Sequence
 
@@ -30,11 +31,23 @@ MAX_QUOTE_CHARS = 400
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
+_TEMPLATE_OPEN = re.compile(r"\{(?=[{%#])")
+
+
 def script_json(value: Any) -> str:
-    """JSON that is safe inside an HTML <script> block: no '</script>', '<!--' or line separators survive."""
+    """JSON that is safe inside an HTML <script> block and inert if it ever passes through Jinja: no
+    '</script>', '<!--', line separators, or '{{', '{%', '{#' survive (in JSON those can only occur inside
+    strings, where the brace is written as a unicode escape)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return _TEMPLATE_OPEN.sub(r"\\u007b", text)
+
+
+def inert_label(text: str) -> str:
+    """A label safe to hand to folium templates: folium re-parses rendered scripts as Jinja, so braces
+    from data become look-alike fullwidth braces."""
+    return str(text).replace("{", "\uff5b").replace("}", "\uff5d")
 
 
 def day_number(text: Any, *, end: bool = False) -> int | None:
@@ -97,28 +110,33 @@ class Table:
         self.rows: list[list[Any]] = []
 
     def _intern(self, value: Any, limit: int | None = None) -> int | None:
+        """Index of a string in the table (added on first sight); keyed by the original value for speed."""
         if value is None or value == "":
             return None
-        text = _scalar(value)
-        if limit is not None and len(text) > limit:
-            text = text[: limit - 1].rstrip() + "…"
-        found = self._index.get(text)
+        key = value if type(value) is str else _scalar(value)
+        found = self._index.get(key)
         if found is None:
-            found = self._index[text] = len(self.strings)
+            text = key if limit is None or len(key) <= limit else key[: limit - 1].rstrip() + "…"
+            found = self._index[key] = len(self.strings)
             self.strings.append(text)
         return found
 
     def add(self, lat: float, lon: float, span: tuple[int | None, int | None], properties: dict[str, Any]) -> None:
         row: list[Any] = [round(float(lat), 5), round(float(lon), 5), span[0], span[1]]
+        append, get, intern = row.append, properties.get, self._intern
         for key, kind in self.columns:
-            value = properties.get(key)
-            if kind == NUM:
-                row.append(_number(value))
-            elif kind == STR:
-                row.append(self._intern(value, MAX_QUOTE_CHARS if key == "quote" else None))
+            value = get(key)
+            if kind == STR:
+                if value is None or value == "":
+                    append(None)
+                else:
+                    found = self._index.get(value) if type(value) is str and key != "quote" else None
+                    append(found if found is not None else intern(value, MAX_QUOTE_CHARS if key == "quote" else None))
+            elif kind == NUM:
+                append(value if type(value) is int else _number(value))
             else:
                 items = value if isinstance(value, (list, tuple)) else ([] if value in (None, "") else [value])
-                row.append([i for i in (self._intern(v) for v in items) if i is not None])
+                append([i for i in (intern(v) for v in items) if i is not None])
         self.rows.append(row)
 
     def payload(self) -> dict[str, Any]:

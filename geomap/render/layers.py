@@ -19,7 +19,7 @@ from folium.template import Template
 
 from geomap.render import style
 from geomap.render.encode import (
-    INCIDENT_COLUMNS, PLACE_COLUMNS, Table, day_number, interval, representative_point, script_json,
+    INCIDENT_COLUMNS, PLACE_COLUMNS, Table, day_number, inert_label, interval, representative_point, script_json,
 )
 
 log = logging.getLogger("geomap.render.layers")
@@ -62,6 +62,16 @@ def include_runtime(element: Any) -> None:
         figure.header.add_child(js, name="geomap_runtime_js")
 
 
+def add_data(element: Any, var: str, json_text: str) -> None:
+    """Declare ``var`` = the data in the page script, before the element's own script, without passing it
+    through Jinja (folium compiles every rendered script as a template: slow at 30 MB, and '{{' in an
+    article would be evaluated)."""
+    figure = element.get_root()
+    if not isinstance(figure, Figure):
+        raise ValueError("a geomap layer must be inside a folium Map (in a Figure) to render")
+    figure.script.add_child(RawHtml(f"var {var} = {json_text};\n"), name=var)
+
+
 def map_name(element: Any) -> str:
     """The JS name of the folium Map an element ends up in (layers may sit inside other groups)."""
     node = element
@@ -83,13 +93,13 @@ class GeomapLayer(JSCSSMixin, folium.FeatureGroup):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.featureGroup({});
-            geomap.{{ this._builder }}({{ this.map_var }}, {{ this.get_name() }}, {{ this.payload }}, {{ this.js_options }});
+            geomap.{{ this._builder }}({{ this.map_var }}, {{ this.get_name() }}, {{ this.get_name() }}_data, {{ this.js_options }});
         {% endmacro %}
         """
     )
 
     def __init__(self, name: str, payload: Any, js_options: dict[str, Any], *, show: bool = True):
-        super().__init__(name=name, overlay=True, control=True, show=show)
+        super().__init__(name=inert_label(name), overlay=True, control=True, show=show)
         self._payload = payload
         self._js_options = js_options
         self.map_var = ""
@@ -105,6 +115,7 @@ class GeomapLayer(JSCSSMixin, folium.FeatureGroup):
     def render(self, **kwargs: Any) -> None:
         include_runtime(self)
         self.map_var = map_name(self)
+        add_data(self, self.get_name() + "_data", self.payload)
         super().render(**kwargs)
 
 

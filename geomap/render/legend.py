@@ -42,7 +42,8 @@ class _HtmlControl(MacroElement):
 
     def __init__(self, html: str, position: str):
         super().__init__()
-        self.html = html
+        # folium re-parses rendered scripts as Jinja: braces from data are written as HTML entities
+        self.html = html.replace("{", "&#123;").replace("}", "&#125;")
         self.position = position
 
     def render(self, **kwargs: Any) -> None:
