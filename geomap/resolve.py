@@ -73,8 +73,8 @@ def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
     return features
 
 
-def _proximity(places: list[Place], points: list[tuple[float, float, float]]) -> np.ndarray:
-    """For each place, the best weighted closeness to the context points."""
+def _proximity(places: list[Place], points: list[tuple[float, float, float]], scale_km: float = 1000.0) -> np.ndarray:
+    """For each place, the best weighted closeness to the context points (0 beyond ``scale_km``)."""
     lat1 = np.radians([p.lat for p in places])[:, None]
     lon1 = np.radians([p.lon for p in places])[:, None]
     lat2 = np.radians([q[0] for q in points])[None, :]
@@ -82,7 +82,8 @@ def _proximity(places: list[Place], points: list[tuple[float, float, float]]) ->
     weight = np.array([q[2] for q in points])[None, :]
     a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    close = np.clip(1.0 - np.log1p(km / 10.0) / math.log1p(100.0), 0.0, 1.0) * np.minimum(weight, 1.0)
+    unit = scale_km / 100.0
+    close = np.clip(1.0 - np.log1p(km / unit) / math.log1p(100.0), 0.0, 1.0) * np.minimum(weight, 1.0)
     return close.max(axis=1)
 
 
@@ -132,6 +133,8 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     best: dict[str, Scored] = {}
     places = [f.candidate.place for f in found]
     closeness = _proximity(places, context.points) if context is not None and context.points and places else None
+    regional = (_proximity(places, context.regional_points, 3000.0)
+                if context is not None and context.regional_points and places else None)
     cities = [p for p in places if p.feature_class == "P" and p.population >= 1000]
     for index, item in enumerate(found):
         place = item.candidate.place
@@ -142,6 +145,8 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             features.update(_contextual(place, context or Context(), bias))
         if closeness is not None and closeness[index] > 0:
             features["proximity"] = WEIGHTS["proximity"] * float(closeness[index])
+        if regional is not None and regional[index] > 0:
+            features["regional_proximity"] = WEIGHTS["regional_proximity"] * float(regional[index])
         if item.variant == "namesake" and "admin1_agreement" not in features:
             features["namesake_elsewhere"] = WEIGHTS["namesake_elsewhere"]  # a county's town outside its state
         scored = Scored(place, sum(features.values()), features, item.candidate.matched_name, item.candidate.match)

@@ -60,6 +60,7 @@ class _Evidence:
         self.admin1: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
         self.areas: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        self.regional: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         self._seen: set[tuple[str, str]] = set()
 
     def add(self, name: str, place: Place, weight: float) -> None:
@@ -81,6 +82,7 @@ class _Evidence:
             self.areas[name][code] += weight
         if not _is_area(place) and place.geometry is None:
             self.points[name].append((place.lat, place.lon, weight))
+        self.regional[name].append((place.lat, place.lon, weight))
 
     def context_without(self, name: str, parents: tuple[Place, ...], children: tuple[Place, ...]) -> Context:
         context = Context(parents=parents, children=children)
@@ -94,7 +96,9 @@ class _Evidence:
             for code, w in self.areas[other].items():
                 context.named_areas[code] = context.named_areas.get(code, 0.0) + w
             context.points.extend(self.points[other])
+            context.regional_points.extend(self.regional[other])
         context.points = sorted(context.points, key=lambda p: -p[2])[:_MAX_POINTS]
+        context.regional_points = sorted(context.regional_points, key=lambda p: -p[2])[:_MAX_POINTS]
         return context
 
 

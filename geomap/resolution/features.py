@@ -14,7 +14,8 @@ WEIGHTS: dict[str, float] = {
     "population": 0.45,  # per decade of population
     "country_agreement": 2.5,  # times the share of the document's other places in the candidate's country
     "admin1_agreement": 2.0,  # when a place in the same first-level division is named elsewhere
-    "proximity": 3.0,  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
+    "proximity": 3.0,
+    "regional_proximity": 2.0,  # times closeness on a continental scale (1 at 0 km, 0 from ~3,000 km)  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
     "parent": 3.5,  # "X, Y": X lies inside a place called Y
     "child": 3.0,  # "X, Y": this Y contains a place called X
     "containment": 1.5,  # a country/first-level division named in the document contains the candidate
@@ -27,7 +28,7 @@ WEIGHTS: dict[str, float] = {
 MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.6, "demonym": -0.3, "historic": -1.5}
 VARIANT = {"": 0.0, "possessive": -0.1, "wrapper": -0.3, "generic": -0.4, "namesake": -0.5}
 FEATURE_CODE = {"PCLI": 3.5, "PCL": 3.5, "PCLD": 3.0, "PCLF": 3.0, "PCLS": 3.0, "PCLIX": 2.5, "TERR": 2.0,
-                "ADM1": 2.2, "ADM2": 0.9, "ADM3": 0.2, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.2,
+                "ADM1": 2.2, "ADMD": 1.8, "ADM2": 0.9, "ADM3": 0.2, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.2,
                 "RGN": 1.0, "CONT": 3.0, "STM": 1.0, "SEA": 1.5, "OCN": 2.0}
 # (NER label, feature class) → fit; classes missing from a label's row get the label's "*" value
 LABEL_FIT: dict[str, dict[str, float]] = {
@@ -59,6 +60,7 @@ class Context:
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     named_areas: dict[str, float] = field(default_factory=dict)  # "UA" / "UA.14" of named countries/admin1/regions
     points: list[tuple[float, float, float]] = field(default_factory=list)
+    regional_points: list[tuple[float, float, float]] = field(default_factory=list)  # countries too
     parents: tuple[Place, ...] = ()  # places the mention's "X, Y" parent may be
     children: tuple[Place, ...] = ()  # places the mention's "X, Y" child may be
 
