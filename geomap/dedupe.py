@@ -1,7 +1,8 @@
 """One incident, many reports: merge incidents of the same event type, close in space and overlapping in time.
 
 Two incidents are the same event when they share the ACLED event_type, lie within ``max_km`` (25 km) of each
-other and their date windows overlap (an undated "publication" window counts as the report day). Merged
+other and their date windows overlap (an undated, "publication"-precision report may be about any of the
+seven days before it). Merged
 incidents keep the most precise place and date, the largest fatality and injury counts, every actor, person
 and source. Works within one article (the same attack mentioned twice) and across articles.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from geomap.geo import distance_km
 from geomap.models import Incident
@@ -19,9 +20,14 @@ log = logging.getLogger("geomap.dedupe")
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4}
 
 
+UNDATED_DAYS = 7  # an undated report ("publication" precision) may be about any day of the week before it
+
+
 def _window(incident: Incident) -> tuple[date, date] | None:
     if incident.date is None:
         return None
+    if incident.date_precision == "publication":
+        return incident.date - timedelta(days=UNDATED_DAYS), incident.date_end or incident.date
     return incident.date, incident.date_end or incident.date
 
 

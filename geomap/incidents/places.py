@@ -147,6 +147,21 @@ def _climb(head: Token) -> list[tuple[Token, int]]:
     return chain
 
 
+REPORTING = {"say", "report", "claim", "announce", "confirm", "tell", "add", "state", "allege"}
+
+
+def _where_antecedent(token: Token) -> Token | None:
+    """The place noun a "where" clause hangs on, through reporting verbs ("where officials said it had…")."""
+    for _ in range(4):
+        if token.dep_ == "relcl":
+            return token.head if any(c.lower_ == "where" for c in token.children) else None
+        climbs = token.dep_ in ("conj", "xcomp", "dobj", "nsubj", "nsubjpass", "compound", "pobj", "prep")
+        if not (climbs or (token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING)):
+            return None
+        token = token.head
+    return None
+
+
 def rank(located: Located) -> tuple[int, int]:
     """Prefer the most precise kind of place (town < region < country/sea), then the nearest in the parse."""
     place = located.place
@@ -158,9 +173,10 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     """One best toponym per location the event is attached to (several for conjoined places)."""
     walker = _Walker(index, bounds)
     for trigger in anchors:
+        antecedent = _where_antecedent(trigger)
+        if antecedent is not None:  # "fighting continued in X, where the army said it had taken…"
+            walker.noun(antecedent, 2, False, walker.new_group(None))
         for token, dist in _climb(trigger):
-            if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-                walker.noun(token.head, dist + 1, False, walker.new_group(None))  # "X, where the army…"
             if token.i in index and token is not trigger:
                 walker.noun(token, dist, False, walker.new_group(None))
             walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token is not trigger or
