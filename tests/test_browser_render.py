@@ -215,3 +215,23 @@ def test_screenshot_writes_a_png(tmp_path):
     png = screenshot(path, tmp_path / "out" / "seed.png", width=800, height=600)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_layers_on_a_plain_folium_map(tmp_path):
+    """What a dashboard does: its own folium.Map (no tiles, so no max zoom), geomap layers, a LayerControl."""
+    import folium
+
+    from geomap.render import layers
+    from geomap.render.offline import inline_assets
+
+    fmap = folium.Map(location=[50, 30], zoom_start=5, tiles=None)
+    for layer in layers(incidents(300), cluster=True):
+        layer.add_to(fmap)
+    folium.LayerControl().add_to(fmap)
+    path = tmp_path / "plain.html"
+    path.write_text(inline_assets(fmap.get_root().render()), encoding="utf-8")
+    with open_page(path) as opened:
+        state = opened.page.evaluate(STATE)
+        assert sum(v["drawn"] or 0 for k, v in state.items() if not k.startswith("Heat")) == 300
+        assert opened.page.locator(".geomap-cluster").count() > 0
+        assert opened.outside == [] and opened.errors == []
