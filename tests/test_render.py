@@ -105,6 +105,16 @@ def test_build_map_fits_bounds_and_puts_layer_control_last():
     assert west <= 30.5238 and east == pytest.approx(45.6986)
 
 
+def test_map_fits_incidents_and_zones_before_places():
+    collection = seed_like()
+    collection["features"].append(place(38.9, -77.0, "Washington"))
+    (south, west), _ = list(build_map(collection, tiles="none")._children.values())[-1].bounds
+    assert west > 0 and south > 40
+    only_places = {"type": "FeatureCollection", "features": [place(38.9, -77.0, "Washington"), place(50.4, 30.5, "Kyiv")]}
+    (south, west), _ = list(build_map(only_places, tiles="none")._children.values())[-1].bounds
+    assert west == pytest.approx(-77.0)
+
+
 def test_data_bounds_of_empty_collection_is_none_and_map_still_builds():
     empty = {"type": "FeatureCollection", "features": []}
     assert data_bounds(empty) is None

@@ -26,11 +26,13 @@ MAX_FIT_ZOOM = 11
 _DASH = {"8 6": "dashed", "2 5": "dotted", None: "solid"}
 
 
-def data_bounds(collection: dict[str, Any]) -> list[list[float]] | None:
-    """[[south, west], [north, east]] over every feature, or None for an empty collection."""
+def data_bounds(collection: dict[str, Any], layers: tuple[str, ...] | None = None) -> list[list[float]] | None:
+    """[[south, west], [north, east]] over the features (of ``layers`` if given), or None if there are none."""
     lats: list[float] = []
     lons: list[float] = []
     for feature in collection.get("features") or []:
+        if layers is not None and (feature.get("properties") or {}).get("layer") not in layers:
+            continue
         for lon, lat in iter_coords(feature.get("geometry") or {}):
             if -90 <= lat <= 90 and -180 <= lon <= 180:
                 lats.append(lat)
@@ -63,7 +65,9 @@ def build_map(collection: dict[str, Any], *, tiles: str = "cartodbpositron", sel
               heat: bool = True) -> folium.Map:
     """A layered folium Map of a geomap FeatureCollection (incidents, places, zones)."""
     parts = split(collection)
-    bounds = data_bounds(collection)
+    # incidents and zones are what the map is about; a far-away place mentioned in passing should not
+    # zoom the map out to the whole world (places still count when there is nothing else)
+    bounds = data_bounds(collection, ("incidents", "zones")) or data_bounds(collection)
     fmap = folium.Map(location=[20, 10] if bounds is None else None, zoom_start=2, tiles=None, prefer_canvas=True,
                       control_scale=True, maxZoom=18, minZoom=1)
     for layer in base_layers(tiles, self_contained=self_contained):
