@@ -41,6 +41,8 @@ MAX_DOCUMENT_CHARS = 5_000_000
 MAX_DOCUMENT_BYTES = 4 * MAX_DOCUMENT_CHARS
 # One JSONL line may escape every character as \uXXXX (6 characters each, as json.dumps does by default).
 MAX_LINE_BYTES = 6 * MAX_DOCUMENT_CHARS + 65_536
+# publication dates outside this range are typos (0202 for 2020) and overflow date arithmetic near year 1 or 9999
+PUBLISHED_RANGE = (date(1000, 1, 1), date(2999, 12, 31))
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _URL_FORBIDDEN = re.compile("[\x00-\x20\x7f-\x9f]")  # controls and spaces never belong in a URL
 
@@ -262,9 +264,17 @@ def _parse_published(value: Any, source: str, line: int | None = None) -> date |
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value)[:10])
-    except (ValueError, TypeError):
-        raise InputError(source, f"invalid published date {value!r} (expected YYYY-MM-DD)", line)
+        return check_published(date.fromisoformat(str(value)[:10]))
+    except (ValueError, TypeError) as exc:
+        raise InputError(source, f"invalid published date {value!r} ({exc})", line)
+
+
+def check_published(value: date) -> date:
+    """``value`` if it is a plausible publication date; ValueError saying why not otherwise."""
+    earliest, latest = PUBLISHED_RANGE
+    if not earliest <= value <= latest:
+        raise ValueError(f"expected a date between {earliest.year} and {latest.year}")
+    return value
 
 
 def _stem(path: Path) -> str:

@@ -233,6 +233,16 @@ def test_invalid_date_in_sidecar_names_the_meta_file(tmp_path):
     assert str(tmp_path / "b.meta.json") in errors[1]
 
 
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "0202-04-25"])
+def test_implausible_published_dates_are_refused(tmp_path, value):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": GOOD_TEXT, "published": value}) + "\n")
+    docs, errors = collect([feed])
+    assert docs == [] and errors[0].startswith(f"{feed}:1: invalid published date") and "between" in errors[0]
+    result = cli(["extract", feed, "--model", "none", "--published", value])
+    assert result.exit_code == 2 and "--published" in result.stderr and "between" in result.stderr
+
+
 def test_non_http_urls_are_dropped_with_a_warning(tmp_path, caplog):
     feed = tmp_path / "feed.jsonl"
     urls = ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd",

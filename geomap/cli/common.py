@@ -106,12 +106,18 @@ def _silence_stdout() -> None:
 
 
 def parse_date(value: str | None, what: str = "--published") -> date | None:
+    from geomap.documents import check_published
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=what)
+    try:
+        return check_published(parsed)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r}: {exc}", param_hint=what)
 
 
 def published_option(f: Callable[..., Any]) -> Callable[..., Any]:
