@@ -106,6 +106,20 @@ def test_sentence_initial_place_with_event_noun(blank):
     assert _found(doc) == [("Kyiv", "GAZ")]
 
 
+def test_lone_ner_place_words_that_are_names_or_common_words_are_dropped(blank):
+    text = "Tom Paris spoke. Paris said the North was quiet; troops in Paris waited."
+    doc = _run(blank, text, [("Tom Paris", "PERSON"), ("Paris", "GPE"), ("North", "LOC"), ("Paris", "GPE")])
+    assert [(s.text, s.start_char) for s in doc.spans[SPAN_KEY]] == [("Paris", text.rindex("Paris"))]
+
+
+def test_ap_state_and_derived_demonym(blank):
+    doc = _run(blank, "He lives in Moscow, Calif. and Kenyans agreed.", [("Moscow", "GPE"), ("Calif.", "GPE"),
+                                                                         ("Kenyans", "NORP")])
+    found = _found(doc)
+    assert ("Calif.", "GPE") in found and ("Kenyans", "NORP") not in found  # no Kenya in the tiny store
+    assert doc.spans[SPAN_KEY][0]._.geomap_place.gazetteer_id == "t:moscow-id"  # a US town: California is named
+
+
 def test_street_named_after_a_place_is_a_street(blank):
     doc = _run(blank, "The fire was on Paris Street near the school.", [("Paris", "GPE")])
     assert _found(doc) == [("Paris Street", "FAC")]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize
+from geomap.resolution.demonyms import ap_state, demonym_places
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 OVERRULABLE = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP")
@@ -35,7 +36,8 @@ COMMON_CAPITALISED = frozenset(
     "north south east west northern southern eastern western central center centre city county state "
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday god police street road college university church hall park "
-    "village man young liberal commerce celebration ridge set vice".split()
+    "village man young liberal commerce celebration ridge set vice northwest northeast southwest southeast "
+    "metro lot loop port chamber bank labor capital midwest".split()
 )
 # a capitalised word after a place name that makes the whole a street or building ("Wichita Street")
 FACILITY_WORDS = frozenset(
@@ -53,6 +55,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
         end -= 1
+    if end > start and end < span.end and doc[end].text == "." and "." in doc[end - 1].text:
+        end += 1  # "W.Va." keeps its final dot
     return Span(doc, start, end, label=span.label_) if end > start else None
 
 
@@ -66,7 +70,7 @@ class ToponymMatcher:
     # -- gazetteer evidence -------------------------------------------------------------------------------------
     def _known(self, text: str) -> bool:
         key = normalize(text)
-        return bool(key) and self.store.has_name(key)
+        return bool(key) and (self.store.has_name(key) or bool(ap_state(text, self.store)))
 
     def _strong(self, text: str, min_population: int | None = None) -> bool:
         """A name whose best candidate is a country, first-level division, region, water body or big town."""
@@ -92,7 +96,9 @@ class ToponymMatcher:
         return before in LOCATIVE or (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper())
 
     def _is_demonym(self, text: str) -> bool:
-        return any(c.match == "demonym" and c.place.is_country for c in self.store.candidates(text, limit=10))
+        if any(c.match == "demonym" and c.place.is_country for c in self.store.candidates(text, limit=10)):
+            return True
+        return bool(demonym_places(text, self.store))
 
     # -- the component ------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -121,14 +127,17 @@ class ToponymMatcher:
                 taken[i] = True
 
         blocked = [False] * len(doc)
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
             label = ent.label_
             if label in PLACE_LABELS:
                 span = _trim(ent)
                 if span is None or (label == "FAC" and not self._known(span.text)):
                     continue
-                if len(span) == 1 and not self._known(span.text) and not self._cued(span):
-                    continue  # a lone word NER calls a place, unknown to the gazetteer: mostly names
+                if len(span) == 1 and not self._cued(span) and (
+                        not self._known(span.text) or span[0].lower_ in COMMON_CAPITALISED
+                        or span[0].text in person_words):
+                    continue  # a lone word NER calls a place: unknown, a common word, or a person's name here
                 accept(span, label)
             elif label == "NORP" and self._is_demonym(ent.text):
                 accept(ent, "NORP")
@@ -227,6 +236,8 @@ class ToponymMatcher:
         if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or first.lower_ in COMMON_CAPITALISED
                                or len(text) < 3 and not text.isupper()):
             return False
+        if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
+            return False  # "Ripley" alone after "Tom Ripley" is the man
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names
             return False
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
