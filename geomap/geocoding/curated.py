@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geomap.errors import GazetteerError
 from geomap.geocoding.writer import StoreWriter
+
+CURATED_PROMINENCE = 1_000_000  # a region, sea or river ranks like a city of a million; a landmark like 100,000
 
 if TYPE_CHECKING:
     from geomap.geocoding.build import BuildIndex
@@ -34,6 +37,45 @@ def add_curated(writer: StoreWriter, index: "BuildIndex", curated_dir: Path) -> 
         if path.exists():
             counts[filename] = _add_names(writer, index, path, kind)
     return counts
+
+
+@dataclass(frozen=True)
+class DivisionFix:
+    """A row of admin1.csv: the right division (or a curated one) and/or display name for a GeoNames code."""
+
+    cc: str
+    code: str
+    division: str | None  # ISO 3166-2 of the countrystatecity division, if one fits
+    name: str | None  # display name (ACLED-style English), if countrystatecity's is not the usual one
+    point: tuple[float, float] | None  # for a division countrystatecity lacks
+    aliases: tuple[str, ...]
+
+
+def read_admin1_fixes(curated_dir: Path) -> list[DivisionFix]:
+    """admin1.csv: admin1 (CC.code), division, name, lat, lon, aliases (|-separated), provenance."""
+    path = curated_dir / "admin1.csv"
+    if not path.exists():
+        return []
+    out: list[DivisionFix] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            where = f"{path.name}:{line_no}"
+            cc, _, code = (row.get("admin1") or "").partition(".")
+            if not cc or not code or not (row.get("provenance") or "").strip():
+                raise GazetteerError(f"{where}: needs admin1 as CC.code and a provenance")
+            point = None
+            if (row.get("lat") or "").strip():
+                try:
+                    point = (float(row["lat"]), float(row["lon"]))
+                except (TypeError, ValueError) as exc:
+                    raise GazetteerError(f"{where}: bad lat/lon ({exc})") from exc
+            division = (row.get("division") or "").strip() or None
+            name = (row.get("name") or "").strip() or None
+            if division is None and (point is None or name is None):
+                raise GazetteerError(f"{where}: a division countrystatecity lacks needs a name, lat and lon")
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            out.append(DivisionFix(cc.upper(), code, division, name, point, aliases))
+    return out
 
 
 def _load_json(path: Path) -> dict[str, Any]:
@@ -62,7 +104,8 @@ def resolve_point(index: "BuildIndex", ref: Any, where: str) -> tuple[float, flo
 
 def _add_features(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
     data = _load_json(path)
-    default_provenance = data.get("provenance", f"curated:{path.name}")
+    if not str(data.get("provenance", "")).strip():
+        raise GazetteerError(f"{path}: a curated file needs a provenance")
     count = 0
     for rec in data.get("features", []):
         where = f"{path.name}:{rec.get('id')}"
@@ -90,6 +133,7 @@ def _add_features(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
             gid, name, lat, lon, fclass, fcode, cc=cc, admin1_code=code[1] if code else None,
             admin1=index.division_name.get(code) if code else None, population=int(rec.get("population", 0)),
             geometry=geometry, source=f"curated:{path.name}", members=members or None,
+            prominence=rec.get("prominence") or (CURATED_PROMINENCE // 10 if fclass == "S" else CURATED_PROMINENCE),
         )
         names = [(name, "name")] + [(alt, "alternate") for alt in rec.get("names", [])]
         names += [(old, "historic") for old in rec.get("historic", [])]
@@ -150,6 +194,8 @@ def _add_names(writer: StoreWriter, index: "BuildIndex", path: Path, kind: str) 
         spellings = [(name, kind)]
         if kind == "abbreviation" and "." in name:
             spellings.append((name.replace(".", "").replace(" ", ""), kind))
+        if kind == "demonym" and name[-1:] in ("n", "i") and name[-2:] != "sh":
+            spellings.append((name + "s", kind))  # "Russians", "Israelis": the people, as often as the adjective
         writer.add_names(place_id, spellings)
         count += 1
     return count

@@ -31,11 +31,11 @@ SOURCE = "geonames"
 _NOT_NAMES = {"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "fr_1793", "phon", "piny"}
 
 _UPSERT_PLACE = (
-    "INSERT INTO places (gid, name, lat, lon, fclass, fcode, cc, admin1_code, admin1, admin2, population, source) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(gid) DO UPDATE SET name=excluded.name, lat=excluded.lat, "
-    "lon=excluded.lon, fclass=excluded.fclass, fcode=excluded.fcode, cc=excluded.cc, "
+    "INSERT INTO places (gid, name, lat, lon, fclass, fcode, cc, admin1_code, admin1, admin2, population, source, "
+    "prominence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(gid) DO UPDATE SET name=excluded.name, "
+    "lat=excluded.lat, lon=excluded.lon, fclass=excluded.fclass, fcode=excluded.fcode, cc=excluded.cc, "
     "admin1_code=excluded.admin1_code, admin1=excluded.admin1, admin2=excluded.admin2, "
-    "population=excluded.population, source=excluded.source"
+    "population=excluded.population, source=excluded.source, prominence=excluded.prominence"
 )
 _BOX = "INSERT OR REPLACE INTO places_rtree SELECT id, lat, lat, lon, lon FROM places WHERE gid = ?"
 _NAME = "INSERT OR IGNORE INTO names SELECT ?, id, ?, ? FROM places WHERE gid = ?"
@@ -174,7 +174,7 @@ def _import_places(conn: sqlite3.Connection, path: Path, admin1: dict[str, str],
         division = admin1.get(f"{cc}.{a1}") or (f[1] if f[7] == "ADM1" else None)
         places.append((
             gid, f[1], lat, lon, f[6] or "", f[7] or "", cc, a1, division,
-            admin2.get(f"{cc}.{a1}.{a2}"), population, SOURCE,
+            admin2.get(f"{cc}.{a1}.{a2}"), population, SOURCE, population,
         ))
         gids.append((gid,))
         spellings = city_names(f[1], ([f[2]] if f[2] else []) + (f[3].split(",") if f[3] else []))
@@ -204,7 +204,8 @@ def _import_countries(conn: sqlite3.Connection, path: Path) -> int:
     for _, _, f in _rows(path, 17):
         gid = f"geonames:{f[16]}"
         population = int(f[7] or 0) if f[7].isdigit() else 0
-        conn.execute("UPDATE places SET population = ?, cc = ? WHERE gid = ?", (population, f[0], gid))
+        conn.execute("UPDATE places SET population = ?, prominence = ?, cc = ? WHERE gid = ?",
+                     (population, population, f[0], gid))
         conn.execute(_NAME, (normalize(f[4]), f[4], "name", gid))
         count += 1
     return count

@@ -22,10 +22,12 @@ from geomap.models import Candidate, Place
 
 log = logging.getLogger("geomap.geocoding.store")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FIX = "run `geomap gazetteer build`"
 
-# how a name matched, best first (ties in population are broken by this)
+# how a name matched, best first (ties in prominence are broken by this). ``prominence`` orders candidates: the
+# population, except that a division ranks just below its namesake city ("Donetsk" the city before the oblast)
+# and curated features without a population rank like a city of a million (landmarks: 100,000).
 MATCH_KINDS = ("name", "abbreviation", "ascii", "alternate", "demonym", "historic")
 
 SCHEMA = """
@@ -45,7 +47,8 @@ CREATE TABLE places (
     population INTEGER NOT NULL DEFAULT 0,
     geometry TEXT,
     source TEXT NOT NULL,
-    members TEXT
+    members TEXT,
+    prominence INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE names (
     norm TEXT NOT NULL,
@@ -186,7 +189,7 @@ class GazetteerStore:
         rows = self._query(
             f"SELECT n.name, n.kind, {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
             "FROM names n JOIN places p ON p.id = n.place_id WHERE n.norm = ? "
-            "ORDER BY p.population DESC, "
+            "ORDER BY p.prominence DESC, "
             + _kind_order_sql("n.kind")
             + ", p.id LIMIT ?",
             (key, limit),

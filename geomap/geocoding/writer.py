@@ -45,14 +45,16 @@ class StoreWriter:
         self, gid: str, name: str, lat: float, lon: float, fclass: str, fcode: str, *, cc: str | None = None,
         admin1_code: str | None = None, admin1: str | None = None, admin2: str | None = None,
         population: int = 0, geometry: dict[str, Any] | None = None, source: str, members: list[str] | None = None,
+        prominence: int | None = None,
     ) -> int:
+        """Queue one place; ``prominence`` (candidate order) defaults to the population."""
         place_id = self._next_id
         self._next_id += 1
         self._places.append((
             place_id, gid, name, round(lat, 6), round(lon, 6), fclass, fcode, cc or None, admin1_code or None,
             admin1 or None, admin2 or None, int(population or 0),
             json.dumps(geometry, separators=(",", ":")) if geometry else None, source,
-            json.dumps(members) if members else None,
+            json.dumps(members) if members else None, int(population or 0) if prominence is None else int(prominence),
         ))
         self._boxes.append((place_id, *_bbox(lat, lon, geometry)))
         if len(self._places) >= BATCH:
@@ -77,7 +79,7 @@ class StoreWriter:
 
     def _flush_places(self) -> None:
         if self._places:
-            self.conn.executemany(f"INSERT INTO places VALUES ({','.join('?' * 15)})", self._places)
+            self.conn.executemany(f"INSERT INTO places VALUES ({','.join('?' * 16)})", self._places)
             self.conn.executemany("INSERT INTO places_rtree VALUES (?,?,?,?,?)", self._boxes)
             self.places_written += len(self._places)
             self._places.clear()
