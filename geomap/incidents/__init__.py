@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.places import Located, REGION_WORDS, geo_precision, locate, toponym_index
+from geomap.incidents.places import Located, REGION_WORDS, geo_precision, locate, sentence_fallback, toponym_index
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, find_triggers
 
@@ -143,20 +143,6 @@ def _default_store():
         return None
 
 
-def _in_lead(segment: Span, document: Document) -> bool:
-    """Headline lines: a short first line standing apart from the body, and bullet lines at the top."""
-    text = document.text
-    lines = text.split("\n")
-    if len(lines) < 2:
-        return False
-    first = lines[0]
-    if segment.start_char < len(first):
-        return len(first.split()) <= 30
-    head = text[:segment.start_char]
-    return all(line.lstrip().startswith(("-", "•", "*")) or not line.strip() for line in head.split("\n")[1:-1]) \
-        and segment.text.lstrip().startswith(("-", "•", "*"))
-
-
 def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident]:
     """Every incident the article reports, one per event and location, in text order."""
     index = toponym_index(doc)
@@ -189,7 +175,46 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
                                             len(incidents)))
-    return incidents
+    return _date_headlines(incidents, doc, document)
+
+
+def _date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:
+    """An undated headline event takes the date the body gives the same event, else the report day itself.
+
+    Headlines report the news of the day ("… killed by IED in Balashikha"); when the body dates the same
+    event ("on Friday evening"), that date wins.
+    """
+    from dataclasses import replace
+
+    from geomap.dedupe import same_event
+
+    lead_end = _lead_end(document)
+    out = []
+    for incident in incidents:
+        if incident.date_precision == "publication" and incident.start < lead_end and document.published:
+            body = [other for other in incidents if other.start >= lead_end and other.date_precision != "publication"
+                    and same_event(incident, other)]
+            if body:
+                best = body[0]
+                incident = replace(incident, date=best.date, date_end=best.date_end,
+                                   date_precision=best.date_precision, time_precision=best.time_precision)
+            else:
+                incident = replace(incident, date_precision="day", time_precision=1)
+        out.append(incident)
+    return out
+
+
+def _lead_end(document: Document) -> int:
+    """Where the headline block ends: after a short first line and any bullet lines under it (0 if none)."""
+    lines = document.text.split("\n")
+    if len(lines) < 2 or len(lines[0].split()) > 30:
+        return 0
+    end = len(lines[0]) + 1
+    for line in lines[1:]:
+        if not line.lstrip().startswith(("-", "•", "*")) and line.strip():
+            break
+        end += len(line) + 1
+    return end
 
 
 def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
@@ -197,14 +222,14 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
+    if not located and lead.strength >= 3 and len(clusters) == 1:
+        located = sentence_fallback(segment, index)
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
     window = _date_for(cluster, clusters, dates)
     if window is None and document.published:
         window = publication_window(document.published)
-        if _in_lead(segment, document):
-            window = DateWindow(document.published, document.published, "day", "")
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
     injuries = sum(n for _, what, n in tolls if what == "injuries") or None
     toponym_tokens = set(index)

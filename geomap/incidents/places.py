@@ -89,7 +89,9 @@ class _Walker:
         self.seen.add(token.i)
         span = self.index.get(token.i)
         if span is not None:
-            self.found.append(Located(span, span._.geomap_place, dist, near, group))
+            # "near the Cameroon border": the event is beside that country, not in it
+            beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
+            self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside))
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
             if dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
@@ -189,7 +191,7 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         if known is None or rank(item) < rank(known):
             best_by_group[item.group] = item
     nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.dist, rank(item)))
-    if nearest.actorish:  # only the attacker's country ("U.S. strikes"): the text does not say where
+    if nearest.actorish:  # only the attacker's country ("U.S. strikes") or a border: the text does not say where
         return []
     family = {nearest.group}
     changed = True
@@ -204,6 +206,24 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     for item in chosen:
         unique.setdefault(item.place.gazetteer_id, item)
     return list(unique.values())
+
+
+def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
+    """The one town a sentence locates something in ("… in Gaza City"), when the parse ties the event to none.
+
+    Only a single non-country toponym that is the object of a locative preposition qualifies: names used as
+    modifiers ("the Moscow meeting") or several candidate towns leave the event unplaced.
+    """
+    found: dict[str, Located] = {}
+    for i in range(segment.start, segment.end):
+        span = index.get(i)
+        if span is None or i != span.root.i or span._.geomap_place.is_country:
+            continue
+        token = span.root
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
+            found.setdefault(span._.geomap_place.gazetteer_id,
+                             Located(span, span._.geomap_place, 9, token.head.lower_ in NEAR, 0))
+    return list(found.values()) if len(found) == 1 else []
 
 
 def geo_precision(located: Located) -> int:

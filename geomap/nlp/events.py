@@ -313,7 +313,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
     if kind in ("attack", "killing", "kill", "gunman"):
-        if _has(words, PROTESTERS) and _has(words, {"police", "security", "soldier", "troop"}):
+        if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
+                _has(words, {"police", "security", "soldier", "troop"}):
             return PROTESTS, "Excessive force against protesters", 8
         if _has(words, MILITARY) and not _has(words, CIVILIAN | {"gunman", "gunmen", "assailant", "bandit"}):
             return BATTLES, "Armed clash", strength
@@ -333,7 +334,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "capture":
-        if _has(words, NON_STATE) and not _has(words, STATE):
+        subject = {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         return BATTLES, "Armed clash", strength
     return event_type, sub, strength
