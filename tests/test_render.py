@@ -6,6 +6,8 @@ import re
 
 import folium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geomap.errors import ConfigurationError
 from geomap.render import build_map, layers, render_fragment, render_html
@@ -211,3 +213,23 @@ def test_template_syntax_in_data_is_never_evaluated():
         for evaluated in ("X-49-Y", "E-42-", "P-Q-", "A--B", "Z-25-Z", "N-16-N", "T-9-T"):
             assert evaluated not in html
         assert "<title>T-{{ 3*3 }}-T</title>" in html
+
+
+def test_features_without_usable_coordinates_are_skipped():
+    bad = [incident(float("nan"), 30.0), incident(95.0, 30.0), {"type": "Feature", "geometry": None, "properties": {"layer": "incidents"}},
+           zone([(47, float("inf")), (47, 34), (46, 34)]), {"type": "Feature", "properties": None, "geometry": None}, "junk"]
+    collection = {"type": "FeatureCollection", "features": bad + seed_like()["features"]}
+    html = render_html(collection, tiles="none")
+    assert "NaN" not in html and ",Infinity" not in html and "[Infinity" not in html
+    assert [layer.layer_name for layer in layers(collection)][:3] == ["Zones (1)", "Places (3)", "Explosions/Remote violence (3)"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_any_article_text_stays_inert(text):
+    marked = "<" + text + "{{"
+    collection = {"type": "FeatureCollection", "features": [
+        incident(50.0, 30.0, quote=marked, place=marked, title=marked, url=marked, actors=[marked], event_type=marked),
+        zone([(47, 33), (47, 34), (46, 34)], name=marked), place(49.0, 31.0, marked)]}
+    html = render_html(collection, tiles="none", title=marked, time_slider=False)
+    assert marked not in html  # every occurrence is escaped one way or another

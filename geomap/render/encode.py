@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import math
 import re
 from datetime import date
 from typing import Any, Iterable, Sequence
@@ -143,18 +144,35 @@ class Table:
         return {"columns": [list(c) for c in self.columns], "strings": self.strings, "rows": self.rows}
 
 
+def valid_lat_lon(lat: Any, lon: Any) -> bool:
+    """Finite numbers within the WGS84 ranges (json.loads accepts NaN and Infinity)."""
+    return (isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and not isinstance(lat, bool)
+            and not isinstance(lon, bool) and math.isfinite(lat) and math.isfinite(lon)
+            and -90 <= lat <= 90 and -180 <= lon <= 180)
+
+
 def representative_point(feature: dict[str, Any]) -> tuple[float, float] | None:
     """(lat, lon) of a feature: a Point's coordinates, else the lat/lon properties places carry."""
     geometry = feature.get("geometry") or {}
     if geometry.get("type") == "Point":
         coords = geometry.get("coordinates") or []
-        if len(coords) >= 2 and all(isinstance(c, (int, float)) for c in coords[:2]):
+        if len(coords) >= 2 and valid_lat_lon(coords[1], coords[0]):
             return float(coords[1]), float(coords[0])
     props = feature.get("properties") or {}
     lat, lon = props.get("lat"), props.get("lon")
-    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+    if valid_lat_lon(lat, lon):
         return float(lat), float(lon)
     return None
+
+
+def valid_geometry(geometry: dict[str, Any]) -> bool:
+    """A geometry with at least one position, every one of them a valid (lon, lat)."""
+    found = False
+    for lon, lat in iter_coords(geometry):
+        if not valid_lat_lon(lat, lon):
+            return False
+        found = True
+    return found
 
 
 def iter_coords(geometry: dict[str, Any]) -> Iterable[tuple[float, float]]:

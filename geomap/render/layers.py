@@ -20,6 +20,7 @@ from folium.template import Template
 from geomap.render import style
 from geomap.render.encode import (
     INCIDENT_COLUMNS, PLACE_COLUMNS, Table, day_number, inert_label, interval, representative_point, script_json,
+    valid_geometry,
 )
 
 log = logging.getLogger("geomap.render.layers")
@@ -144,11 +145,14 @@ def split(collection: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Features of a FeatureCollection by ``properties.layer`` (unknown layers are dropped with a log line)."""
     out: dict[str, list[dict[str, Any]]] = {"incidents": [], "places": [], "zones": []}
     for feature in collection.get("features") or []:
+        if not isinstance(feature, dict):
+            continue
         layer = (feature.get("properties") or {}).get("layer")
-        if layer in out and isinstance(feature.get("geometry"), dict):
+        geometry = feature.get("geometry")
+        if layer in out and isinstance(geometry, dict) and valid_geometry(geometry):
             out[layer].append(feature)
         else:
-            log.debug("skipping feature with layer %r", layer)
+            log.debug("skipping feature of layer %r (unknown layer or no valid geometry)", layer)
     return out
 
 

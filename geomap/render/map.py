@@ -14,7 +14,7 @@ import folium
 
 from geomap.render import style
 from geomap.render.basemap import base_layers
-from geomap.render.encode import iter_coords, day_number
+from geomap.render.encode import day_number, iter_coords, valid_lat_lon
 from geomap.render.layers import heat_layer, incident_layers, place_layer, split, zone_layer
 from geomap.render.legend import Legend, TitleBox
 from geomap.render.offline import inline_assets
@@ -31,10 +31,12 @@ def data_bounds(collection: dict[str, Any], layers: tuple[str, ...] | None = Non
     lats: list[float] = []
     lons: list[float] = []
     for feature in collection.get("features") or []:
+        if not isinstance(feature, dict):
+            continue
         if layers is not None and (feature.get("properties") or {}).get("layer") not in layers:
             continue
         for lon, lat in iter_coords(feature.get("geometry") or {}):
-            if -90 <= lat <= 90 and -180 <= lon <= 180:
+            if valid_lat_lon(lat, lon):
                 lats.append(lat)
                 lons.append(lon)
     if not lats:
