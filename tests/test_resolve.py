@@ -48,6 +48,8 @@ PLACES = [
     ("t:balashikha", "Balashikha", 55.8, 37.96, "P", "PPL", "RU", "47", "Moscow Oblast", 500_000, []),
     ("t:dnieper", "Dnieper", 49.75, 31.47, "H", "STM", "UA", None, None, 0,
      [("Dnieper River", "alternate"), ("Dnipro River", "alternate"), ("Dnepr", "alternate")]),
+    ("t:guernsey", "Guernsey", 49.45, -2.58, "A", "PCLI", "GG", None, None, 65_000, []),
+    ("t:guernsey-oh", "Guernsey", 40.0, -81.6, "P", "PPL", "US", "OH", "Ohio", 600, []),
     ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
 ]
 
@@ -151,6 +153,12 @@ def test_river_mentions_resolve_to_the_river_not_the_city(tiny_store):
         place, _ = decide(rank(name, store=tiny_store, label="LOC"))
         assert place.gazetteer_id == "t:dnieper", name
     assert decide(rank("Dnipro", store=tiny_store, label="GPE"))[0].gazetteer_id == "t:dnipro"
+
+
+def test_an_unknown_county_is_never_a_country_and_falls_back_to_its_namesake_town(tiny_store):
+    ranked = rank("Guernsey County", store=tiny_store, label="GPE")
+    assert [s.place.gazetteer_id for s in ranked] == ["t:guernsey-oh"]
+    assert ranked[0].features["variant"] < 0  # discounted: a town standing in for its county
 
 
 def test_bias_country_and_area(tiny_store):

@@ -27,6 +27,7 @@ GENERIC_TERMS: dict[str, str] = {
     "district": "A", "governorate": "A", "krai": "A", "republic": "A",
     "city": "P", "town": "P", "village": "P",
 }
+LOWER_DIVISIONS = frozenset({"county", "parish", "district", "township", "borough"})
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _LEADING = re.compile(r"^(?:the|city of|town of|village of)\s+", re.IGNORECASE)
 
@@ -74,13 +75,16 @@ def lookup(name: str, store: GazetteerStore, *, limit: int = 60, label: str | No
     if unwrapped != stripped:
         variants.append((unwrapped, "wrapper"))
     words = unwrapped.split()
+    # "Guernsey County" is a county, never the country Guernsey nor a state
+    lower_division = bool(words) and normalize(words[-1]) in LOWER_DIVISIONS
     if klass and len(words) >= 2:
         first, last = normalize(words[0]), normalize(words[-1])
         core = " ".join(words[:-1]) if last in GENERIC_TERMS else " ".join(words[1:])
         variants.append((core, "generic"))
     for variant, why in variants:
         matches = store.candidates(variant, limit=limit)
-        kept = [c for c in matches if why != "generic" or c.place.feature_class in klass]
+        kept = [c for c in matches if why != "generic" or (c.place.feature_class in klass and not (
+            lower_division and (c.place.is_country or c.place.feature_code == "ADM1")))]
         if not kept and why == "generic" and klass == "A":
             # an unknown division ("Henry County"): its namesake town stands in for it, discounted
             kept, why = [c for c in matches if c.place.feature_class == "P"], "namesake"
