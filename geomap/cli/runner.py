@@ -5,12 +5,15 @@ at all could be read does the run stop before writing, so a previous output is n
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
 from geomap.documents import is_collection
 from geomap.errors import ConfigurationError, GeomapError, InputError
+
+log = logging.getLogger("geomap.cli.runner")
 
 
 def extract_inputs(
@@ -43,9 +46,9 @@ def extract_inputs(
         documents = list(read_documents(article_inputs, published=published, on_error=lambda e: errors.append(str(e))))
         options = {k: v for k, v in options.items() if v is not None}
         if documents:
-            extraction = Geoparser(**options).extract(documents, errors=errors)
-            if extraction.documents or not errors:
-                collections.append(feature_collection(extraction))
+            for extraction in _extract(Geoparser(**options), documents, errors):
+                if extraction.documents or not errors:
+                    collections.append(feature_collection(extraction))
     if zones is not None:
         collections.append(zones)
     if not collections:
@@ -53,6 +56,30 @@ def extract_inputs(
             raise ConfigurationError("no input documents")
         _stop(errors)
     return merge_collections(collections), errors
+
+
+def _extract(parser: Any, documents: list[Any], errors: list[str]) -> list[Any]:
+    """The whole batch at once; if the pipeline breaks on it, document by document so only the culprit is lost.
+
+    A missing model or gazetteer is not per document: it is loaded first and stops the run with one line.
+    """
+    parser.nlp  # noqa: B018  (load now: ModelError/GazetteerError end the run, not each document)
+    batch_errors: list[str] = []
+    try:
+        extraction = parser.extract(documents, errors=batch_errors)
+    except Exception as exc:  # a pipeline bug outside its per-document guard
+        log.warning("extraction of the batch failed (%s: %s); retrying document by document", type(exc).__name__, exc)
+    else:
+        errors.extend(batch_errors)
+        return [extraction]
+    extractions = []
+    for document in documents:
+        try:
+            extractions.append(parser.extract([document], errors=errors))
+        except Exception as exc:
+            log.debug("extraction failed on %s", document.id, exc_info=True)
+            errors.append(f"{document.source or document.id}: internal error ({type(exc).__name__}: {exc})")
+    return extractions
 
 
 def _stop(errors: list[str]) -> None:
