@@ -387,10 +387,9 @@ def test_a_running_extraction_does_not_block_other_requests():
         poster.start()
         try:
             assert blocking.entered.wait(timeout=10)
-            started = time.monotonic()
-            assert httpx.get(f"{server.url}/layers/all.geojson", timeout=5).status_code == 200
-            assert httpx.get(f"{server.url}/healthz", timeout=5).status_code == 200
-            assert time.monotonic() - started < 2.0
+            # the extraction holds until released below: a blocked event loop would time these out
+            assert httpx.get(f"{server.url}/layers/all.geojson", timeout=10).status_code == 200
+            assert httpx.get(f"{server.url}/healthz", timeout=10).status_code == 200
             assert not results, "the extraction should still be waiting"
         finally:
             blocking.release.set()
