@@ -247,6 +247,22 @@ def _weapon_subtype(words: set[str]) -> str | None:
     return None
 
 
+def _targets(head: Token) -> set[str]:
+    """Lemmas of who or what an attack was aimed at: its object, "on/at/against" objects, the killed."""
+    found: set[str] = set()
+    heads = [head] + ([head.head] if head.dep_ in ("nsubj", "dobj", "compound", "pobj") else [])
+    for word in heads:
+        for child in word.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child is not head:
+                found |= {_lemma(t) for t in child.subtree}
+            if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
+                found |= {_lemma(t) for t in child.subtree}
+    for token in head.sent:
+        if _lemma(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
+            found |= {_lemma(t) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    return found
+
+
 def _is_toponym(token: Token) -> bool:
     spans = token.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in token.doc.spans else []
     return any(s.start <= token.i < s.end for s in spans) or token.ent_type_ in ("GPE", "LOC", "FAC")
@@ -316,7 +332,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
                 _has(words, {"police", "security", "soldier", "troop"}):
             return PROTESTS, "Excessive force against protesters", 8
-        if _has(words, MILITARY) and not _has(words, CIVILIAN | {"gunman", "gunmen", "assailant", "bandit"}):
+        targets = _targets(head)
+        if targets & MILITARY and not targets & CIVILIAN:
             return BATTLES, "Armed clash", strength
         return VAC, "Attack", strength
     if kind == "clash":
