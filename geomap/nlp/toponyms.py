@@ -142,7 +142,7 @@ class ToponymMatcher:
             elif label == "NORP" and self._is_demonym(ent.text):
                 accept(ent, "NORP")
             elif label in OVERRULABLE:
-                if not self._overrule(ent, place_texts, accept):
+                if not self._overrule(ent, place_texts, accept, person_words):
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
             else:
@@ -152,7 +152,7 @@ class ToponymMatcher:
         doc.spans[self.span_key] = sorted(found, key=lambda s: s.start)
         return doc
 
-    def _overrule(self, ent: Span, place_texts: set[str], accept) -> bool:
+    def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
         doc = ent.doc
         tokens = list(ent)
@@ -176,7 +176,9 @@ class ToponymMatcher:
         elsewhere = normalize(core.text) in place_texts
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         locative = before in LOCATIVE and end == ent.end
+        lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
         if (by_event and self._strong(core.text, 1000)) or (elsewhere and ent.label_ != "NORP") \
+                or (lone_person and self._strong(core.text, 10000)) \
                 or (locative and self._strong(core.text, 1000)) \
                 or (end == ent.end and ent.label_ == "ORG" and self._strong(core.text, 10 ** 9)):
             accept(core, "GPE")
@@ -195,6 +197,9 @@ class ToponymMatcher:
                 continue
             if self._strong(head.text, 10000):
                 accept(head, "GPE")
+                return True
+            if n == 1 and self._is_demonym(head.text):  # "American Red Cross", "Russian Navy"
+                accept(head, "NORP")
                 return True
         for k, tok in enumerate(ent):
             if tok.lower_ == "of" and 0 < k < len(ent) - 1:
@@ -238,8 +243,9 @@ class ToponymMatcher:
             return False
         if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
             return False  # "Ripley" alone after "Tom Ripley" is the man
-        if len(text) > 4 and text.isupper():  # headlines and shouting, not names
-            return False
+        if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
+            nxt_text = doc[span.end].text if span.end < len(doc) else ""
+            return first.is_sent_start and nxt_text in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             return False
         prev = doc[span.start - 1] if span.start > 0 else None
