@@ -228,6 +228,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
     window = _date_for(cluster, clusters, dates)
+    if window is not None and window.text.lower().startswith(("since", "from")):
+        log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
+        return []
     if window is None and document.published:
         window = publication_window(document.published)
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None

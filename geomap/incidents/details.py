@@ -19,7 +19,8 @@ _VAGUE = {"several": 3, "dozens": 12, "scores": 20, "hundreds": 100, "thousands"
 _SINGULAR_PERSON = {"man", "woman", "boy", "girl", "child", "person", "soldier", "officer", "civilian", "commander",
                     "general", "journalist", "policeman", "resident", "driver", "teenager", "guard", "official",
                     "he", "she", "him", "her", "leader", "colonel", "priest", "imam", "student", "farmer"}
-KILL, INJURE = {"kill", "die", "dead", "death", "life", "slay", "toll", "fatality", "behead", "execute"}, {
+KILL, INJURE = {"kill", "die", "dead", "death", "life", "slay", "toll", "fatality", "behead", "execute",
+                "assassinate", "murder", "lynch", "massacre"}, {
     "injure", "wound", "hurt", "injured", "wounded", "injury"}
 TITLES = {"lt", "lt.", "gen", "gen.", "col", "col.", "maj", "maj.", "capt", "capt.", "sgt", "sgt.", "lieutenant",
           "general", "colonel", "major", "captain", "commander", "president", "minister", "dr", "dr.", "mr", "mr.",

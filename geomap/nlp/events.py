@@ -370,9 +370,24 @@ def _governors(head: Token):
         yield token
 
 
+def _habitual(children: list[Token]) -> bool:
+    """ "for months", "repeatedly", "every day": a pattern of events, not one event."""
+    for child in children:
+        lemma = _lemma(child)
+        if child.dep_ == "advmod" and lemma in ("repeatedly", "regularly", "frequently", "often", "routinely",
+                                                "daily", "nightly", "constantly", "increasingly"):
+            return True
+        if child.dep_ == "prep" and lemma == "for" and any(
+                _lemma(o) in ("month", "week", "year", "decade") and o.tag_ == "NNS" for o in child.children):
+            return True
+    return False
+
+
 def not_an_event(head: Token, kind: str) -> str | None:
     """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
     children = list(head.children)
+    if head.pos_ in ("VERB", "AUX") and _habitual(children):
+        return "habitual"
     if any(c.dep_ == "neg" for c in children) or any(_lemma(c) in ("no", "without") for c in children if c.dep_ in ("det", "prep")):
         return "negated"
     if any(c.dep_ == "aux" and _lemma(c) in IRREALIS for c in children) or any(
@@ -383,6 +398,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (_lemma(c) in HABITUAL or _lemma(c) in AGGREGATE)
            for c in children):
         return "habitual or aggregate"
+    if kind == "weapon" and any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
+                                and int(c.text.replace(",", "")) >= 100 for c in children):
+        return "aggregate (a campaign count of weapons)"
     if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
         return "comparison (\"the deadliest attack since…\")"
     for gov in _governors(head):
@@ -402,4 +420,6 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "irrealis (\"proposals include…\")"
         if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless") for c in kids):
             return "conditional"
+        if gov.pos_ in ("VERB", "AUX") and _habitual(kids):
+            return "habitual"
     return None
