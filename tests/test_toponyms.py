@@ -120,6 +120,24 @@ def test_ap_state_and_derived_demonym(blank):
     assert doc.spans[SPAN_KEY][0]._.geomap_place.gazetteer_id == "t:moscow-id"  # a US town: California is named
 
 
+def test_lone_person_word_that_is_a_town_and_nobodys_name(blank):
+    doc = _run(blank, "Officials said Balashikha was quiet.", [("Balashikha", "PERSON")])
+    assert _found(doc) == [("Balashikha", "GPE")]
+    doc = _run(blank, "Ivan Balashikha said he was quiet. Balashikha left.",
+               [("Ivan Balashikha", "PERSON"), ("Balashikha", "PERSON")])
+    assert _found(doc) == []
+
+
+def test_dateline_in_capitals(blank):
+    doc = _run(blank, "KYIV, Ukraine - Officials met. WEATHER was fine.", [("Ukraine", "GPE")])
+    assert ("KYIV", "GAZ") in _found(doc) and all(t != "WEATHER" for t, _ in _found(doc))
+
+
+def test_demonym_heading_an_organisation(blank):
+    doc = _run(blank, "The Russian Navy said so.", [("The Russian Navy", "ORG")])
+    assert _found(doc) == [("Russian", "NORP")]
+
+
 def test_street_named_after_a_place_is_a_street(blank):
     doc = _run(blank, "The fire was on Paris Street near the school.", [("Paris", "GPE")])
     assert _found(doc) == [("Paris Street", "FAC")]
