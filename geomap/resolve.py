@@ -7,7 +7,7 @@ them as context for the rest. Feature weights live in ``geomap.resolution.featur
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
@@ -17,7 +17,7 @@ from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
 from geomap.resolution.features import (
     ABBREVIATION_CASE, FUZZY_PENALTY, MATCH, NONE_SCORE, VARIANT, WEIGHTS, Bias, Context, area_codes,
-    closeness_km, contains, feature_prior, label_fit, population,
+    contains, feature_prior, label_fit, population,
 )
 from geomap.resolution.lookup import Found, lookup
 

@@ -108,8 +108,3 @@ def area_codes(place: Place) -> tuple[str, ...]:
     if place.admin1_code:
         return (place.country_code, f"{place.country_code}.{place.admin1_code}")
     return (place.country_code,)
-
-
-def closeness_km(distance_km: float) -> float:
-    """1 at 0 km, 0.5 near 100 km, 0 beyond ~1,000 km."""
-    return max(0.0, 1.0 - math.log1p(distance_km / 10.0) / math.log1p(100.0))

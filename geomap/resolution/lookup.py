@@ -78,7 +78,7 @@ def lookup(name: str, store: GazetteerStore, *, limit: int = 60, label: str | No
     # "Guernsey County" is a county, never the country Guernsey nor a state
     lower_division = bool(words) and normalize(words[-1]) in LOWER_DIVISIONS
     if klass and len(words) >= 2:
-        first, last = normalize(words[0]), normalize(words[-1])
+        last = normalize(words[-1])
         core = " ".join(words[:-1]) if last in GENERIC_TERMS else " ".join(words[1:])
         variants.append((core, "generic"))
     for variant, why in variants:
