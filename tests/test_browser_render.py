@@ -30,6 +30,9 @@ STATE = """() => {
 }"""
 POINT = """([lat, lon]) => {
   const map = window[Object.keys(window).find(k => /^map_\\w+$/.test(k))];
+  map.closePopup();
+  map.stop();  // no pan animation left from an earlier popup
+  if (!map.getBounds().pad(-0.1).contains([lat, lon])) { map.setView([lat, lon], map.getZoom(), {animate: false}); }
   const p = map.latLngToContainerPoint([lat, lon]), r = map.getContainer().getBoundingClientRect();
   return [r.left + p.x, r.top + p.y];
 }"""
@@ -37,6 +40,13 @@ MARKERS_ON_MAP = """() => {
   const map = window[Object.keys(window).find(k => /^map_\\w+$/.test(k))];
   return Object.values(map._layers).filter(l => l instanceof L.CircleMarker && l._gi !== undefined).length;
 }"""
+
+
+def _popup_text(page, must_contain: str) -> str:
+    """Text of the open popup that contains ``must_contain`` (waits for it)."""
+    locator = page.locator(".leaflet-popup-content", has_text=must_contain)
+    locator.first.wait_for(state="attached", timeout=10000)
+    return locator.first.inner_text()
 
 
 def _write(tmp_path: Path, collection: dict, name: str = "map.html", **options) -> Path:
@@ -97,8 +107,8 @@ def test_popup_opens_on_click_with_escaped_text(tmp_path):
         page.wait_for_selector(".leaflet-tooltip")
         assert "<b>Bakhmut</b>" in page.locator(".leaflet-tooltip").inner_text()
         page.mouse.click(x, y)
+        text = _popup_text(page, "Battles")
         popup = page.wait_for_selector(".leaflet-popup-content")
-        text = popup.inner_text()
         assert HOSTILE_QUOTE in text and "<b>Bakhmut</b> {{ 7*7 }}" in text and HOSTILE_TITLE in text
         assert popup.query_selector("script, img") is None
         assert all("Bakhmut" not in b.inner_text() for b in popup.query_selector_all("b"))
@@ -109,6 +119,7 @@ def test_popup_opens_on_click_with_escaped_text(tmp_path):
         # a safe URL becomes a link that opens elsewhere
         bx, by = page.evaluate(POINT, [55.7961, 37.9382])
         page.mouse.click(bx, by)
+        _popup_text(page, "Balashikha")
         link = page.wait_for_selector(".leaflet-popup-content a")
         assert link.get_attribute("href") == "https://example.org/news/2025/04/25/balashikha"
         assert link.get_attribute("rel") == "noopener noreferrer"
@@ -127,10 +138,10 @@ def test_hostile_zone_and_place_names_stay_text(tmp_path):
         page = opened.page
         x, y = page.evaluate(POINT, [46.5, 34.0])
         page.mouse.click(x, y)
-        assert HOSTILE_QUOTE in page.wait_for_selector(".leaflet-popup-content").inner_text()
+        assert HOSTILE_QUOTE in _popup_text(page, "declared")
         px, py = page.evaluate(POINT, [49.0, 31.0])
         page.mouse.click(px, py)
-        page.wait_for_function("() => document.querySelector('.leaflet-popup-content').innerText.includes('Mentioned')")
+        assert HOSTILE_QUOTE in _popup_text(page, "Mentioned")
         assert page.locator(".leaflet-popup-content script, .leaflet-popup-content img").count() == 0
         assert page.evaluate("() => window.__pwned") is None
         assert opened.errors == []
