@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -133,12 +134,15 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
     return (best, True) if best is not None else (place, False)
 
 
+@lru_cache(maxsize=1)
 def _default_store():
-    try:
-        from geomap.geocoding.store import open_store
+    """The default gazetteer, if already built (never builds here); None when there is none."""
+    from geomap.errors import GeomapError
+    from geomap.geocoding.store import open_store
 
+    try:
         return open_store(build=False)
-    except Exception as exc:  # noqa: BLE001 - the store is optional here; any failure means "no store"
+    except GeomapError as exc:
         log.debug("no gazetteer store for city refinement: %s", exc)
         return None
 
