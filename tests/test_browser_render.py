@@ -181,6 +181,16 @@ def test_clustered_map_loads_and_filters(tmp_path):
         state = page.evaluate(STATE)
         assert sum(v["drawn"] or 0 for k, v in state.items() if not k.startswith(("Heat", "Zones", "Places"))) == 3000
         assert page.locator(".geomap-cluster").count() > 0
+        battles = _by_prefix(state, "Battles")["drawn"]
+        assert battles > 0
+        # one cluster for every incident type: switching a type off takes its markers out of the clusters
+        page.locator(".leaflet-control-layers-overlays label", has_text="Battles").click()
+        page.wait_for_function("() => geomap.ready()")
+        state = page.evaluate(STATE)
+        assert _by_prefix(state, "Battles")["drawn"] == 0
+        assert sum(v["drawn"] or 0 for k, v in state.items() if not k.startswith(("Heat", "Zones", "Places"))) == 3000 - battles
+        page.locator(".leaflet-control-layers-overlays label", has_text="Battles").click()
+        page.wait_for_function("() => geomap.ready()")
         page.evaluate("""() => {
             const a = document.querySelector('.geomap-time-from');
             a.value = +a.max - 30; a.dispatchEvent(new Event('change'));

@@ -172,7 +172,7 @@ def incident_layers(features: list[dict[str, Any]], *, cluster: bool | None = No
     for kind in sorted(tables, key=style.event_sort_key):
         table = tables[kind]
         options = {"kind": "incident", "color": style.event_colour(kind), "stroke": "#222", "radius": 6,
-                   "cluster": clustered, "timed": True}
+                   "cluster": "shared" if clustered else False, "timed": True}
         out.append(PointLayer(f"{kind} ({len(table.rows)})", table.payload(), options))
     return out
 
@@ -214,7 +214,8 @@ def place_layer(features: list[dict[str, Any]], *, cluster: bool | None = None) 
                   {**entry["props"], "mentions": entry["mentions"], "count": entry["count"]})
     clustered = len(table.rows) > CLUSTER_THRESHOLD if cluster is None else cluster
     layers: list[GeomapLayer] = [PointLayer(f"Places ({len(table.rows)})", table.payload(), {
-        "kind": "place", "color": style.PLACE_COLOUR, "stroke": "#0b5563", "radius": 4, "cluster": clustered,
+        "kind": "place", "color": style.PLACE_COLOUR, "stroke": "#0b5563", "radius": 4,
+        "cluster": "own" if clustered else False,
         "timed": False})]
     if shapes:
         layers.append(ShapeLayer(f"Place lines and areas ({len(shapes)})", {"type": "FeatureCollection", "features": shapes},

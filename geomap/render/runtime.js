@@ -143,7 +143,73 @@
     if (next) { inner._geomapPending = null; fill(inner, next); }
   }
 
-  /* A point layer from a table: canvas circle markers, clustered when asked, popups built on click. */
+  /* Popups and tooltips for every marker of a group, built from the marker's table row when needed. */
+  function bindInfo(layer, map) {
+    layer.on("click", function (e) {
+      var mk = e.layer;
+      if (!mk || mk._gi === undefined) { return; }
+      var html = mk._gk === "place" ? G.placeHtml : G.incidentHtml;
+      L.popup({maxWidth: 380}).setLatLng(mk.getLatLng()).setContent(html(G.row(mk._gt, mk._gi))).openOn(map);
+    });
+    layer.on("mouseover", function (e) {
+      var mk = e.layer;
+      if (!mk || mk._gi === undefined || mk.getTooltip()) { return; }
+      var tip = mk._gk === "place" ? G.placeTip : G.incidentTip;
+      mk.bindTooltip(tip(G.row(mk._gt, mk._gi)), {direction: "top"}).openTooltip();
+    });
+  }
+
+  /* Cluster icons are pies of the marker colours they hold (a conic gradient: no images, no fonts). */
+  function pieIcon(c) {
+    var ms = c.getAllChildMarkers(), counts = {}, keys = [], k = ms.length;
+    ms.forEach(function (m) {
+      var col = m.options.fillColor;
+      if (!(col in counts)) { counts[col] = 0; keys.push(col); }
+      counts[col] += 1;
+    });
+    keys.sort();
+    var at = 0, stops = keys.map(function (col) {
+      var from = at; at += 100 * counts[col] / k;
+      return col + " " + from.toFixed(1) + "% " + at.toFixed(1) + "%";
+    });
+    var size = k < 100 ? 30 : (k < 1000 ? 36 : 44);
+    return L.divIcon({html: "<div style=\"background:conic-gradient(" + stops.join(",") + ")\"><span>" + k + "</span></div>",
+      className: "geomap-cluster", iconSize: L.point(size, size)});
+  }
+
+  function newCluster(map, o) {
+    if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // markercluster needs a finite max zoom
+    var cluster = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, maxClusterRadius: 50,
+      disableClusteringAtZoom: o.unclusterZoom || 10, showCoverageOnHover: false, removeOutsideVisibleBounds: true,
+      chunkProgress: function (done, total) { if (done >= total) { filled(cluster); } },
+      iconCreateFunction: pieIcon});
+    bindInfo(cluster, map);
+    return cluster;
+  }
+
+  /* One cluster for all incident layers of a map, so clusters count every visible type together;
+     each event-type layer only decides which of its markers go in. */
+  G.sharedCluster = function (map, o) {
+    if (map._geomapShared) { return map._geomapShared; }
+    var s = {members: [], cluster: newCluster(map, o), pending: false};
+    s.refresh = function () {
+      if (s.pending) { return; }
+      s.pending = true;
+      G.busy += 1;
+      setTimeout(function () {
+        s.pending = false;
+        G.busy -= 1;
+        var all = [];
+        s.members.forEach(function (mb) { if (map.hasLayer(mb.group)) { mb.collect(all); } });
+        fill(s.cluster, all);
+      }, 0);
+    };
+    s.cluster.addTo(map);
+    map._geomapShared = s;
+    return s;
+  };
+
+  /* A point layer from a table: canvas circle markers (in a shared cluster, its own cluster, or plain). */
   G.pointLayer = function (map, group, table, o) {
     var renderer = G.canvas(map), n = table.rows.length, markers = new Array(n);
     var first = new Array(n), last = new Array(n);
@@ -151,66 +217,52 @@
       var r = table.rows[i];
       var m = L.circleMarker([r[0], r[1]], {renderer: renderer, radius: o.radius, color: o.stroke || o.color,
         weight: 1, fillColor: o.color, fillOpacity: 0.8});
-      m._gi = i;
+      m._gi = i; m._gt = table; m._gk = o.kind;
       markers[i] = m;
       first[i] = r[2]; last[i] = r[3];
     }
     if (o.kind === "incident") { G.incidentTables(map).push(table); }
-    var inner;
-    if (o.cluster && !isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // clustering needs a finite max zoom
-    if (o.cluster) {
-      inner = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, maxClusterRadius: 50,
-        disableClusteringAtZoom: o.unclusterZoom || 10, showCoverageOnHover: false, removeOutsideVisibleBounds: true,
-        chunkProgress: function (done, total) { if (done >= total) { filled(inner); } },
-        iconCreateFunction: function (c) {
-          var k = c.getChildCount(), size = k < 100 ? 30 : (k < 1000 ? 36 : 44);
-          return L.divIcon({html: "<div style=\"background:" + o.color + "\"><span>" + k + "</span></div>",
-            className: "geomap-cluster", iconSize: L.point(size, size)});
-        }});
-    } else {
-      inner = L.featureGroup();
-    }
-    var flags = new Uint8Array(n).fill(1), stale = !!o.cluster;
-    var html = o.kind === "place" ? G.placeHtml : G.incidentHtml;
-    var tip = o.kind === "place" ? G.placeTip : G.incidentTip;
-    inner.on("click", function (e) {
-      var mk = e.layer;
-      if (!mk || mk._gi === undefined) { return; }
-      L.popup({maxWidth: 380}).setLatLng(mk.getLatLng()).setContent(html(G.row(table, mk._gi))).openOn(map);
-    });
-    inner.on("mouseover", function (e) {
-      var mk = e.layer;
-      if (!mk || mk._gi === undefined || mk.getTooltip()) { return; }
-      mk.bindTooltip(tip(G.row(table, mk._gi)), {direction: "top"}).openTooltip();
-    });
-    function visibleMarkers() {
-      var out = [];
+    var flags = new Uint8Array(n).fill(1);
+    function collect(out) {
       for (var j = 0; j < n; j++) { if (flags[j]) { out.push(markers[j]); } }
       return out;
     }
-    if (!o.cluster) { markers.forEach(function (mk) { inner.addLayer(mk); }); }
-    group.addLayer(inner);
-    group.on("add", function () { if (stale && map.hasLayer(inner)) { stale = false; fill(inner, visibleMarkers()); } });
-    group._geomapDrawn = function () { return inner.getLayers().length; };
     group._geomapCount = function () {
       var k = 0;
       for (var j = 0; j < n; j++) { k += flags[j]; }
       return k;
     };
-    if (o.timed) {
-      G.clock(map).register({first: first, last: last, apply: function (next) {
-        if (o.cluster) {
-          flags = next;
-          if (map.hasLayer(inner)) { fill(inner, visibleMarkers()); } else { stale = true; }
-          return;
-        }
+    var clock = G.clock(map), apply;
+    if (o.cluster === "shared") {
+      var shared = G.sharedCluster(map, o);
+      shared.members.push({group: group, collect: collect});
+      group.on("add remove", function (e) { if (!e.propagatedFrom) { shared.refresh(); } });
+      group._geomapDrawn = function () { return markers.filter(function (mk) { return shared.cluster.hasLayer(mk); }).length; };
+      apply = function (next) { flags = next; if (map.hasLayer(group)) { shared.refresh(); } };
+    } else if (o.cluster) {
+      var own = newCluster(map, o), stale = true;
+      group.addLayer(own);
+      group.on("add", function () { if (stale && map.hasLayer(own)) { stale = false; fill(own, collect([])); } });
+      group._geomapDrawn = function () { return own.getLayers().length; };
+      apply = function (next) {
+        flags = next;
+        if (map.hasLayer(own)) { fill(own, collect([])); } else { stale = true; }
+      };
+    } else {
+      var plain = L.featureGroup();
+      bindInfo(plain, map);
+      markers.forEach(function (mk) { plain.addLayer(mk); });
+      group.addLayer(plain);
+      group._geomapDrawn = function () { return plain.getLayers().length; };
+      apply = function (next) {
         for (var j = 0; j < n; j++) {
-          if (next[j] && !flags[j]) { inner.addLayer(markers[j]); }
-          else if (!next[j] && flags[j]) { inner.removeLayer(markers[j]); }
+          if (next[j] && !flags[j]) { plain.addLayer(markers[j]); }
+          else if (!next[j] && flags[j]) { plain.removeLayer(markers[j]); }
         }
         flags = next;
-      }});
+      };
     }
+    if (o.timed) { clock.register({first: first, last: last, apply: apply}); }
     return group;
   };
 
