@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from geomap.errors import GazetteerError
 from geomap.geocoding import sources
 from geomap.geocoding.admin_join import join_admin1
+from geomap.geocoding.counties import add_us_counties
 from geomap.geocoding.divisions import add_divisions, rank_divisions_below_namesakes
 from geomap.geocoding.names import is_latin, normalize
 from geomap.geocoding.store import SCHEMA_VERSION, store_problem
@@ -37,7 +38,7 @@ LICENCES = {
 
 
 # the modules whose code decides what a default build writes: a change to any of them means a rebuild
-_BUILDER_MODULES = ("build.py", "divisions.py", "curated.py", "admin_join.py", "sources.py", "writer.py", "names.py")
+_BUILDER_MODULES = ("build.py", "divisions.py", "counties.py", "bloom.py", "curated.py", "admin_join.py", "sources.py", "writer.py", "names.py")
 
 
 def content_digest(curated_dir: Path | None = None) -> str:
@@ -134,6 +135,7 @@ def _build_into(tmp: Path, curated_dir: Path) -> dict[str, Any]:
     figures["cities"] = _add_cities(writer, index, cities, join)
     del cities
     figures["divisions_below_namesake_city"] = rank_divisions_below_namesakes(writer, index)
+    figures["us_counties"] = add_us_counties(writer, index)
     figures["curated"] = add_curated(writer, index, curated_dir)
     seconds = round(time.monotonic() - started, 1)
     writer.finish({

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from geomap.errors import GazetteerError, InputError
+from geomap.geocoding import bloom
 from geomap.geocoding.build import _build_lock, city_names
 from geomap.geocoding.names import is_latin, normalize
 from geomap.geocoding.store import INDEXES, SCHEMA, SCHEMA_VERSION, now_iso, store_problem
@@ -134,6 +135,7 @@ def import_geonames(store_path: Path, files: list[Path], *, replace: bool = Fals
             figures["countries"] += _import_countries(conn, path)
         for path in by_kind.get("alternates", []):
             figures["names"] += _import_alternates(conn, path)
+        bloom.save(conn)
         figures["seconds"] = round(time.monotonic() - started, 1)
         _record(conn, figures)
     log.info("imported %s places and %s names into %s", figures["places"], figures["names"], store_path)

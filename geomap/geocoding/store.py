@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from geomap.errors import GazetteerError
+from geomap.geocoding.bloom import build as build_bloom
+from geomap.geocoding.bloom import load as load_bloom
+from geomap.geocoding.bloom import might_contain
 from geomap.geocoding.names import normalize
 from geomap.models import Candidate, Place
 
 log = logging.getLogger("geomap.geocoding.store")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FIX = "run `geomap gazetteer build`"
 
 # how a name matched, best first (ties in prominence are broken by this). ``prominence`` orders candidates: the
@@ -58,6 +61,7 @@ CREATE TABLE names (
     PRIMARY KEY (norm, place_id)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+CREATE TABLE blobs (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 
 INDEXES = """
@@ -125,16 +129,18 @@ def _stale(path: Path) -> bool:
 class GazetteerStore:
     """Read-only access to one gazetteer file. Cheap to create; connections open on first query."""
 
-    def __init__(self, path: Path | str, *, cache_size: int = 65536):
+    def __init__(self, path: Path | str, *, cache_size: int = 4096):
         self.path = Path(path)
         self._cache_size = cache_size
         self._local = threading.local()
         self._setup_caches()
 
     def _setup_caches(self) -> None:
+        # bounded: a popular name ("Springfield") carries 50 candidates, so entries are not small
         self._candidates_cached = lru_cache(maxsize=self._cache_size)(self._candidates_uncached)
         self._has_cached = lru_cache(maxsize=self._cache_size * 4)(self._has_uncached)
         self._place_cached = lru_cache(maxsize=self._cache_size)(self._get_by_id)
+        self._bloom: tuple[bytes, int] | None = None  # (bits, mask), read on first has_name
 
     def __getstate__(self) -> dict[str, Any]:
         return {"path": str(self.path), "cache_size": self._cache_size}
@@ -197,8 +203,22 @@ class GazetteerStore:
         return tuple(Candidate(place=self._row_place(row[2:]), matched_name=row[0], match=row[1]) for row in rows)
 
     def has_name(self, normalized: str) -> bool:
-        """Whether some place is called ``normalized`` (already passed through ``normalize``)."""
-        return self._has_cached(normalized)
+        """Whether some place is called ``normalized`` (already passed through ``normalize``).
+
+        Called for every token n-gram, and nearly all of them are not names: the store's Bloom filter
+        (``geomap.geocoding.bloom``) answers those without SQLite; the few that pass are confirmed by an
+        indexed lookup.
+        """
+        if self._bloom is None:
+            self._bloom = self._load_bloom()
+        bits, mask = self._bloom
+        return might_contain(bits, mask, normalized) and self._has_cached(normalized)
+
+    def _load_bloom(self) -> tuple[bytes, int]:
+        try:
+            return load_bloom(self._conn()) or build_bloom(self._conn())
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"gazetteer {self.path} cannot be read ({exc}): {FIX}") from exc
 
     def _has_uncached(self, normalized: str) -> bool:
         return bool(self._query("SELECT 1 FROM names WHERE norm = ? LIMIT 1", (normalized,)))

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
+from geomap.geocoding import bloom
 from geomap.geocoding.names import normalize
 from geomap.geocoding.store import INDEXES, SCHEMA, SCHEMA_VERSION, now_iso
 
@@ -97,6 +98,7 @@ class StoreWriter:
         self.flush()
         if create_indexes:
             self.conn.executescript(INDEXES)
+        bloom.save(self.conn)
         rows = {"schema_version": SCHEMA_VERSION, "built_at": now_iso(), **meta}
         self.conn.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
