@@ -221,7 +221,7 @@ def _single_file_document(path: Path, published: date | None, *, html: bool) -> 
         _check_size(str(path), size)
     meta = _sidecar(path)
     meta_source = str(path.with_name(path.stem + META_SUFFIX))
-    text = decode_bytes(path.read_bytes(), str(path))
+    text = decode_bytes(_read_bounded(path, MAX_DOCUMENT_BYTES), str(path))
     title = _optional_str(meta.get("title"))
     if html:
         title = title or _html_title(text)
@@ -237,6 +237,19 @@ def _single_file_document(path: Path, published: date | None, *, html: bool) -> 
         url=_safe_url(meta.get("url"), meta_source),
         source=str(path),
     )
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The file's bytes, read in chunks and refused past ``limit``: a device or pipe (/dev/zero, ``<(cmd)``) has no size."""
+    chunks: list[bytes] = []
+    total = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            total += len(chunk)
+            if total > limit:
+                _check_size(str(path), total)
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _read_text_stream(source: str, text: str, published: date | None) -> list[Document]:

@@ -460,3 +460,23 @@ def test_record_id_that_looks_like_a_part_marker(tmp_path):
     assert {p["doc"] for p in places} == {"x#part@abc", "y#part@7"}
     for p in places:
         assert GOOD_TEXT[p["start"]: p["end"]] == p["mention"]
+
+
+def test_endless_device_is_refused_with_bounded_memory(monkeypatch):
+    monkeypatch.setattr(documents, "MAX_DOCUMENT_CHARS", 1000)
+    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 4000)
+    docs, errors = collect(["/dev/zero"])
+    assert docs == [] and len(errors) == 1 and errors[0].startswith("/dev/zero: document too large")
+
+
+def test_process_substitution_pipe_is_read(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(GOOD_TEXT))
+    writer.start()
+    (doc,), errors = collect([fifo])
+    writer.join()
+    assert errors == [] and doc.text == GOOD_TEXT

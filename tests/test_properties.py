@@ -97,15 +97,16 @@ def check_geometry(geometry: dict) -> None:
 
 
 def check_collection(collection: dict) -> None:
-    assert set(collection) == {"type", "features"} and collection["type"] == "FeatureCollection"
-    for feature in collection["features"]:
+    """The collection as written (JSON arrays, strict numbers) is an RFC 7946 FeatureCollection of geomap layers."""
+    text = dumps(collection)  # allow_nan=False: NaN or Infinity anywhere fails here
+    text.encode("utf-8")
+    data = json.loads(text)
+    assert set(data) == {"type", "features"} and data["type"] == "FeatureCollection"
+    for feature in data["features"]:
         assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
         assert feature["properties"]["layer"] in ("incidents", "places", "zones")
         check_geometry(feature["geometry"])
         assert geometry_problem(feature["geometry"]) is None
-    text = dumps(collection)
-    assert json.loads(text) == json.loads(json.dumps(collection))  # strict JSON: no NaN/Infinity
-    text.encode("utf-8")
 
 
 @SETTINGS
@@ -118,6 +119,17 @@ def test_pipeline_never_crashes_and_stays_inside_the_text(parser, text, publishe
     collection = feature_collection(extraction)
     check_collection(collection)
     assert dumps(feature_collection(parser.extract([document]))) == dumps(collection)
+
+
+@pytest.mark.e2e
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, published=PUBLISHED)
+def test_statistical_pipeline_never_crashes_and_stays_inside_the_text(geoparser, text, published):
+    """With NER, lemmas and the parse, incidents and zones get the full path (conftest's session Geoparser)."""
+    extraction = geoparser.extract([Document(id="p", text=text, published=published, source="p")])
+    assert not [e for e in extraction.errors if "internal error" in e], extraction.errors
+    check_spans(extraction, text)
+    check_collection(feature_collection(extraction))
 
 
 @SETTINGS
