@@ -173,8 +173,10 @@ def _r_this_year(m: re.Match, p: date) -> DateWindow:
 
 
 def _r_named_month(m: re.Match, p: date) -> DateWindow:
-    strictly = m[0].lower().startswith("last")
-    year, month = _recent_month(p, _month_number(m["mon"]), strictly)
+    month = _month_number(m["mon"])
+    if m[0].lower().startswith("last"):  # "last March" is last year's (this year's would be "in March")
+        return _month_window(p.year - 1, month, m[0])
+    year, month = _recent_month(p, month, False)
     return _month_window(year, month, m[0], until=p)
 
 
@@ -209,7 +211,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+)?this\s+month(?:'s)?\b", _I), _r_this_month),
     (re.compile(rf"\b(?:last\s+year(?:'s)?|a\s+year\s+ago|{_N}\s+years\s+ago|the\s+previous\s+year)\b", _I), _r_last_year),
     (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
-    (re.compile(rf"\b(?:since|from)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MON}\s*(?P<y>\d{{4}})?|(?P<y2>\d{{4}}))\b"), None),
+    (re.compile(rf"\b(?:[Ss]ince|[Ff]rom)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MON}\s*(?P<y>\d{{4}})?|(?P<y2>\d{{4}}))\b"), None),
     (re.compile(rf"\b(?:(?:in|last|during|early|late|mid-?|until|by|this past|on)\s+(?:early\s+|late\s+|mid-?)?){_MON}(?!\.?\s*\d)\b"), _r_named_month),
     (re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),
     (re.compile(rf"\b(?:in|during|since|early|late|throughout)\s+(?P<y>(?:19|20)\d\d)\b"), _r_year),

@@ -24,6 +24,7 @@ FRIDAY = date(2025, 4, 25)  # the seed's publication date, a Friday
         ("this month", "2025-04-01", "2025-04-25", "month"),
         ("last month", "2025-03-01", "2025-03-31", "month"),
         ("last August", "2024-08-01", "2024-08-31", "month"),
+        ("last March", "2024-03-01", "2024-03-31", "month"),
         ("in April", "2025-04-01", "2025-04-25", "month"),
         ("in May", "2024-05-01", "2024-05-31", "month"),
         ("last year's poisoning", "2024-01-01", "2024-12-31", "year"),

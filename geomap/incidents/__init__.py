@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.places import Located, REGION_WORDS, geo_precision, locate, sentence_fallback, toponym_index
+from geomap.incidents.places import Located, REGION_WORDS, clause_chain, geo_precision, locate, sentence_fallback, toponym_index
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, find_triggers
 
@@ -108,7 +108,8 @@ def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[t
         distance = min(_path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & _subtree(t.head) for t in cluster)
         governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] for t in cluster)
-        if not (inside or governs or distance <= 4):
+        clause = any(tokens <= _subtree(clause_chain(t.head)[-1][0]) for t in cluster)
+        if not (inside or governs or clause):
             continue
         if best is None or distance < best[0]:
             best = (distance, window)
@@ -238,6 +239,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if window is None and document.published:
         window = publication_window(document.published)
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
+    if fatalities and fatalities >= 1000 and all(geo_precision(item) == 3 for item in located):
+        log.debug("a country-wide toll is a statistic, not an incident: %r", segment.text)
+        return []
     injuries = sum(n for _, what, n in tolls if what == "injuries") or None
     toponym_tokens = set(index)
     event_tokens = anchors + [t.head for t in cluster for t in [t] if t.head.head is not t.head] + [

@@ -136,7 +136,7 @@ class _Walker:
                 self.noun(child, dist + 1, False, self.new_group(None))
 
 
-def _climb(head: Token) -> list[tuple[Token, int]]:
+def clause_chain(head: Token) -> list[tuple[Token, int]]:
     """The trigger and the words that govern it within its clause, with their distance from it."""
     chain, token = [(head, 0)], head
     for step in range(1, 4):
@@ -178,7 +178,7 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         antecedent = _where_antecedent(trigger)
         if antecedent is not None:  # "fighting continued in X, where the army said it had taken…"
             walker.noun(antecedent, 2, False, walker.new_group(None))
-        for token, dist in _climb(trigger):
+        for token, dist in clause_chain(trigger):
             if token.i in index and token is not trigger:
                 walker.noun(token, dist, False, walker.new_group(None))
             walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token is not trigger or

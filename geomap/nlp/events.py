@@ -107,7 +107,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice"], _NOUN),
     _seq("agreement", "prisoner exchange", "prisoner swap", "exchange prisoners", "swap prisoners",
          "exchange of prisoners"),
-    _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize"]),
+    _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize", "repel"]),
     _seq("disrupted", "shoot down", "shot down", "downed"),
     _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
                      "demolish", "demolition", "vandalism"]),
@@ -216,6 +216,8 @@ AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
             "previous", "prior", "further", "frequent", "repeated", "urban", "hypothetical"}
 ANAPHORA = {"this", "that", "these", "those"}
+STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
+           "index", "review", "estimate"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -311,6 +313,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind in ("riot", "mob") and head.dep_ == "compound" and _lemma(head.head) in ("police", "gear", "shield", "unit"):
         return False
+    if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
+        objects = {_lemma(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        return _has(objects, AIR_CUES | SHELL_CUES)
     if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
         gov = _lemma(head.head)
         return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
@@ -429,6 +434,10 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "irrealis"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and _lemma(c) in IRREALIS for c in kids):
             return "irrealis (\"proposals include…\")"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and _lemma(c) in STUDIES for c in kids):
+            return "analysis (\"a study found that…\")"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in kids):
+            return "comparison (\"remains the deadliest\")"
         if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless") for c in kids):
             return "conditional"
         if gov.pos_ in ("VERB", "AUX") and _habitual(kids):
