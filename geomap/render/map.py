@@ -89,7 +89,9 @@ def build_map(collection: dict[str, Any], *, tiles: str = "cartodbpositron", sel
         TimeSlider().add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     if bounds is not None:
-        fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=MAX_FIT_ZOOM)
+        fit = folium.map.FitBounds(bounds, padding=(30, 30), max_zoom=MAX_FIT_ZOOM)
+        fit.options["animate"] = False  # the first view is final at once: no re-clustering mid-animation
+        fmap.add_child(fit)
     stable_ids(fmap, repr((len(collection.get("features") or []), bounds, title, tiles,
                            {k: len(v) for k, v in parts.items()})))
     return fmap

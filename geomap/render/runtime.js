@@ -122,11 +122,18 @@
     var id = L.stamp(map);
     return G._clocks[id] || (G._clocks[id] = new Clock());
   };
-  G.canvas = function (map) { return map._geomapCanvas || (map._geomapCanvas = L.canvas({padding: 0.5})); };
+  G._maps = [];
+  G.canvas = function (map) {
+    if (!map._geomapCanvas) { map._geomapCanvas = L.canvas({padding: 0.5}); G._maps.push(map); }
+    return map._geomapCanvas;
+  };
 
   /* Loading state, for screenshots and tests: busy counts cluster groups still adding markers in chunks. */
   G.busy = 0;
-  G.ready = function () { return document.readyState === "complete" && G.busy === 0; };
+  G.ready = function () {
+    return document.readyState === "complete" && G.busy === 0 &&
+      G._maps.every(function (m) { return !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress); });
+  };
 
   function fill(inner, layers) {
     if (inner._geomapLoading) { inner._geomapPending = layers; return; }
