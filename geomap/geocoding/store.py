@@ -114,7 +114,23 @@ def open_store(path: Path | None = None, *, build: bool = True) -> "GazetteerSto
         problem = store_problem(target)
         if problem is not None:
             raise GazetteerError(f"{problem}: {FIX}")
+        if path is None and "GEOMAP_GAZETTEER" not in os.environ:
+            _remove_older_defaults(target)
     return GazetteerStore(target)
+
+
+def _remove_older_defaults(current: Path) -> None:
+    """Default stores of older schemas beside the new one are dead weight (~80 MB each): remove them."""
+    for version in range(1, SCHEMA_VERSION):
+        stem = f"gazetteer-v{version}.sqlite"
+        for old in (current.with_name(stem), current.with_name(stem + ".lock")):
+            try:
+                old.unlink()
+                log.info("removed outdated gazetteer %s", old)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.debug("could not remove %s: %s", old, exc)
 
 
 def _stale(path: Path) -> bool:
