@@ -170,6 +170,12 @@ def test_base_layers():
         base_layers("No.Such.Provider")
 
 
+def test_providers_that_need_a_key_fall_back_to_a_keyless_one():
+    layer = base_layers("cartodbpositron")[0]
+    assert isinstance(layer, folium.TileLayer) and "{apikey}" not in layer.tiles and "insert" not in layer.tiles
+    assert "openstreetmap" in layer.tiles
+
+
 def test_country_outlines_ship_offline():
     outlines = country_outlines()
     names = {f["properties"]["name"] for f in outlines["features"]}

@@ -25,6 +25,8 @@ from geomap.render.layers import add_data
 log = logging.getLogger("geomap.render.basemap")
 
 OUTLINES_NAME = "Country outlines (offline)"
+#: Used when the requested provider needs an API key that was not given.
+FALLBACK_PROVIDER = "OpenStreetMap.Mapnik"
 _PRECISION = 2
 
 
@@ -124,6 +126,11 @@ def base_layers(tiles: str | None, *, self_contained: bool = False) -> list[Laye
         return [folium.TileLayer(choice, attr="Local tiles" if is_local_url(choice) else "tiles", name="Tiles"),
                 CountryOutlines(show=False)]
     provider = _provider(choice)
+    if provider.requires_token():
+        # e.g. CartoDB since 2025: its URLs would carry a placeholder key and every tile would fail
+        log.warning("tile provider %s needs an API key; using %s instead (or pass a tile URL with your key)",
+                    provider.get("name", choice), FALLBACK_PROVIDER)
+        provider = _provider(FALLBACK_PROVIDER)
     name = provider.get("name", choice)
     if self_contained:
         return [CountryOutlines(show=True), folium.TileLayer(provider, name=name, show=False)]
