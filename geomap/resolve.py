@@ -95,6 +95,8 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
         features["country_agreement"] = WEIGHTS["country_agreement"] * context.countries[cc] / total
     if cc and place.admin1_code and context.admin1.get((cc, place.admin1_code)):
         features["admin1_agreement"] = WEIGHTS["admin1_agreement"] * min(1.0, context.admin1[(cc, place.admin1_code)])
+    if cc and place.admin1_code and context.candidate_admin1.get((cc, place.admin1_code)):
+        features["admin1_cooccurrence"] = WEIGHTS["admin1_cooccurrence"] * context.candidate_admin1[(cc, place.admin1_code)]
     if context.named_areas and not place.is_country:
         named = max((context.named_areas.get(code, 0.0) for code in area_codes(place)), default=0.0)
         if named:

@@ -62,6 +62,8 @@ class _Evidence:
         self.points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         self.regional: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         self._seen: set[tuple[str, str]] = set()
+        # first-level divisions each name's candidates lie in: names that can share a division tend to
+        self.candidate_admin1: dict[str, set[tuple[str, str]]] = {}
 
     def add(self, name: str, place: Place, weight: float) -> None:
         if (name, place.gazetteer_id) in self._seen:  # a name repeated counts once
@@ -86,6 +88,13 @@ class _Evidence:
 
     def context_without(self, name: str, parents: tuple[Place, ...], children: tuple[Place, ...]) -> Context:
         context = Context(parents=parents, children=children)
+        others = [areas for other, areas in self.candidate_admin1.items() if other != name]
+        if others:
+            counts: dict[tuple[str, str], float] = defaultdict(float)
+            for areas in others:
+                for key in areas:
+                    counts[key] += 1.0 / len(others)
+            context.candidate_admin1 = dict(counts)
         for other in set(self.countries) | set(self.points) | set(self.areas):
             if other == name:
                 continue
@@ -129,9 +138,15 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             results.append(memo[key])
         return results
 
+    candidate_admin1 = {}
+    for name, items in zip(names, found):
+        if name not in candidate_admin1:
+            candidate_admin1[name] = {(f.candidate.place.country_code, f.candidate.place.admin1_code) for f in items
+                                      if f.candidate.place.admin1_code and f.candidate.place.country_code}
     results = run(None)
     for _ in range(passes):
         evidence = _Evidence(store)
+        evidence.candidate_admin1 = candidate_admin1
         for name, res in zip(names, results):
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)

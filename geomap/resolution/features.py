@@ -13,7 +13,8 @@ from geomap.models import Place
 WEIGHTS: dict[str, float] = {
     "population": 0.45,  # per decade of population
     "country_agreement": 2.5,  # times the share of the document's other places in the candidate's country
-    "admin1_agreement": 2.0,  # when a place in the same first-level division is named elsewhere
+    "admin1_agreement": 2.0,
+    "admin1_cooccurrence": 1.5,  # times the share of the other names with some candidate in the same division  # when a place in the same first-level division is named elsewhere
     "proximity": 3.0,
     "regional_proximity": 2.0,  # times closeness on a continental scale (1 at 0 km, 0 from ~3,000 km)  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
     "parent": 3.5,  # "X, Y": X lies inside a place called Y
@@ -61,6 +62,7 @@ class Context:
     named_areas: dict[str, float] = field(default_factory=dict)  # "UA" / "UA.14" of named countries/admin1/regions
     points: list[tuple[float, float, float]] = field(default_factory=list)
     regional_points: list[tuple[float, float, float]] = field(default_factory=list)  # countries too
+    candidate_admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # share of other names able to be there
     parents: tuple[Place, ...] = ()  # places the mention's "X, Y" parent may be
     children: tuple[Place, ...] = ()  # places the mention's "X, Y" child may be
 
