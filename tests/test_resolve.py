@@ -50,6 +50,11 @@ PLACES = [
      [("Dnieper River", "alternate"), ("Dnipro River", "alternate"), ("Dnepr", "alternate")]),
     ("t:guernsey", "Guernsey", 49.45, -2.58, "A", "PCLI", "GG", None, None, 65_000, []),
     ("t:guernsey-oh", "Guernsey", 40.0, -81.6, "P", "PPL", "US", "OH", "Ohio", 600, []),
+    ("t:athens", "Athens", 37.98, 23.73, "P", "PPLC", "GR", "ESYE31", "Attica", 660_000, []),
+    ("t:athens-ga", "Athens", 33.96, -83.38, "P", "PPL", "US", "GA", "Georgia", 127_000, []),
+    ("t:athens-tx", "Athens", 32.2, -95.86, "P", "PPL", "US", "TX", "Texas", 13_000, []),
+    ("t:clarke-ga", "Clarke County", 33.95, -83.38, "A", "ADM2", "US", "GA", "Georgia", 0, []),
+    ("t:clarke-va", "Clarke County", 39.11, -77.99, "A", "ADM2", "US", "VA", "Virginia", 0, []),
     ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
 ]
 
@@ -166,6 +171,14 @@ def test_bias_country_and_area(tiny_store):
     assert decide(rank("Paris", store=tiny_store, bias=Bias(country="US")))[0].gazetteer_id == "t:paris-tx"
     texas_box = Bias(area=(25.8, -106.7, 36.5, -93.5))
     assert decide(rank("Paris", store=tiny_store, bias=texas_box))[0].gazetteer_id == "t:paris-tx"
+
+
+def test_names_that_can_share_a_division_resolve_into_it(tiny_store):
+    text = "Road work in Athens and Clarke County starts Monday."
+    athens, clarke = _doc(text, ["Athens", "Clarke County"], tiny_store)
+    assert (athens.place.gazetteer_id, clarke.place.gazetteer_id) == ("t:athens-ga", "t:clarke-ga")
+    assert "admin1_cooccurrence" in athens.ranked[0].features
+    assert _doc("Tourists crowded Athens.", ["Athens"], tiny_store)[0].place.gazetteer_id == "t:athens"
 
 
 def test_one_sense_per_discourse(tiny_store):
