@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.places import Located, REGION_WORDS, clause_chain, geo_precision, locate, sentence_fallback, toponym_index
+from geomap.incidents.places import Located, clause_chain, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, find_triggers
 
@@ -119,8 +119,7 @@ def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[t
 def _as_city(located: Located, store) -> tuple[Place, bool]:
     """An admin area written like a town ("Kyiv", "Moscow") → the same-named city, if the store has one nearby."""
     place = located.place
-    words = {w.lower() for w in located.span.text.split()}
-    if store is None or not place.is_admin or place.is_country or words & REGION_WORDS:
+    if store is None or not place.is_admin or place.is_country or written_as_region(located.span):
         return place, False
     from geomap.geo import distance_km
 

@@ -21,7 +21,7 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", 
             "north", "south", "east", "west", "close", "nearby", "by"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
-        "kilometres", "kilometers", "miles", "between"}
+        "kilometres", "kilometers", "miles"}
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until", "ahead"}
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
                 "territory", "republic", "krai", "raion", "department", "area", "valley"}
@@ -87,7 +87,11 @@ class _Walker:
         if token.i in self.seen or not self.inside(token) or dist > 7:
             return
         self.seen.add(token.i)
+        between = token.dep_ == "pobj" and token.head.lower_ == "between"  # "between Gao and Ansongo": one place
+        if between:
+            self.seen.update(c.i for c in token.conjuncts)
         span = self.index.get(token.i)
+        near = near or (between and span is not None)
         if span is not None:
             # "near the Cameroon border": the event is beside that country, not in it
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
@@ -226,11 +230,18 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
     return list(found.values()) if len(found) == 1 else []
 
 
+def written_as_region(span: Span) -> bool:
+    """ "Donetsk region", "Plateau state", "the Kharkiv oblast": the text names the area, not the town."""
+    words = {w.lower() for w in span.text.split()}
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return bool(words & REGION_WORDS or after in REGION_WORDS or span.root.head.lower_ in REGION_WORDS
+                and span.root.dep_ == "compound")
+
+
 def geo_precision(located: Located) -> int:
     """ACLED geo_precision: 1 the town itself, 2 near a town / part of a region, 3 region, country or sea."""
     place = located.place
-    words = {w.lower() for w in located.span.text.split()}
-    if place.is_country or place.feature_class in ("H", "L", "T") or (place.is_admin and words & REGION_WORDS):
+    if place.is_country or place.feature_class in ("H", "L", "T") or written_as_region(located.span):
         return 3
     if place.is_admin and place.feature_code not in ("PPLC",):
         return 2 if located.near else 3

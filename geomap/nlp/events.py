@@ -73,6 +73,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("ied", "car bomb", "explosive device", "improvised explosive", "truck bomb", "parcel bomb",
          "booby trap", "letter bomb", "land mine", "car bombing"),
     _one("bombing", ["bomb", "bombing", "explosion", "explode", "blast", "detonate", "detonation"]),
+    _seq("bombing", "blow up", "blew up", "blown up"),
     _one("suicide", ["suicide"]),
     _one("grenade", ["grenade"]),
     _seq("chemical", "chemical attack", "chemical weapon", "gas attack", "chlorine gas", "nerve agent"),
