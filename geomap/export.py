@@ -193,8 +193,24 @@ def _country_facts(country_code: str | None) -> tuple[str, str, str]:
     return (str(int(country.numeric_code)) if country.numeric_code else "", country.name, country.subregion or country.region or "")
 
 
+# a spreadsheet runs a cell that starts with one of these as a formula (CSV injection): text from articles is
+# prefixed with an apostrophe, which spreadsheets hide; numbers are left alone
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def acled_rows(collection: dict[str, Any]) -> Iterable[dict[str, Any]]:
-    """Incidents as ACLED-named rows; columns geomap cannot know stay empty rather than invented."""
+    """Incidents as ACLED-named rows, text cells guarded against formula injection; unknown columns stay empty."""
+    for row in _acled_rows(collection):
+        yield {key: _cell(value) for key, value in row.items()}
+
+
+def _acled_rows(collection: dict[str, Any]) -> Iterable[dict[str, Any]]:
     for feature in collection["features"]:
         props = feature["properties"]
         if props.get("layer") != "incidents":

