@@ -22,6 +22,7 @@ P = {
     "Gao": Place("t:gao", "Gao", 16.2666, -0.04, "P", "PPLA", "ML"),
     "Grozny": Place("t:grozny", "Grozny", 43.3119, 45.6889, "P", "PPLA", "RU"),
     "Balashikha": Place("t:bal", "Balashikha", 55.7948, 37.9479, "P", "PPL", "RU"),
+    "Donetsk": Place("t:donetsk-oblast", "Donetsk", 48.0, 37.8, "A", "ADM1", "UA"),
 }
 
 
@@ -117,6 +118,10 @@ def test_headline_names_the_victim_and_takes_the_report_day(nlp):
     "Proposals include a prisoner exchange in Odesa.",
     "Officials recorded a 310% surge in attacks in Kharkiv since February 2025.",
     "NATO reviewed protocols after this attack near Kharkiv.",
+    "Airstrikes have killed more than 400 people in Kharkiv since October.",
+    "A study found that airstrikes in Kharkiv killed 20 people on Friday.",
+    "Russian forces have shelled Kharkiv for months.",
+    "It remains the deadliest attack in Kharkiv in two decades.",
 ])
 def test_non_incidents(nlp, text):
     assert run(nlp, text) == []
@@ -136,3 +141,15 @@ def test_seed_article(geoparser, seed_path):
     assert (grozny.sub_event_type, grozny.date.year, grozny.date_precision) == ("Attack", 2024, "year")
     kyiv = found["Kyiv"]
     assert kyiv.event_type == "Explosions/Remote violence" and kyiv.date.strftime("%Y-%m") == "2025-04"
+
+
+def test_a_place_written_as_a_region_is_precision_3(nlp):
+    [found] = run(nlp, "Heavy fighting raged in the Donetsk region on Friday.")
+    assert (found.place.name, found.geo_precision, found.event_type) == ("Donetsk", 3, "Battles")
+
+
+def test_a_day_earlier_follows_the_story(nlp):
+    found = run(nlp, "A drone hit Odesa on Sunday. A day earlier, shelling in Kharkiv killed two civilians.",
+                published=date(2025, 4, 22))
+    dates = {i.place.name: i.date for i in found}
+    assert dates == {"Odesa": date(2025, 4, 20), "Kharkiv": date(2025, 4, 19)}
