@@ -74,9 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-n", type=int, default=None)
     parser.add_argument("--keep", type=Path, help="keep the HTML files in this folder")
     args = parser.parse_args(argv)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        return run(args, args.keep)
+    with tempfile.TemporaryDirectory(prefix="geomap-bench-") as folder:
+        return run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, out: Path) -> int:
+    """Build, write, open and measure both pages in ``out``."""
     naive_n = args.naive_n or min(args.n, 10_000)
-    out = args.keep or Path(tempfile.mkdtemp(prefix="geomap-bench-"))
-    out.mkdir(parents=True, exist_ok=True)
     collection = incidents(args.n)
 
     t0 = time.perf_counter()
@@ -113,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = extrapolated / ours if ours else float("nan")
         print(f"{name:24}{ours:12.2f}{measured:16.2f}{extrapolated:26.2f}{ratio:9.1f}x")
     print(f"geomap time-slider update (half the range, re-cluster): {geomap_slide:.2f} s")
-    print(f"files: {geomap_path} {naive_path}")
+    if args.keep:
+        print(f"files: {geomap_path} {naive_path}")
     limits = geomap_build <= 30 and geomap_size <= 40e6 and (geomap_usable <= 30 or not have_browser)
     print("targets (build <= 30 s, HTML <= 40 MB, usable <= 30 s):", "met" if limits else "NOT met")
     return 0 if limits else 1
