@@ -110,7 +110,7 @@ def _provider(name: str) -> xyzservices.TileProvider:
         return xyzservices.providers.query_name(name)
     except (KeyError, ValueError) as exc:
         raise ConfigurationError(
-            f"unknown tile provider {name!r}: use an xyzservices name such as 'CartoDB.Positron', "
+            f"unknown tile provider {name!r}: use an xyzservices name such as 'OpenStreetMap.Mapnik', "
             "a tile URL template with {z}/{x}/{y}, or 'none'") from exc
 
 

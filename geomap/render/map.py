@@ -62,7 +62,7 @@ def _has_dates(parts: dict[str, list[dict[str, Any]]]) -> bool:
                for f in parts["incidents"] + parts["zones"])
 
 
-def build_map(collection: dict[str, Any], *, tiles: str = "cartodbpositron", self_contained: bool = False,
+def build_map(collection: dict[str, Any], *, tiles: str = "OpenStreetMap.Mapnik", self_contained: bool = False,
               title: str | None = None, time_slider: bool = True, cluster: bool | None = None,
               heat: bool = True) -> folium.Map:
     """A layered folium Map of a geomap FeatureCollection (incidents, places, zones)."""
