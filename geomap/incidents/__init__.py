@@ -226,7 +226,10 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
-    if not located and lead.strength >= 3 and len(clusters) == 1:
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
+                   for t in cluster for c in t.head.children)
+    if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
+        # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
