@@ -153,3 +153,23 @@ def test_build_killed_mid_way_keeps_the_previous_store(tmp_path, good_store):
             proc.kill()
     assert target.read_bytes() == before
     assert_usable(target)
+
+
+def test_store_damaged_under_its_index_stops_a_map_run_with_one_line(tmp_path, good_store):
+    """Damage that opening does not see surfaces during parsing: one line naming the fix, not one per document."""
+    bad = tmp_path / "damaged.sqlite"
+    data = bytearray(good_store.read_bytes())
+    block = 256 * 1024
+    for start in range(len(data) // 20, len(data), 2 * block):
+        data[start: start + block] = b"\xff" * block
+    bad.write_bytes(bytes(data))
+    articles = []
+    for number in range(3):
+        article = tmp_path / f"a{number}.txt"
+        article.write_text(f"Shelling hit Kharkiv, Odesa, Lviv, Dnipro, Kherson and Kyiv; Lagos and Khartoum too ({number}).")
+        articles.append(article)
+    out = tmp_path / "map.html"
+    out.write_text("previous")
+    result = geomap("map", *articles, "--gazetteer", bad, "--model", "none", "--tiles", "none", "-o", out)
+    assert_one_error_naming(result, bad)
+    assert out.read_text() == "previous"

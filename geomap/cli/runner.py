@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geomap.documents import is_collection
-from geomap.errors import ConfigurationError, GeomapError, InputError
+from geomap.errors import ConfigurationError, GazetteerError, GeomapError, InputError, ModelError
 
 log = logging.getLogger("geomap.cli.runner")
 
@@ -61,12 +61,14 @@ def extract_inputs(
 def _extract(parser: Any, documents: list[Any], errors: list[str]) -> list[Any]:
     """The whole batch at once; if the pipeline breaks on it, document by document so only the culprit is lost.
 
-    A missing model or gazetteer is not per document: it is loaded first and stops the run with one line.
+    A missing model or an unusable gazetteer is not per document: it stops the run with one line naming the fix.
     """
     parser.nlp  # noqa: B018  (load now: ModelError/GazetteerError end the run, not each document)
     batch_errors: list[str] = []
     try:
         extraction = parser.extract(documents, errors=batch_errors)
+    except (GazetteerError, ModelError):
+        raise
     except Exception as exc:  # a pipeline bug outside its per-document guard
         log.warning("extraction of the batch failed (%s: %s); retrying document by document", type(exc).__name__, exc)
     else:
@@ -76,6 +78,8 @@ def _extract(parser: Any, documents: list[Any], errors: list[str]) -> list[Any]:
     for document in documents:
         try:
             extractions.append(parser.extract([document], errors=errors))
+        except (GazetteerError, ModelError):
+            raise
         except Exception as exc:
             log.debug("extraction failed on %s", document.id, exc_info=True)
             errors.append(f"{document.source or document.id}: internal error ({type(exc).__name__}: {exc})")
