@@ -77,9 +77,11 @@ def test_every_curated_record_has_provenance():
     assert read_admin1_fixes(root)
 
 
-def test_city_names_drop_codes_short_keys_and_foreign_scripts():
-    names = dict(city_names("Kyiv", ["Kiev", "IEV", "Ko", "Київ", "Kyïv", "Kyiv"]))
+def test_city_names_drop_codes_short_keys_foreign_scripts_and_word_noise():
+    names = dict(city_names("Kyiv", ["Kiev", "IEV", "Ko", "Київ", "Kyïv", "Kyiv", "kyyf", "ji fu", "The City"]))
     assert names == {"Kyiv": "name", "Kiev": "alternate", "Kyïv": "alternate"}
+    assert dict(city_names("Buta", ["But", "Bouta"])) == {"Buta": "name", "Bouta": "alternate"}
+    assert "al-Raqqah" in dict(city_names("Raqqa", ["al-Raqqah", "ar raqqa"]))
 
 
 def _index_with_city(path: Path) -> tuple[StoreWriter, BuildIndex]:

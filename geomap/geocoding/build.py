@@ -10,9 +10,11 @@ import hashlib
 import logging
 import math
 import os
+import re
 import tempfile
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -282,8 +284,10 @@ def _capitals(cities: dict[str, dict[str, Any]]) -> set[int]:
 def city_names(name: str, alternates: list[str]) -> list[tuple[str, str]]:
     """The names to index for a city: its name, then alternates that English text could contain.
 
-    Dropped: non-Latin scripts (English news transliterates), airport-style codes ("IEV"), and keys shorter
-    than three characters ("Ko" for Kyiv), which would match ordinary words far more often than places.
+    Dropped, because they would match ordinary words far more often than places: non-Latin scripts (English
+    news transliterates), airport-style codes ("IEV"), keys shorter than three characters ("Ko" for Kyiv),
+    lowercase romanisation keys ("wang shi", "kyyf"; "al-Raqqa" style article prefixes stay), nicknames of one
+    word after "The" ("The City"), and English stop words given as alternates ("But" for Buta).
     """
     out = [(name, "name")]
     for alt in alternates:
@@ -291,10 +295,25 @@ def city_names(name: str, alternates: list[str]) -> list[tuple[str, str]]:
             continue
         if len(alt) <= 4 and alt.isupper():
             continue
-        if len(normalize(alt)) < 3:
+        if alt[0].islower() and not _ARTICLE_PREFIX.match(alt):
+            continue
+        if alt.startswith("The ") and " " not in alt[4:].strip():
+            continue
+        key = normalize(alt)
+        if len(key) < 3 or key in _stop_words():
             continue
         out.append((alt, "alternate"))
     return out
+
+
+_ARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-\u2019'][A-Z]")  # al-Raqqa, el-Fasher, ash-Shaddadi, d'Ivoire
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _add_cities(writer: StoreWriter, index: BuildIndex, cities: dict[str, dict[str, Any]], join: Any) -> int:
