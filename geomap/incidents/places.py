@@ -42,10 +42,13 @@ class Located:
 
 def toponym_index(doc) -> dict[int, Span]:
     """Token index → resolved toponym span (demonyms and unresolved spans left out)."""
+    from geomap.nlp.events import trigger_words
+
+    events = trigger_words()
     index: dict[int, Span] = {}
     for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
         place = span._.geomap_place
-        if place is None or span.label_ == "NORP" or span.root.pos_ == "ADJ":
+        if place is None or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
             continue
         for i in range(span.start, span.end):
             index[i] = span
@@ -122,7 +125,7 @@ class _Walker:
                         if sub.dep_ == "prep" and sub.lower_ in LOCATIVE - {"of"}:
                             for inner in self.objects(sub):
                                 self.noun(inner, dist + 2, sub.lower_ in NEAR, self.new_group(None))
-            elif dep == "acl" and child.tag_ == "VBN":  # "a grenade thrown at a police station in Cali"
+            elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
                 self.anchor(child, dist + 1, True)
             elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
                 self.anchor(child, dist + 1, False)

@@ -135,6 +135,16 @@ class Trigger:
 _MATCHERS: dict[int, Matcher] = {}
 
 
+def trigger_words() -> set[str]:
+    """Single words that name events: a toponym spelled like one ("Drone" → Dronero) is taken for the event."""
+    words: set[str] = set()
+    for _, patterns in PATTERNS:
+        for pattern in patterns:
+            if len(pattern) == 1 and "_" in pattern[0]:
+                words |= set(pattern[0]["_"]["geomap_lemma"]["IN"])
+    return words
+
+
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
@@ -206,7 +216,7 @@ IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "da
 DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
 IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "intend", "aim", "seek", "want",
             "demand", "urge", "prepare", "consider", "fear", "risk", "plot", "prevent", "avoid", "deter",
-            "refuse", "discuss", "negotiate", "debate", "deny", "hope", "expect", "predict", "forecast",
+            "refuse", "discuss", "negotiate", "debate", "deny", "foil", "thwart", "avert", "disrupt", "hope", "expect", "predict", "forecast",
             "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
@@ -268,6 +278,8 @@ def _targets(head: Token) -> set[str]:
 
 def _on_a_place(head: Token) -> bool:
     """Whether an attack's target is a town or region itself ("attack on Kharkiv"), not something in it."""
+    if any(c.dep_ == "compound" and _is_toponym(c) and c.ent_type_ != "NORP" for c in head.children):
+        return True  # "the Kherson attack"
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against"):
             return any(o.dep_ == "pobj" and _is_toponym(o) and o.ent_type_ != "NORP" for o in child.children)
@@ -291,9 +303,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     lemma, words = _lemma(head), _context(head)
     if head.pos_ == "ADJ" and kind not in ("casualty",):
         return False
-    if kind == "strike" and lemma == "strike" and (_has(words, {"worker", "union", "hunger", "general", "labour"})
-                                                   or any(_lemma(c) == "on" for c in head.children)
-                                                   or (head.head.lemma_ == "on" and head.dep_ == "pobj")):
+    if kind == "strike" and lemma == "strike" and (
+            _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher"})
+            or any(c.dep_ == "amod" and _lemma(c) == "general" for c in head.children)
+            or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
     if kind == "strike" and lemma in ("hit", "pound", "target"):
         subj = {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
@@ -413,8 +426,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ in ("det", "poss") and _lemma(c) in ANAPHORA for c in children):
         return "anaphora"
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (_lemma(c) in HABITUAL or _lemma(c) in AGGREGATE)
-           for c in children):
-        return "habitual or aggregate"
+           and not (_lemma(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
+        return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
     if kind == "weapon" and any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
                                 and int(c.text.replace(",", "")) >= 100 for c in children):
         return "aggregate (a campaign count of weapons)"
