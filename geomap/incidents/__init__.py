@@ -239,6 +239,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
         return []
     if window is None and document.published:
+        if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
+            return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it
         window = publication_window(document.published)
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
     if fatalities and fatalities >= 1000 and all(geo_precision(item) == 3 for item in located):
