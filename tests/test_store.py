@@ -169,3 +169,9 @@ def test_default_path(monkeypatch, tmp_path):
     monkeypatch.delenv("GEOMAP_GAZETTEER")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_store_path() == tmp_path / "geomap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def test_curated_aliases_and_errata(gz):
+    assert first(gz, "Sloviansk").place.gazetteer_id == "geonames:693468"  # not Nikopol (erratum)
+    assert first(gz, "Hodeidah").place.gazetteer_id == "geonames:79415"
+    assert "geonames:700051" not in ids(gz, "Slovyansk")

@@ -332,6 +332,7 @@ def _add_cities(writer: StoreWriter, index: BuildIndex, cities: dict[str, dict[s
         )
         names = city_names(rec["name"], rec.get("alternatenames") or [])
         writer.add_names(place_id, names)
+        index.gid[f"geonames:{geonameid}"] = place_id
         entry = (place_id, float(rec["latitude"]), float(rec["longitude"]), population)
         index.remember_city(cc, code, {normalize(name) for name, _ in names}, entry)
         count += 1

@@ -36,7 +36,29 @@ def add_curated(writer: StoreWriter, index: "BuildIndex", curated_dir: Path) -> 
         path = curated_dir / filename
         if path.exists():
             counts[filename] = _add_names(writer, index, path, kind)
+    if (curated_dir / "errata.csv").exists():
+        counts["errata.csv"] = _remove_names(writer, index, curated_dir / "errata.csv")
     return counts
+
+
+def _remove_names(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
+    """errata.csv (name, target, provenance): names the packaged data gives the wrong place, taken off it."""
+    from geomap.geocoding.names import normalize
+
+    writer.flush()
+    count = 0
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            where = f"{path.name}:{line_no}"
+            if not (row.get("name") or "").strip() or not (row.get("provenance") or "").strip():
+                raise GazetteerError(f"{where}: every row needs a name and a provenance")
+            place_id = target_place(index, row.get("target") or "", where)
+            gone = writer.conn.execute("DELETE FROM names WHERE norm = ? AND place_id = ?",
+                                       (normalize(row["name"]), place_id)).rowcount
+            if not gone:
+                raise GazetteerError(f"{where}: {row['name']!r} is not a name of {row['target']!r} (erratum obsolete?)")
+            count += 1
+    return count
 
 
 @dataclass(frozen=True)
