@@ -25,6 +25,8 @@ NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north"
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until", "ahead"}
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
                 "territory", "republic", "krai", "raion", "department", "area", "valley"}
+AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", "village", "area", "district", "heart",
+         "suburb", "part", "control", "port", "border", "capital", "region", "province", "square"}
 CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
 
 
@@ -121,8 +123,8 @@ class _Walker:
                     self.noun(obj, dist + 1, near, self.new_group(None))
             elif dep in ("prep", "agent") and lemma not in TEMPORAL:  # "clashed with fighters near Gao"
                 for obj in self.objects(child):
-                    for sub in obj.children:
-                        if sub.dep_ == "prep" and sub.lower_ in LOCATIVE - {"of"}:
+                    for sub in obj.children:  # "took to the streets of Khartoum", "fought for control of X"
+                        if sub.dep_ == "prep" and (sub.lower_ in LOCATIVE - {"of"} or obj.lemma_.lower() in AREAS):
                             for inner in self.objects(sub):
                                 self.noun(inner, dist + 2, sub.lower_ in NEAR, self.new_group(None))
             elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
@@ -227,9 +229,12 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         if span is None or i != span.root.i or span._.geomap_place.is_country:
             continue
         token = span.root
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
+        head = token.head
+        if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
+            head = head.head.head  # "in the centre of Tripoli"
+        if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
             found.setdefault(span._.geomap_place.gazetteer_id,
-                             Located(span, span._.geomap_place, 9, token.head.lower_ in NEAR, 0))
+                             Located(span, span._.geomap_place, 9, head.lower_ in NEAR, 0))
     return list(found.values()) if len(found) == 1 else []
 
 

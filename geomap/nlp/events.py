@@ -80,7 +80,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("chemical", ["sarin"]),
     _one("strike", ["strike", "hit", "pound", "target"], _NOUN + _VERB),
     _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav"], _NOUN),
-    _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault",
+    _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _seq("clash", "exchange fire", "exchange of fire", "gun battle"),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
@@ -106,6 +106,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
     _seq("arrest", "round up", "into custody"),
     _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice"], _NOUN),
+    _one("agreement", ["exchange", "swap", "release"], _VERB),
     _seq("agreement", "prisoner exchange", "prisoner swap", "exchange prisoners", "swap prisoners",
          "exchange of prisoners"),
     _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize", "repel"]),
@@ -330,6 +331,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
         objects = {_lemma(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         return _has(objects, AIR_CUES | SHELL_CUES)
+    if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
+        objects = {_lemma(c) for c in head.children if c.dep_ == "dobj"}
+        return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
+            lemma != "release" or bool(objects & {"hostage", "prisoner"}) and lemma == "release"
     if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
         gov = _lemma(head.head)
         return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
