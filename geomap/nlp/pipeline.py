@@ -75,9 +75,12 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[tuple[Document, Doc]]:
-    """Run the pipeline over documents in batches, yielding each with its Doc in input order."""
+def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, Doc]]:
+    """Run the pipeline over documents in batches, yielding each with its Doc in input order.
+
+    One process: resolved ``Place``s live in ``Doc.user_data`` (span extensions), which spaCy's
+    multiprocessing cannot serialise; parallelism belongs a level up (one pipeline per worker).
+    """
     pairs = ((make_doc(nlp, document), document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield document, doc
