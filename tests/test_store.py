@@ -115,6 +115,9 @@ def test_region_members(gz):
     assert gz.admin1("UA", members[0].split(".")[1]) is not None
     assert "UA" in gz.region_members(first(gz, "Eastern Europe").place)
     assert gz.region_members(first(gz, "Kyiv").place) == []
+    dnieper = first(gz, "Dnieper River").place
+    assert gz.region_members(dnieper) == [] and gz.bordering(dnieper) == ["RU", "BY", "UA"]
+    assert gz.bordering(donbas) == []
 
 
 def test_stats_and_metadata(gz):

@@ -288,7 +288,20 @@ class GazetteerStore:
         return [place for _, place in found[:limit]]
 
     def region_members(self, place: Place) -> list[str]:
-        """Country codes ("UA") or "CC.admin1_code" codes a curated region covers; [] for other places."""
+        """Country codes ("UA") or "CC.admin1_code" codes a region (or landmark zone) lies in or covers.
+
+        Containment holds for regions, plateaus, deserts and landmarks; a river or sea is not *in* the countries
+        along it, so those are given by ``bordering`` instead. [] for places without members.
+        """
+        if place.feature_class == "H":
+            return []
+        return self._members(place)
+
+    def bordering(self, place: Place) -> list[str]:
+        """The riparian or coastal countries of a curated river, sea, gulf, strait or lake; [] otherwise."""
+        return self._members(place) if place.feature_class == "H" else []
+
+    def _members(self, place: Place) -> list[str]:
         rows = self._query("SELECT members FROM places WHERE gid = ?", (place.gazetteer_id,))
         if not rows or not rows[0][0]:
             return []
