@@ -14,9 +14,10 @@ def nlp():
 
 
 def events(nlp, text):
-    from geomap.nlp.events import find_triggers
+    """The (type, sub-type) pairs of the real events a sentence reports."""
+    from geomap.incidents.filters import real_triggers
 
-    return {(t.event_type, t.sub_event_type) for t in find_triggers(nlp(text)) if t.strength > 0}
+    return {(t.event_type, t.sub_event_type) for t in real_triggers(nlp(text)[:]) if t.strength > 0}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -19,7 +19,8 @@ from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.places import Located, clause_chain, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
 from geomap.models import Document, Incident, Place
-from geomap.nlp.events import Trigger, find_triggers
+from geomap.incidents.filters import real_triggers
+from geomap.nlp.events import Trigger
 
 log = logging.getLogger("geomap.incidents")
 
@@ -160,7 +161,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         found = find_dates(segment.text, document.published, reference) if document.published else []
         days = [w.date for _, _, w in found if w.precision == "day"]
         previous, reference = reference, days[-1] if days else reference
-        triggers = [t for t in find_triggers(segment) if t.strength > 0]
+        triggers = [t for t in real_triggers(segment) if t.strength > 0]
         if not triggers:
             continue
         clusters = _clusters(triggers)

@@ -2,9 +2,8 @@
 
 A trigger is a word (or short phrase) that names an event: "airstrike", "shelled", "clashes", "abducted".
 Its ACLED type comes from the trigger and the words the parse attaches to it (weapon, attacker, target), so
-"drone attack" and "attack on a church" type differently. Triggers that do not report a real event are
-dropped here: negated ("no attacks"), irrealis ("could strike", "threatened to attack"), aggregates ("a 48%
-increase in assassinations") and anaphora ("this attack": the event is coded where it was first reported).
+"drone attack" and "attack on a church" type differently. Uses that are not events at all ("riot police",
+"offensive operations", "went on strike" as a bombing) are left out here.
 """
 from __future__ import annotations
 
@@ -146,12 +145,12 @@ def trigger_words() -> set[str]:
     return words
 
 
-def _lemma(token: Token) -> str:
+def lemma_of(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
 if not Token.has_extension("geomap_lemma"):
-    Token.set_extension("geomap_lemma", getter=_lemma)
+    Token.set_extension("geomap_lemma", getter=lemma_of)
 
 
 def _matcher(doc: Doc) -> Matcher:
@@ -165,7 +164,11 @@ def _matcher(doc: Doc) -> Matcher:
 
 
 def find_triggers(doc: Doc | Span) -> list[Trigger]:
-    """Every event trigger in ``doc`` (or a sentence), typed and filtered, one per head token, in text order."""
+    """Every event trigger in ``doc`` (or a sentence), typed, one per head token, in text order.
+
+    Whether the text reports the event as real (not negated, threatened or counted) is decided by
+    ``geomap.incidents.filters``.
+    """
     span = doc if isinstance(doc, Span) else doc[:]
     matches = _matcher(span.doc)(span, as_spans=True)
     by_head: dict[int, Trigger] = {}
@@ -179,17 +182,10 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
         known = by_head.get(head.i)
         if known is None or (strength, len(match)) > (known.strength, len(known.span)):
             by_head[head.i] = trigger
-    triggers = []
-    for trigger in sorted(by_head.values(), key=lambda t: t.head.i):
-        reason = not_an_event(trigger.head, trigger.kind)
-        if reason:
-            log.debug("dropped %r: %s", trigger.span.text, reason)
-            continue
-        triggers.append(trigger)
-    return triggers
+    return sorted(by_head.values(), key=lambda t: t.head.i)
 
 
-# ---- context: is this use of the word an event, which ACLED type, and is it real? ----
+# ---- context: is this use of the word an event, and which ACLED type ----
 
 AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
             "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide"}
@@ -215,27 +211,8 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
 IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
 DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
-IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "intend", "aim", "seek", "want",
-            "demand", "urge", "prepare", "consider", "fear", "risk", "plot", "prevent", "avoid", "deter",
-            "refuse", "discuss", "negotiate", "debate", "deny", "foil", "thwart", "avert", "disrupt", "hope", "expect", "predict", "forecast",
-            "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
-            "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
-            "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
-            "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
-AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
-             "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
-             "pattern", "fall", "growth", "doubling", "jump"}
-HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
-            "previous", "prior", "further", "frequent", "repeated", "urban", "hypothetical"}
-ANAPHORA = {"this", "that", "these", "those"}
-STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
-           "index", "review", "estimate"}
-TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
-                  "for", "with"}
-
-
 def _lemmas(tokens) -> set[str]:
-    return {_lemma(t) for t in tokens}
+    return {lemma_of(t) for t in tokens}
 
 
 def _context(head: Token) -> set[str]:
@@ -245,7 +222,7 @@ def _context(head: Token) -> set[str]:
     around = set(gov.children) | {gov} if gov is not head else set()
     words = _lemmas(near | around)
     if gov is not head and gov.head is not gov and gov.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp"):
-        words |= _lemmas(gov.head.children) | {_lemma(gov.head)}
+        words |= _lemmas(gov.head.children) | {lemma_of(gov.head)}
     return words
 
 
@@ -268,12 +245,12 @@ def _targets(head: Token) -> set[str]:
     for word in heads:
         for child in word.children:
             if child.dep_ in ("dobj", "nsubjpass") and child is not head:
-                found |= {_lemma(t) for t in child.subtree}
+                found |= {lemma_of(t) for t in child.subtree}
             if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
-                found |= {_lemma(t) for t in child.subtree}
+                found |= {lemma_of(t) for t in child.subtree}
     for token in head.sent:
-        if _lemma(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
-            found |= {_lemma(t) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        if lemma_of(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
+            found |= {lemma_of(t) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
     return found
 
 
@@ -294,26 +271,26 @@ def _is_toponym(token: Token) -> bool:
 
 def _objects_placeish(head: Token) -> bool:
     for t in head.subtree:
-        if t is not head and (_lemma(t) in PLACEISH or _is_toponym(t)):
+        if t is not head and (lemma_of(t) in PLACEISH or _is_toponym(t)):
             return True
     return False
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
-    lemma, words = _lemma(head), _context(head)
+    lemma, words = lemma_of(head), _context(head)
     if head.pos_ == "ADJ" and kind not in ("casualty",):
         return False
     if kind == "strike" and lemma == "strike" and (
             _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher"})
-            or any(c.dep_ == "amod" and _lemma(c) == "general" for c in head.children)
+            or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
     if kind == "strike" and lemma in ("hit", "pound", "target"):
-        subj = {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        subj = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "weapon":
-        return _lemma(head.head) in IMPACT_VERBS | DISRUPT_VERBS or head.head.lemma_ in ("by", "with")
+        return lemma_of(head.head) in IMPACT_VERBS | DISRUPT_VERBS or head.head.lemma_ in ("by", "with")
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
@@ -326,21 +303,21 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False
-    if kind in ("riot", "mob") and head.dep_ == "compound" and _lemma(head.head) in ("police", "gear", "shield", "unit"):
+    if kind in ("riot", "mob") and head.dep_ == "compound" and lemma_of(head.head) in ("police", "gear", "shield", "unit"):
         return False
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
-        objects = {_lemma(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        objects = {lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         return _has(objects, AIR_CUES | SHELL_CUES)
     if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
-        objects = {_lemma(c) for c in head.children if c.dep_ == "dobj"}
+        objects = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
         return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
             lemma != "release" or bool(objects & {"hostage", "prisoner"}) and lemma == "release"
     if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
-        gov = _lemma(head.head)
+        gov = lemma_of(head.head)
         return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
             head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))
     if kind == "base" and lemma in ("base", "headquarters", "outpost", "camp", "garrison"):
-        return head.dep_ in ("dobj", "nsubjpass") and _lemma(head.head) in ("establish", "set", "open", "build",
+        return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("establish", "set", "open", "build",
                                                                             "create", "construct", "erect")
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not _objects_placeish(head):
         return False
@@ -353,7 +330,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     words = _context(head) | _lemmas(match)
     weapon = _weapon_subtype(words)
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
-        if kind == "weapon" and _lemma(head.head) in DISRUPT_VERBS:
+        if kind == "weapon" and lemma_of(head.head) in DISRUPT_VERBS:
             return KINDS["disrupted"]
         if kind in ("kill", "killing") and weapon == IED and not _has(words, {"bomb", "ied", "explosive", "mine"}):
             return event_type, sub, strength
@@ -386,79 +363,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "capture":
-        subject = {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         return BATTLES, "Armed clash", strength
     return event_type, sub, strength
-
-
-def _governors(head: Token):
-    """The chain of words that govern ``head`` within its clause (verbs it is an argument of, nouns it hangs on)."""
-    token = head
-    for _ in range(5):
-        if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head is token:
-            return
-        if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL_PREPS - {"of", "in", "for", "with"}:
-            return
-        token = token.head
-        yield token
-
-
-def _habitual(children: list[Token]) -> bool:
-    """ "for months", "repeatedly", "every day": a pattern of events, not one event."""
-    for child in children:
-        lemma = _lemma(child)
-        if child.dep_ == "advmod" and lemma in ("repeatedly", "regularly", "frequently", "often", "routinely",
-                                                "daily", "nightly", "constantly", "increasingly"):
-            return True
-        if child.dep_ == "prep" and lemma == "for" and any(
-                _lemma(o) in ("month", "week", "year", "decade") and o.tag_ == "NNS" for o in child.children):
-            return True
-    return False
-
-
-def not_an_event(head: Token, kind: str) -> str | None:
-    """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
-    children = list(head.children)
-    if head.pos_ in ("VERB", "AUX") and _habitual(children):
-        return "habitual"
-    if any(c.dep_ == "neg" for c in children) or any(_lemma(c) in ("no", "without") for c in children if c.dep_ in ("det", "prep")):
-        return "negated"
-    if any(c.dep_ == "aux" and _lemma(c) in IRREALIS for c in children) or any(
-            c.dep_ == "mark" and _lemma(c) in ("if", "unless", "whether") for c in children):
-        return "irrealis"
-    if any(c.dep_ in ("det", "poss") and _lemma(c) in ANAPHORA for c in children):
-        return "anaphora"
-    if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (_lemma(c) in HABITUAL or _lemma(c) in AGGREGATE)
-           and not (_lemma(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
-        return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
-    if kind == "weapon" and any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
-                                and int(c.text.replace(",", "")) >= 100 for c in children):
-        return "aggregate (a campaign count of weapons)"
-    if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
-        return "comparison (\"the deadliest attack since…\")"
-    for gov in _governors(head):
-        lemma = _lemma(gov)
-        kids = list(gov.children)
-        if gov.head.lemma_.lower() == "of" and _lemma(gov) in AGGREGATE:
-            return "aggregate"
-        if lemma in AGGREGATE:
-            return "aggregate"
-        if lemma in IRREALIS:
-            return f"irrealis ({lemma})"
-        if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
-            return "negated"
-        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and _lemma(c) in IRREALIS for c in kids):
-            return "irrealis"
-        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and _lemma(c) in IRREALIS for c in kids):
-            return "irrealis (\"proposals include…\")"
-        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and _lemma(c) in STUDIES for c in kids):
-            return "analysis (\"a study found that…\")"
-        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in kids):
-            return "comparison (\"remains the deadliest\")"
-        if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless") for c in kids):
-            return "conditional"
-        if gov.pos_ in ("VERB", "AUX") and _habitual(kids):
-            return "habitual"
-    return None

@@ -1,0 +1,116 @@
+"""Whether a trigger reports a real event: negated, irrealis, aggregate, habitual and anaphoric uses are not.
+
+"No attacks were reported", "could strike", "threatened to attack", "proposals include…", "a 48% increase in
+assassinations", "have shelled X for months", "this attack" (the event is coded where it was first reported),
+"it remains the deadliest attack": none of these is an incident.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Span, Token
+
+from geomap.nlp.events import Trigger, find_triggers, lemma_of
+
+log = logging.getLogger("geomap.incidents.filters")
+
+IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "intend", "aim", "seek", "want",
+            "demand", "urge", "prepare", "consider", "fear", "risk", "plot", "prevent", "avoid", "deter",
+            "refuse", "discuss", "negotiate", "debate", "deny", "foil", "thwart", "avert", "disrupt", "hope", "expect", "predict", "forecast",
+            "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
+            "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
+            "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
+            "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
+AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
+             "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
+             "pattern", "fall", "growth", "doubling", "jump"}
+HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
+            "previous", "prior", "further", "frequent", "repeated", "urban", "hypothetical"}
+ANAPHORA = {"this", "that", "these", "those"}
+STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
+           "index", "review", "estimate"}
+TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
+                  "for", "with"}
+
+
+def real_triggers(span: Span) -> list[Trigger]:
+    """The triggers of a sentence that report an event as having happened (detail-only kinds included)."""
+    kept = []
+    for trigger in find_triggers(span):
+        reason = not_an_event(trigger.head, trigger.kind)
+        if reason:
+            log.debug("dropped %r: %s", trigger.span.text, reason)
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _governors(head: Token):
+    """The chain of words that govern ``head`` within its clause (verbs it is an argument of, nouns it hangs on)."""
+    token = head
+    for _ in range(5):
+        if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head is token:
+            return
+        if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL_PREPS - {"of", "in", "for", "with"}:
+            return
+        token = token.head
+        yield token
+
+
+def _habitual(children: list[Token]) -> bool:
+    """ "for months", "repeatedly", "every day": a pattern of events, not one event."""
+    for child in children:
+        lemma = lemma_of(child)
+        if child.dep_ == "advmod" and lemma in ("repeatedly", "regularly", "frequently", "often", "routinely",
+                                                "daily", "nightly", "constantly", "increasingly"):
+            return True
+        if child.dep_ == "prep" and lemma == "for" and any(
+                lemma_of(o) in ("month", "week", "year", "decade") and o.tag_ == "NNS" for o in child.children):
+            return True
+    return False
+
+
+def not_an_event(head: Token, kind: str) -> str | None:
+    """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
+    children = list(head.children)
+    if head.pos_ in ("VERB", "AUX") and _habitual(children):
+        return "habitual"
+    if any(c.dep_ == "neg" for c in children) or any(lemma_of(c) in ("no", "without") for c in children if c.dep_ in ("det", "prep")):
+        return "negated"
+    if any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in children) or any(
+            c.dep_ == "mark" and lemma_of(c) in ("if", "unless", "whether") for c in children):
+        return "irrealis"
+    if any(c.dep_ in ("det", "poss") and lemma_of(c) in ANAPHORA for c in children):
+        return "anaphora"
+    if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (lemma_of(c) in HABITUAL or lemma_of(c) in AGGREGATE)
+           and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
+        return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
+    if kind == "weapon" and any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
+                                and int(c.text.replace(",", "")) >= 100 for c in children):
+        return "aggregate (a campaign count of weapons)"
+    if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
+        return "comparison (\"the deadliest attack since…\")"
+    for gov in _governors(head):
+        lemma = lemma_of(gov)
+        kids = list(gov.children)
+        if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE:
+            return "aggregate"
+        if lemma in AGGREGATE:
+            return "aggregate"
+        if lemma in IRREALIS:
+            return f"irrealis ({lemma})"
+        if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
+            return "negated"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in kids):
+            return "irrealis"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and lemma_of(c) in IRREALIS for c in kids):
+            return "irrealis (\"proposals include…\")"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and lemma_of(c) in STUDIES for c in kids):
+            return "analysis (\"a study found that…\")"
+        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in kids):
+            return "comparison (\"remains the deadliest\")"
+        if any(c.dep_ == "mark" and lemma_of(c) in ("if", "unless") for c in kids):
+            return "conditional"
+        if gov.pos_ in ("VERB", "AUX") and _habitual(kids):
+            return "habitual"
+    return None
