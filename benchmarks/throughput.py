@@ -64,7 +64,7 @@ class PeakRSS:
                 for proc in [root, *root.children(recursive=True)]:
                     try:
                         rss = proc.memory_info().rss
-                        name = " ".join(proc.cmdline()[1:4])[:60]
+                        name = " ".join(proc.cmdline()[1:4])[:120]
                     except psutil.Error:
                         continue
                     peak = self.peaks.get(proc.pid, (0, name))[0]
@@ -79,7 +79,7 @@ class PeakRSS:
         return self.peaks
 
 
-def timed(command: list[str]) -> tuple[float, dict[int, tuple[int, str]]]:
+def timed(command: list[str]) -> tuple[float, dict[int, tuple[int, str]], str]:
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = PeakRSS(proc.pid)
@@ -88,7 +88,22 @@ def timed(command: list[str]) -> tuple[float, dict[int, tuple[int, str]]]:
     peaks = sampler.stop()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(command)}\n{err}")
-    return elapsed, peaks
+    return elapsed, peaks, err.strip().splitlines()[-1] if err.strip() else ""
+
+
+def snapshot_gazetteer(path: str | None, work: Path) -> str:
+    """A private copy of the store, so no rebuild (others editing curated data) can land mid-benchmark."""
+    import sqlite3
+
+    from geomap.geocoding.store import default_store_path, open_store, store_problem
+
+    source = Path(path) if path else default_store_path()
+    if store_problem(source):
+        open_store(Path(path) if path else None)
+    target = work / "gazetteer.sqlite"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return str(target)
 
 
 def lookups(names: list[str], gazetteer: str | None) -> dict[str, float]:
@@ -155,6 +170,7 @@ def main() -> None:
     parser.add_argument("--gazetteer", help="gazetteer store (default: geomap's)")
     parser.add_argument("--partition-size", type=int, default=20)
     parser.add_argument("--no-stages", action="store_true", help="skip the per-stage breakdown")
+    parser.add_argument("--stages-only", action="store_true", help="only the lookups and the per-stage breakdown")
     args = parser.parse_args()
 
     texts = load_texts(args.corpus, args.articles)
@@ -162,21 +178,21 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="geomap-bench-"))
     feed = work / "texts.jsonl"
     feed.write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
-    from geomap.geocoding.store import open_store
-
-    open_store(Path(args.gazetteer) if args.gazetteer else None)  # built before timing, if it must be
+    args.gazetteer = snapshot_gazetteer(args.gazetteer, work)
+    if args.stages_only:
+        return report_stages(texts, args)
     load_before = os.getloadavg()
     extract = [sys.executable, "-m", "geomap", "extract", str(feed), "-q", "--model", args.model,
                "--partition-size", str(args.partition_size)] + (["--gazetteer", args.gazetteer] if args.gazetteer else [])
 
-    raw_s, raw_mem = timed([sys.executable, "-c", RAW, str(feed), args.model])
-    one_s, one_mem = timed(extract + ["-o", str(work / "one.geojson")])
-    two_s, two_mem = timed(extract + ["-o", str(work / "two.geojson"), "--workers", "2"])
+    raw_s, raw_mem, _ = timed([sys.executable, "-c", RAW, str(feed), args.model])
+    one_s, one_mem, one_err = timed(extract + ["-o", str(work / "one.geojson")])
+    two_s, two_mem, two_err = timed(extract + ["-o", str(work / "two.geojson"), "--workers", "2"])
     identical = (work / "one.geojson").read_bytes() == (work / "two.geojson").read_bytes()
     load_after = os.getloadavg()
 
     mb = lambda peaks: max(p[0] for p in peaks.values()) / 2**20  # noqa: E731
-    workers = {pid: peak for pid, peak in two_mem.items() if "spawn" in peak[1] or "multiprocessing" in peak[1]}
+    workers = {pid: peak for pid, peak in two_mem.items() if "spawn_main" in peak[1]}
     print(f"texts: {len(texts)} articles, {words} words ({'corpus ' + args.corpus if args.corpus else 'generated'})")
     print(f"load average before/after: {load_before[0]:.2f}/{load_after[0]:.2f} (2 cores; others share them)")
     print(f"raw spaCy {args.model}: {raw_s:6.1f} s  {len(texts) / raw_s:6.1f} articles/s  {words / raw_s:7.0f} words/s  peak RSS {mb(raw_mem):.0f} MB")
@@ -186,18 +202,25 @@ def main() -> None:
     print(f"throughput ratio geomap/raw spaCy (1 worker): {raw_s / one_s:.2f}   (target >= 0.75)")
     print(f"speed-up 2 workers over 1: {one_s / two_s:.2f}x   (target >= 1.6)")
     print(f"outputs of 1 and 2 workers byte-identical: {identical}")
+    for label, err in (("1 worker", one_err), ("2 workers", two_err)):
+        if err:
+            print(f"  stderr of the {label} run ends: {err}")
 
+    report_stages(texts, args)
+
+
+def report_stages(texts: list[dict], args: argparse.Namespace) -> None:
     names = sorted({w.strip(".,;:()\"'") for t in texts for w in t["text"].split() if w[:1].isupper()} - {""})[:2000]
     for label, rate in lookups(names, args.gazetteer).items():
         print(f"lookups/s, {len(names)} distinct names: {label}: {rate:,.0f}")
-    if not args.no_stages:
-        times = stages(texts, args.model, args.gazetteer)
-        total = sum(v for k, v in times.items() if not k.startswith("load"))
-        print("where the time goes (1 process, seconds):")
-        for label, seconds in times.items():
-            share = "" if label.startswith("load") else f"  {100 * seconds / total:5.1f}%"
-            print(f"  {label:28s} {seconds:7.2f}{share}")
-
+    if args.no_stages:
+        return
+    times = stages(texts, args.model, args.gazetteer)
+    total = sum(v for k, v in times.items() if not k.startswith("load"))
+    print(f"where the time goes (1 process, {len(texts)} articles, seconds):")
+    for label, seconds in times.items():
+        share = "" if label.startswith("load") else f"  {100 * seconds / total:5.1f}%"
+        print(f"  {label:28s} {seconds:7.2f}{share}")
 
 if __name__ == "__main__":
     main()

@@ -6,7 +6,10 @@ client (``geomap.batch``), so a Dask run produces the same bytes as a local one.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import uuid
 from typing import Iterator
 
 from distributed import Client
@@ -23,7 +26,7 @@ class LoadParser(WorkerPlugin):
 
     def __init__(self, spec: ParserSpec):
         self.spec = spec
-        self.name = f"geomap-parser-{abs(hash(spec)):x}"
+        self.name = "geomap-parser-" + hashlib.sha1(json.dumps(spec.describe(), sort_keys=True).encode()).hexdigest()[:12]
 
     def setup(self, worker) -> None:  # called by distributed in each worker process
         parser_for(self.spec)
@@ -44,7 +47,7 @@ def dask_executor(address: str, *, window: int | None = None, timeout: float = 3
             log.debug("dask: %d worker threads, %d chunks in flight", threads, size)
 
             def submit(index: int, documents):
-                return client.submit(run_chunk, spec, index, list(documents), pure=False, key=f"geomap-chunk-{index}-{id(documents):x}")
+                return client.submit(run_chunk, spec, index, list(documents), pure=False, key=f"geomap-chunk-{index}-{uuid.uuid4().hex}")
 
             yield from ordered_window(submit, chunks, size)
         finally:

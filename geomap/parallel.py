@@ -38,6 +38,7 @@ class ParserSpec:
 
     @classmethod
     def from_options(cls, options: dict[str, Any], **kwargs: Any) -> "ParserSpec":
+        options = dict(options)
         dedupe = options.pop("deduplicate", True)
         clean = tuple(sorted((k, _plain(v)) for k, v in options.items() if v is not None))
         if not dedupe:
