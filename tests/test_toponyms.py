@@ -144,6 +144,12 @@ def test_street_named_after_a_place_is_a_street(blank):
     assert doc.spans[SPAN_KEY][0]._.geomap_place is None
 
 
+def test_named_streets_are_toponyms_even_unknown_to_the_gazetteer(blank):
+    doc = _run(blank, "The crash on Darby Street closed City Hall.", [("Darby Street", "FAC"), ("City Hall", "FAC")])
+    assert _found(doc) == [("Darby Street", "FAC")]
+    assert doc.spans[SPAN_KEY][0]._.geomap_place is None
+
+
 def test_gold_spans_replace_ner(blank, tiny_store):  # noqa: F811
     text = "Police in Moscow, Idaho said."
     document = Document(id="d1", text=text, toponyms=((10, 16), (18, 23)))

@@ -60,6 +60,11 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_) if end > start else None
 
 
+def _street(span: Span) -> bool:
+    """A named street, road or square ("Darby Street"): a place in the text even if no gazetteer has it."""
+    return len(span) > 1 and span[-1].lower_.rstrip(".") in FACILITY_WORDS and span[0].text[:1].isupper()
+
+
 class ToponymMatcher:
     def __init__(self, nlp: Language, name: str, min_population: int, span_key: str):
         self.name = name
@@ -132,7 +137,7 @@ class ToponymMatcher:
             label = ent.label_
             if label in PLACE_LABELS:
                 span = _trim(ent)
-                if span is None or (label == "FAC" and not self._known(span.text)):
+                if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
                     continue
                 if len(span) == 1 and not self._cued(span) and (
                         not self._known(span.text) or span[0].lower_ in COMMON_CAPITALISED
