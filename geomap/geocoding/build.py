@@ -291,19 +291,21 @@ def city_names(name: str, alternates: list[str]) -> list[tuple[str, str]]:
     """
     out = [(name, "name")]
     for alt in alternates:
-        if not alt or alt == name or not is_latin(alt):
-            continue
-        if len(alt) <= 4 and alt.isupper():
-            continue
-        if alt[0].islower() and not _ARTICLE_PREFIX.match(alt):
-            continue
-        if alt.startswith("The ") and " " not in alt[4:].strip():
-            continue
-        key = normalize(alt)
-        if len(key) < 3 or key in _stop_words():
-            continue
-        out.append((alt, "alternate"))
+        if alt and alt != name and useful_alternate(alt):
+            out.append((alt, "alternate"))
     return out
+
+
+def useful_alternate(alt: str) -> bool:
+    """Whether an alternate name is worth indexing for English text (see ``city_names``)."""
+    if not is_latin(alt) or (len(alt) <= 4 and alt.isupper()):
+        return False
+    if alt[0].islower() and not _ARTICLE_PREFIX.match(alt):
+        return False
+    if alt.startswith("The ") and " " not in alt[4:].strip():
+        return False
+    key = normalize(alt)
+    return len(key) >= 3 and key not in _stop_words()
 
 
 _ARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-\u2019'][A-Z]")  # al-Raqqa, el-Fasher, ash-Shaddadi, d'Ivoire

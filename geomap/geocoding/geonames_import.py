@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 from geomap.errors import GazetteerError, InputError
 from geomap.geocoding import bloom
-from geomap.geocoding.build import _build_lock, city_names
+from geomap.geocoding.build import _build_lock, city_names, useful_alternate
 from geomap.geocoding.names import is_latin, normalize
 from geomap.geocoding.store import INDEXES, SCHEMA, SCHEMA_VERSION, now_iso, store_problem
 
@@ -224,7 +224,7 @@ def _import_alternates(conn: sqlite3.Connection, path: Path) -> int:
         historic = len(f) > 7 and f[7] == "1"
         kind = "abbreviation" if language == "abbr" else "historic" if historic else "alternate"
         key = normalize(name)
-        if not key or (len(key) < 3 and kind != "abbreviation"):
+        if not key or (kind != "abbreviation" and not useful_alternate(name)):
             continue
         batch.append((key, name, kind, f"geonames:{f[1]}"))
         if len(batch) >= BATCH:
