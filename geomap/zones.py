@@ -1,7 +1,10 @@
 """Zones named in text ("demilitarized zones along the Dnieper", "a 30-kilometre buffer zone") and zone files.
 
 A zone is built around what the text attaches it to: a river or border line is buffered into a corridor, a
-point (a plant, a town) into a disc, an area into a wider area; all buffers are computed in metres
+point (a plant, a town) into a disc, an area into a wider area; all buffers are computed in metres. A zone
+whose only basis is a country or region known as a single point ("a safe zone along its border with Syria",
+"a no-fly zone over Libya" without a country outline in the gazetteer) is not drawn: a disc at the country's
+centre would misstate it
 (``geomap.geo.buffer_km``). Convention: ``width_km`` is always the FULL width of the zone; a corridor extends
 ``width_km / 2`` on each side of its line and a disc has radius ``width_km / 2``. "A 30-kilometre buffer zone"
 is therefore 15 km each side. When the text gives no width, ``DEFAULT_WIDTHS_KM`` holds one per zone kind,
@@ -103,11 +106,25 @@ def _basis(zone: Token, sentence: Span, store) -> list[tuple[str, Span, Place]]:
         for span in spans:
             if span.start > prep.i and span.start <= prep.i + 8 and span[0].head.i >= prep.i and \
                     any(t.i in {u.i for u in prep.subtree} for t in span):
+                if _names_a_facility(span):
+                    continue
                 place = _place_of(span, store)
                 if place is not None and span.label_ != "NORP" and \
                         all(place.gazetteer_id != known.gazetteer_id for _, _, known in found):
                     found.append((prep.lower_, span, place))
     return found
+
+
+FACILITIES = {"plant", "station", "dam", "airport", "port", "base", "reactor", "facility", "refinery", "mine"}
+
+
+def _names_a_facility(span: Span) -> bool:
+    """ "the Zaporizhzhia nuclear power plant near Enerhodar": the first name is the plant's, the second its place."""
+    root = span.root
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.lemma_.lower() not in FACILITIES:
+        return False
+    facility = root.head
+    return any(c.dep_ == "prep" and c.lower_ in ("near", "in", "at", "outside") for c in facility.children)
 
 
 def doc_spans(doc: Doc) -> list[Span]:
@@ -136,8 +153,10 @@ def find_zones(doc: Doc, document: Document, *, store=None, default_width_km: fl
             if kind is None:
                 continue
             basis = _basis(token, sentence, store)
+            # a country or region known only as a point says nothing about the zone's extent: no polygon
+            basis = [b for b in basis if b[2].geometry or not (b[2].is_country or b[2].is_admin)]
             if not basis:
-                log.debug("zone without a place: %r", sentence.text)
+                log.debug("zone without a place it can be drawn around: %r", sentence.text)
                 continue
             width = _width(sentence, token) or default_width_km or DEFAULT_WIDTHS_KM.get(kind, DEFAULT_WIDTHS_KM[""])
             places = [place for _, _, place in basis]

@@ -127,3 +127,19 @@ def test_default_width_override_and_no_zone_without_a_place(nlp):
     doc = annotate(nlp, text, {"Enerhodar": PLANT})
     [zone] = find_zones(doc, Document("d", text), default_width_km=8.0)
     assert zone.width_km == 8.0 and zone.status == "proposed"
+
+
+@pytest.mark.e2e
+def test_country_known_only_as_a_point_gives_no_zone(nlp):
+    syria = Place("t:sy", "Syria", 35.0, 38.0, "A", "PCLI", "SY")
+    text = "Turkey wants a 30-kilometre safe zone along its border with Syria."
+    assert find_zones(annotate(nlp, text, {"Syria": syria}), Document("d", text)) == []
+
+
+@pytest.mark.e2e
+def test_a_facility_name_is_not_its_location(nlp):
+    city = Place("t:zp", "Zaporizhzhia", 47.84, 35.14, "P", "PPLA", "UA")
+    text = "The IAEA has called for a protection zone around the Zaporizhzhia nuclear power plant near Enerhodar."
+    [zone] = find_zones(annotate(nlp, text, {"Zaporizhzhia": city, "Enerhodar": PLANT}), Document("d", text))
+    assert "Enerhodar" in zone.basis and "Zaporizhzhia" not in zone.basis
+    assert shape(zone.geometry).contains(Point(PLANT.lon, PLANT.lat))
