@@ -90,3 +90,27 @@ def test_full_pipeline_on_the_devset(geoparser):
     parser._store = geoparser.store
     result = evaluate(DEVSET, parser)
     assert result["f1"] >= 0.8, result
+
+
+@pytest.mark.e2e
+def test_eval_incidents_command(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from geomap.cli import cli
+
+    rows = [{"id": "one", "published": "2025-04-25", "text": "Gunmen attacked a church in Derbent on Sunday, killing 5 people.",
+             "incidents": [{"event_type": "Violence against civilians", "sub_event_type": "Attack", "place": "Derbent",
+                            "lat": 42.0678, "lon": 48.2899, "date": "2025-04-20", "fatalities": 5}]},
+            {"id": "two", "published": "2025-04-25", "text": "Officials warned that rebels could attack Derbent.",
+             "incidents": []}]
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval-incidents", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 0, 0)
+    assert scores["fatalities_exact"] == 1.0
+    plain = CliRunner().invoke(cli, ["eval-incidents", str(path)])
+    assert "precision 1.000" in plain.output and "F1 1.000" in plain.output
