@@ -228,7 +228,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
-                   for t in cluster for c in t.head.children)
+                   for c in lead.head.children)
     if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)

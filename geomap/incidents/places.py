@@ -143,6 +143,11 @@ class _Walker:
                     item.actorish = item.place.is_country
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
                 self.noun(child, dist + 1, False, self.new_group(None))
+            elif dep == "nsubj" and token.pos_ == "VERB":  # "police in Istanbul detained…": where the actor was
+                for sub in child.children:
+                    if sub.dep_ == "prep" and sub.lower_ in ("in", "at", "near", "outside"):
+                        for obj in self.objects(sub):
+                            self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
 
 
 def clause_chain(head: Token) -> list[tuple[Token, int]]:
