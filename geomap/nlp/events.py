@@ -88,7 +88,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared"),
     _one("sexual", ["rape", "raped"]),
-    _seq("sexual", "sexual violence", "sexual assault", "sexually assault", "sexually assaulted"),
+    _seq("sexual", "raped", "raping", "rapes", "sexual violence", "sexual assault", "sexually assault", "sexually assaulted"),
     _one("attack", ["attack", "assail", "storm"], _NOUN + _VERB),
     _one("killing", ["massacre", "execute", "execution", "behead", "assassinate", "assassination", "poison",
                      "poisoning", "murder", "lynch", "stab", "stabbing", "shooting", "torture", "arson",
