@@ -122,3 +122,6 @@ def test_eval_command(corpora, tmp_path):
     result = CliRunner().invoke(command, args + ["--json", "--mode", "gold"])
     assert json.loads(result.output)["gold"]["acc161"] == 1.0
     assert CliRunner().invoke(command, args + ["--country", "XYZ"]).exit_code == 2
+    result = CliRunner().invoke(command, args + ["--overhead", "--mode", "gold", "--json"])
+    timing = json.loads(result.output)["timing"]
+    assert timing["texts"] == 2 and timing["spacy_seconds"] >= 0 and timing["geomap_seconds"] > 0

@@ -36,6 +36,11 @@ def _table(report: dict) -> str:
         for key in ("acc161", "auc", "median_km"):
             lines.append(_row(f"  resolution {key}", res[key]))
         lines.append(_row("  seconds", e2e["seconds"]))
+    if "timing" in report:
+        t = report["timing"]
+        lines.append(f"timing on {t['texts']} texts ({t['words']} words): spaCy {t['spacy_seconds']:.2f}s, "
+                     f"geomap matcher+resolver {t['geomap_seconds']:.2f}s (resolver {t['resolver_seconds']:.2f}s), "
+                     f"overhead {100 * t['overhead']:.1f}%")
     return "\n".join(lines)
 
 
@@ -49,11 +54,13 @@ def _table(report: dict) -> str:
 @click.option("--split", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
               help="Articles with even/odd docids only (a held-out check).")
 @click.option("--country", metavar="CC", default=None, help="Bias resolution towards this country (ISO alpha-2).")
+@click.option("--overhead", is_flag=True,
+              help="Also time spaCy alone vs geomap's matcher+resolver on the same texts (best of 3).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @gazetteer_option
 @model_option
 def command(corpus: str, fmt: str, mode: str, limit: int | None, split: str, country: str | None,
-            as_json: bool, gazetteer_path, model: str) -> None:
+            overhead: bool, as_json: bool, gazetteer_path, model: str) -> None:
     """Score toponym resolution (acc@161, AUC, error km) and geotagging (P/R/F1) on CORPUS."""
     from geomap.evaluation.corpora import read_corpus
     from geomap.evaluation.toponyms import evaluate, split_articles
@@ -69,4 +76,8 @@ def command(corpus: str, fmt: str, mode: str, limit: int | None, split: str, cou
     articles = split_articles(read_corpus(corpus, fmt, limit), split)
     report = evaluate(articles, nlp, store, mode=mode)
     report |= {"corpus": corpus, "split": split, "mode": mode, "model": model}
+    if overhead:
+        from geomap.evaluation.toponyms import component_overhead
+
+        report["timing"] = component_overhead(nlp, [a.document.text for a in articles])
     click.echo(json.dumps(report, indent=2, sort_keys=True) if as_json else _table(report))
