@@ -112,7 +112,7 @@ class Geoparser:
         from geomap.zones import find_zones
 
         mentions = mentions_of(document, doc)
-        incidents = find_incidents(doc, document)
+        incidents = find_incidents(doc, document, store=self.store)
         kwargs = {} if self.options.zone_width_km is None else {"default_width_km": self.options.zone_width_km}
         zones = find_zones(doc, document, store=self.store, **kwargs)
         return mentions, incidents, zones
