@@ -6,11 +6,13 @@ CLI, the server, worker processes and Dask workers all run exactly the same code
 from __future__ import annotations
 
 import logging
+from collections import deque
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from geomap.documents import clean_text
 from geomap.errors import GeomapError, InputError
 from geomap.models import Document, Extraction, Incident, Mention
 
@@ -67,21 +69,24 @@ class Geoparser:
         from geomap.nlp.pipeline import parse
 
         extraction = Extraction(errors=errors if errors is not None else [])
-        originals: dict[str, Document] = {}
+        # nlp.pipe yields in input order: a FIFO of (original document, part offset or None) pairs each parse result
+        pending: deque[tuple[Document, int | None]] = deque()
         failed: set[str] = set()
 
         def parts() -> Iterator[Document]:
             for document in documents:
-                originals[document.id] = document
-                yield from split_for_parsing(document)
+                document = replace(document, text=clean_text(document.text))
+                pieces = split_for_parsing(document)
+                for piece, offset in pieces:
+                    pending.append((document, offset))
+                    yield piece
 
         for part, doc in parse(self.nlp, parts()):
-            original = originals[part.id]
+            original, offset = pending.popleft()
             if original.id in failed:
                 continue
-            offset = _offset_of(part)
             try:
-                mentions, incidents, zones = self._extract_one(original if offset is None else part, doc)
+                mentions, incidents, zones = self._extract_one(part, doc)
             except GeomapError as exc:
                 extraction.errors.append(f"{original.source or original.id}: {exc}")
                 failed.add(original.id)
@@ -91,8 +96,8 @@ class Geoparser:
                 extraction.errors.append(f"{original.source or original.id}: internal error ({type(exc).__name__}: {exc})")
                 failed.add(original.id)
                 continue
-            if offset:
-                mentions, incidents, zones = _shifted(mentions, offset), _shifted(incidents, offset), _shifted(zones, offset)
+            if offset is not None:
+                mentions, incidents, zones = (_shifted(r, offset, original.id) for r in (mentions, incidents, zones))
             if not extraction.documents or extraction.documents[-1].id != original.id:
                 extraction.documents.append(original)
             extraction.mentions.extend(mentions)
@@ -121,14 +126,13 @@ class Geoparser:
 # spaCy refuses texts over nlp.max_length (1M chars) and its memory grows with length: long documents are
 # parsed in parts cut at paragraph (else sentence, else word) boundaries, and offsets shifted back.
 PART_CHARS = 100_000
-_PART_MARK = "#part@"
 
 
-def split_for_parsing(document: Document, max_chars: int = PART_CHARS) -> list[Document]:
-    """The document itself, or parts of at most ``max_chars`` whose ids carry their character offset."""
+def split_for_parsing(document: Document, max_chars: int = PART_CHARS) -> list[tuple[Document, int | None]]:
+    """[(document, None)] for a normal document, else parts of at most ``max_chars`` with their character offset."""
     text = document.text
     if len(text) <= max_chars:
-        return [document]
+        return [(document, None)]
     parts, start = [], 0
     while start < len(text):
         end = min(len(text), start + max_chars)
@@ -142,24 +146,14 @@ def split_for_parsing(document: Document, max_chars: int = PART_CHARS) -> list[D
         toponyms = None
         if document.toponyms is not None:
             toponyms = tuple((a - start, b - start) for a, b in document.toponyms if start <= a and b <= end)
-        parts.append(replace(document, id=f"{document.id}{_PART_MARK}{start}", text=text[start:end], toponyms=toponyms))
+        parts.append((replace(document, text=text[start:end], toponyms=toponyms), start))
         start = end
     return parts
 
 
-def _offset_of(part: Document) -> int | None:
-    if _PART_MARK not in part.id:
-        return None
-    return int(part.id.rsplit(_PART_MARK, 1)[1])
-
-
-def _original_id(doc_id: str) -> str:
-    return doc_id.split(_PART_MARK, 1)[0]
-
-
-def _shifted(records: list, offset: int) -> list:
-    """Move start/end back into the whole document's coordinates and restore the document id."""
-    return [replace(r, start=r.start + offset, end=r.end + offset, doc=_original_id(r.doc)) for r in records]
+def _shifted(records: list, offset: int, doc_id: str) -> list:
+    """Move start/end back into the whole document's coordinates."""
+    return [replace(r, start=r.start + offset, end=r.end + offset, doc=doc_id) for r in records]
 
 
 def _renumbered(incidents: list[Incident]) -> list[Incident]:

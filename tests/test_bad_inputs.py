@@ -430,8 +430,6 @@ def test_a_pipeline_crash_on_one_document_loses_only_that_document(tmp_path, mon
     assert {f["properties"]["doc"] for f in json.loads(layers.read_text())["features"]} == {"good"}
 
 
-@pytest.mark.xfail(strict=True, reason="geomap/pipeline.py Geoparser.extract looks up originals[part.id] for a split "
-                   "document ('<id>#part@0'): every document over PART_CHARS (100,000 chars) fails with KeyError")
 def test_long_document_is_parsed_in_parts(tmp_path):
     from geomap.pipeline import PART_CHARS
 
@@ -448,8 +446,6 @@ def test_long_document_is_parsed_in_parts(tmp_path):
         assert p["start"] > PART_CHARS and text[p["start"]: p["end"]] == p["mention"]
 
 
-@pytest.mark.xfail(strict=True, reason="geomap/pipeline.py _offset_of parses any id containing '#part@' as a part "
-                   "offset: a record id like 'x#part@abc' raises ValueError outside the per-document guard")
 def test_record_id_that_looks_like_a_part_marker(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "x#part@abc", "text": GOOD_TEXT}) + "\n" + json.dumps({"id": "y#part@7", "text": GOOD_TEXT}) + "\n")
