@@ -16,7 +16,7 @@ from geomap.cli.runner import extract_inputs
 @click.option("--geojson", "geojson_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the extracted layers as GeoJSON.")
 @published_option
 @click.option("--zones", "zone_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="GeoJSON file of user zones to draw (repeatable).")
-@click.option("--tiles", default=None, help="Base map: an xyzservices provider name (e.g. CartoDB.Positron), a tile URL template, or 'none' (country outlines from local data). Default: CartoDB.Positron, or 'none' with --self-contained.")
+@click.option("--tiles", default=None, help="Base map: an xyzservices provider name (e.g. OpenStreetMap.Mapnik), a tile URL template, or 'none' (country outlines from local data). Default: OpenStreetMap.Mapnik; with --self-contained, offline outlines first and online tiles only if picked.")
 @click.option("--self-contained", is_flag=True, help="Inline every script, style and image: the page makes no network request.")
 @click.option("--fragment", is_flag=True, help="Write the header, body and script parts as JSON (for embedding in an existing page) instead of a full page.")
 @click.option("--title", help="Page title (default: the document title, else 'geomap').")

@@ -21,9 +21,13 @@ def extract_inputs(
     *,
     published: date | None = None,
     zone_files: Iterable[Path] = (),
+    geoparser: Any = None,
     **options: Any,
 ) -> tuple[dict[str, Any], list[str]]:
-    """Extract from article inputs, read back saved .geojson inputs, add user zones; return (collection, errors)."""
+    """Extract from article inputs, read back saved .geojson inputs, add user zones; return (collection, errors).
+
+    ``geoparser`` reuses an already-built Geoparser (the server keeps one for its whole life).
+    """
     from geomap.documents import read_documents
     from geomap.export import feature_collection, merge_collections, read_collection
     from geomap.pipeline import Geoparser
@@ -46,7 +50,7 @@ def extract_inputs(
         documents = list(read_documents(article_inputs, published=published, on_error=lambda e: errors.append(str(e))))
         options = {k: v for k, v in options.items() if v is not None}
         if documents:
-            for extraction in _extract(Geoparser(**options), documents, errors):
+            for extraction in _extract(geoparser or Geoparser(**options), documents, errors):
                 if extraction.documents or not errors:
                     collections.append(feature_collection(extraction))
     if zones is not None:

@@ -6,7 +6,7 @@ import socket
 
 import click
 
-from geomap.cli.common import gazetteer_option, is_debug, model_option, published_option
+from geomap.cli.common import gazetteer_option, is_debug, model_option, one_line, published_option
 from geomap.cli.runner import extract_inputs
 
 log = logging.getLogger("geomap.cli.serve")
@@ -48,10 +48,10 @@ def command(inputs, host, port, cors_origins, max_body_bytes, tiles, self_contai
     from geomap.server import create_app, is_loopback
 
     options = {"gazetteer_path": gazetteer_path, "model": model}
-    collection, errors = extract_inputs(inputs, published=published, **options)
-    for line in errors:
-        click.echo(f"geomap: error: {line}", err=True)
     geoparser = Geoparser(**{k: v for k, v in options.items() if v is not None})
+    collection, errors = extract_inputs(inputs, published=published, geoparser=geoparser)
+    for line in errors:
+        click.echo(f"geomap: error: {one_line(line)}", err=True)
     map_options = {"self_contained": self_contained, **({"tiles": tiles} if tiles is not None else {})}
     app = create_app(collection, extractor=geoparser, cors_origins=cors_origins, max_body_bytes=max_body_bytes,
                      map_options=map_options)
