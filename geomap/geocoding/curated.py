@@ -38,7 +38,34 @@ def add_curated(writer: StoreWriter, index: "BuildIndex", curated_dir: Path) -> 
             counts[filename] = _add_names(writer, index, path, kind)
     if (curated_dir / "errata.csv").exists():
         counts["errata.csv"] = _remove_names(writer, index, curated_dir / "errata.csv")
+    if (curated_dir / "points.csv").exists():
+        counts["points.csv"] = _move_points(writer, index, curated_dir / "points.csv")
     return counts
+
+
+def _move_points(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
+    """points.csv (target, lat, lon, provenance): GeoNames' own representative point for a country or division
+    whose packaged (countrystatecity) point differs; GeoNames-annotated corpora and users expect GeoNames' point."""
+    writer.flush()
+    count = 0
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            where = f"{path.name}:{line_no}"
+            if not (row.get("provenance") or "").strip():
+                raise GazetteerError(f"{where}: every row needs a provenance")
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise GazetteerError(f"{where}: lat/lon must be numbers") from exc
+            if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+                raise GazetteerError(f"{where}: point out of range")
+            place_id = target_place(index, row.get("target") or "", where)
+            writer.conn.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ? AND geometry IS NULL",
+                                (lat, lon, place_id))
+            writer.conn.execute("INSERT OR REPLACE INTO places_rtree SELECT id, lat, lat, lon, lon FROM places "
+                                "WHERE id = ? AND geometry IS NULL", (place_id,))
+            count += 1
+    return count
 
 
 def _remove_names(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
