@@ -20,6 +20,13 @@ _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 # an unannotated parent after "X, ": "CA", "Calif.", "New South Wales" (capitalised words up to punctuation)
 _TRAILING = re.compile(r"^\s*,\s*((?:[A-Z][A-Za-z]*\.?)(?:\s+[A-Z][A-Za-z]*\.?){0,2})")
 _MAX_POINTS = 12
+# what follows a bare division name in an enumeration that ends with the division word: "Cooke, Grayson and Love
+# counties", "DeKalb County" is indexed already; "Sarpy and Douglas counties", "Avoyelles Parish"
+_DIVISION_TAIL = re.compile(
+    r"^(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)*\s*,?\s+(?:and\s+)?"
+    r"(counties|county|parishes|parish|boroughs)\b", re.IGNORECASE)
+_DIVISION_WORD = {"counties": "County", "county": "County", "parishes": "Parish", "parish": "Parish",
+                  "boroughs": "Borough"}
 
 
 def _is_area(place: Place) -> bool:
@@ -123,6 +130,10 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
         if key not in cache:
             cache[key] = lookup(m.text, store, label=m.label)
     found = [cache[key] for key in keys]
+    for i, m in enumerate(mentions):
+        divisions = _enumerated_divisions(m, text, store)
+        if divisions:
+            found[i] = divisions
     parents, children = _parent_links(mentions, text, found, store)
 
     def run(evidence: _Evidence | None) -> list:
@@ -152,6 +163,17 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
                 evidence.add(name, res.place, res.confidence)
         results = run(evidence)
     return _one_sense(names, results)
+
+
+def _enumerated_divisions(mention, text: str, store: GazetteerStore) -> list[Found]:
+    """A bare name in "Cooke, Grayson and Love counties" means the county: its candidates are the divisions
+    "<name> County" (the text names the kind of place, so other namesakes are dropped)."""
+    match = _DIVISION_TAIL.match(text[mention.end:mention.end + 120])
+    if match is None or normalize(mention.text).endswith(("county", "parish", "borough")):
+        return []
+    word = _DIVISION_WORD[match.group(1).lower()]
+    found = lookup(f"{mention.text} {word}", store)
+    return [f for f in found if f.candidate.place.feature_class == "A" and not f.candidate.place.is_country]
 
 
 def _one_sense(names: list[str], results: list) -> list:
