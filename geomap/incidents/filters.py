@@ -29,6 +29,10 @@ HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar",
 ANAPHORA = {"this", "that", "these", "those"}
 STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
            "index", "review", "estimate"}
+# "a war monitor said": attribution of a report, not an analysis of a trend
+REPORTING = {"say", "tell", "report", "confirm", "announce", "add", "claim", "state", "write", "post"}
+# "until they stopped attacking shipping": the activity as a whole, not one event
+CESSATION = {"stop", "cease", "halt", "end", "quit", "resume", "continue", "keep"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -57,6 +61,11 @@ def _governors(head: Token):
         yield token
 
 
+def _a_year(token: Token) -> bool:
+    text = token.text.rstrip("'s")
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
 def _habitual(children: list[Token]) -> bool:
     """ "for months", "repeatedly", "every day": a pattern of events, not one event."""
     for child in children:
@@ -78,7 +87,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ == "neg" for c in children) or any(lemma_of(c) in ("no", "without") for c in children if c.dep_ in ("det", "prep")):
         return "negated"
     if any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in children) or any(
-            c.dep_ == "mark" and lemma_of(c) in ("if", "unless", "whether") for c in children):
+            c.dep_ == "mark" and lemma_of(c) in ("if", "unless", "whether", "until") for c in children):
         return "irrealis"
     if any(c.dep_ in ("det", "poss") and lemma_of(c) in ANAPHORA for c in children):
         return "anaphora"
@@ -88,6 +97,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if kind == "weapon" and any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
                                 and int(c.text.replace(",", "")) >= 100 for c in children):
         return "aggregate (a campaign count of weapons)"
+    if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
+        return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
     if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
         return "comparison (\"the deadliest attack since…\")"
     for gov in _governors(head):
@@ -99,17 +110,20 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "aggregate"
         if lemma in IRREALIS:
             return f"irrealis ({lemma})"
+        if lemma in CESSATION and gov.pos_ == "VERB" and head.tag_ == "VBG":
+            return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
             return "negated"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in kids):
             return "irrealis"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and lemma_of(c) in IRREALIS for c in kids):
             return "irrealis (\"proposals include…\")"
-        if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and lemma_of(c) in STUDIES for c in kids):
+        if gov.pos_ in ("VERB", "AUX") and lemma not in REPORTING and any(
+                c.dep_ == "nsubj" and lemma_of(c) in STUDIES for c in kids):
             return "analysis (\"a study found that…\")"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in kids):
             return "comparison (\"remains the deadliest\")"
-        if any(c.dep_ == "mark" and lemma_of(c) in ("if", "unless") for c in kids):
+        if any(c.dep_ == "mark" and lemma_of(c) in ("if", "unless", "until") for c in kids):
             return "conditional"
         if gov.pos_ in ("VERB", "AUX") and _habitual(kids):
             return "habitual"

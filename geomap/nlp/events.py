@@ -290,7 +290,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subj = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "weapon":
-        return lemma_of(head.head) in IMPACT_VERBS | DISRUPT_VERBS or head.head.lemma_ in ("by", "with")
+        gov = head.head
+        if gov.lower_ == "of" and gov.head.pos_ == "NOUN":  # "fired a salvo of rockets", "a wave of drones"
+            gov = gov.head.head
+        return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
@@ -355,11 +358,14 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Mob violence", strength
     if kind == "protest":
         sentence = _lemmas(head.sent)
+        # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
+        riot_words = {lemma_of(t) for t in head.sent
+                      if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))}
+        if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "vandalise", "vandalize", "riot",
+                             "petrol", "molotov", "smash", "throw"}):
+            return RIOTS, "Violent demonstration", 8
         if _has(sentence, {"police", "security", "troop", "soldier"}) and _has(sentence, {"kill", "shoot", "live"}):
             return PROTESTS, "Excessive force against protesters", 8
-        if _has(sentence, {"clash", "stone", "rock", "torch", "burn", "loot", "vandalise", "vandalize", "riot",
-                           "petrol", "molotov", "smash", "throw"}):
-            return RIOTS, "Violent demonstration", 8
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "capture":
