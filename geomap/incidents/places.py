@@ -136,6 +136,8 @@ class _Walker:
                         for obj in sub.children:
                             if obj.dep_ == "pobj":
                                 self.noun(obj, dist + 1, True, self.new_group(None))
+            elif dep in ("compound", "poss", "nmod", "npadvmod", "amod", "appos") and _dateline(child):
+                continue  # "DAMASCUS — Clashes erupted near Jableh": where the reporter filed, not the event
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):
                 before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))
@@ -143,11 +145,33 @@ class _Walker:
                     item.actorish = item.place.is_country
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
                 self.noun(child, dist + 1, False, self.new_group(None))
+            elif dep == "nsubj" and child.i in self.index and any(
+                    c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+                self.noun(child, dist + 1, False, self.new_group(None))  # "Kharkiv came under drone attack"
             elif dep == "nsubj" and token.pos_ == "VERB":  # "police in Istanbul detained…": where the actor was
                 for sub in child.children:
                     if sub.dep_ == "prep" and sub.lower_ in ("in", "at", "near", "outside"):
                         for obj in self.objects(sub):
                             self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+
+
+DASHES = {"\u2014", "\u2013", "-", "--", ":"}
+
+
+def _dateline(token: Token) -> bool:
+    """A place that opens its line and is followed by a dash or ", Country (Agency) —": the dateline."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_ and not doc[start].is_sent_start:
+        return False
+    for i in range(token.i + 1, min(token.i + 9, len(doc))):
+        if doc[i].text in DASHES:
+            return True
+        if doc[i].is_lower:
+            return False
+    return False
 
 
 def clause_chain(head: Token) -> list[tuple[Token, int]]:
