@@ -139,6 +139,7 @@ class ToponymMatcher:
                 span = _trim(ent)
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
                     continue
+                span = self._extend(span)
                 if len(span) == 1 and not self._cued(span) and (
                         not self._known(span.text) or span[0].lower_ in COMMON_CAPITALISED
                         or span[0].text in person_words):
@@ -156,6 +157,25 @@ class ToponymMatcher:
         self._scan(doc, taken, blocked, accept, has_ner=bool(doc.has_annotation("ENT_IOB")))
         doc.spans[self.span_key] = sorted(found, key=lambda s: s.start)
         return doc
+
+    def _extend(self, span: Span) -> Span:
+        """NER cut a longer gazetteer name short ("Dera" of "Dera Ismail Khan"): take the whole known name."""
+        doc = span.doc
+        for extra in range(MAX_NGRAM - len(span), 0, -1):
+            end = span.end + extra
+            if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end:end]):
+                continue
+            longer = Span(doc, span.start, end, label=span.label_)
+            if self._known(longer.text) and self._strong(longer.text, 1000):
+                return longer
+        return span
+
+    def _acronym_place(self, text: str) -> bool:
+        """A short all-caps word is an acronym ("ELN", "RSF") unless the gazetteer has it as a code or abbreviation."""
+        for cand in self.store.candidates(text, limit=10):
+            if cand.match == "abbreviation" or (cand.place.is_country and cand.match != "alternate"):
+                return True
+        return False
 
     def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
@@ -248,6 +268,9 @@ class ToponymMatcher:
             return False
         if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
             return False  # "Ripley" alone after "Tom Ripley" is the man
+        if len(span) == 1 and 3 <= len(text) <= 4 and text.isupper() and text.isalpha() \
+                and not (first.is_sent_start and self._strong(text.title(), 1000)) and not self._acronym_place(text):
+            return False
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
             nxt_text = doc[span.end].text if span.end < len(doc) else ""
             return first.is_sent_start and nxt_text in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
