@@ -137,6 +137,11 @@ def _r_fixed(offset: int) -> Callable[[re.Match, date], DateWindow]:
     return resolve
 
 
+def _r_same_day(m: re.Match, p: date) -> DateWindow:
+    """ "earlier in the day", "that evening", "hours later": the day the story last named (``p`` is that day)."""
+    return DateWindow(p, p, "day", m[0])
+
+
 def _r_last_night(m: re.Match, p: date) -> DateWindow:
     return DateWindow(p - timedelta(days=1), p, "day", m[0])
 
@@ -201,6 +206,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:last|this|past)\s+weekend\b", _I), _r_weekend),
     (re.compile(rf"\b{_N}\s+days?\s+(?:ago|earlier|before)\b", _I), _r_days_ago),
     (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b", _I), _r_fixed(1)),
+    (re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
+                r"|\b(?:on\s+)?the\s+same\s+day\b|\bhours\s+(?:earlier|later)\b", _I), _r_same_day),
     (re.compile(r"\byesterday(?:'s)?\b", _I), _r_fixed(1)),
     (re.compile(r"\b(?:earlier\s+)?today(?:'s)?\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", _I), _r_fixed(0)),
     (re.compile(r"\blast\s+night\b|\bovernight\b", _I), _r_last_night),
@@ -241,7 +248,8 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
             base = published
-            if reference and re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE):
+            if reference and (resolver is _r_same_day
+                              or re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE)):
                 base = reference
             try:
                 window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]

@@ -80,3 +80,16 @@ def test_several_expressions_in_order_without_overlap():
 
 def test_future_years_are_ignored():
     assert resolve_date("in 2031", FRIDAY) is None
+
+
+def test_same_day_phrases_take_the_day_the_story_last_named() -> None:
+    from datetime import date as _date
+
+    from geomap.dates import find_dates as _find
+
+    published, named = _date(2024, 5, 27), _date(2024, 5, 26)
+    for phrase in ("Earlier in the day, rockets hit", "Later that evening, rockets hit", "Hours later, rockets hit"):
+        (_, _, window), = _find(phrase, published, named)
+        assert (window.date, window.date_end, window.precision) == (named, named, "day")
+    (_, _, window), = _find("Earlier in the day, rockets hit", published, None)
+    assert window.date == published  # no day named yet: the report day
