@@ -153,3 +153,22 @@ def test_a_day_earlier_follows_the_story(nlp):
                 published=date(2025, 4, 22))
     dates = {i.place.name: i.date for i in found}
     assert dates == {"Odesa": date(2025, 4, 20), "Kharkiv": date(2025, 4, 19)}
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Kharkiv on Friday sentenced two men for a 2022 knife attack.",
+    "Strikes would go on until the rebels stopped attacking Kharkiv.",
+])
+def test_past_and_ongoing_activity_are_not_incidents(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_monitor_attribution_and_dateline(nlp):
+    found = run(nlp, "Gao \u2014 Clashes erupted between troops and gunmen near Kharkiv on Friday, leaving 16 "
+                     "soldiers dead, a war monitor said.")
+    assert [(i.event_type, i.place.name) for i in found] == [("Battles", "Kharkiv")]
+
+
+def test_place_that_came_under_attack(nlp):
+    found = run(nlp, "Kharkiv also came under drone attack on Friday, with three people injured.")
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Air/drone strike", "Kharkiv")]
