@@ -29,7 +29,7 @@ PERSON_TITLES = frozenset(
 )
 _CONNECTORS = frozenset({"of", "de", "la", "du", "upon", "on", "-", "al", "el"})
 # words before a place name that make it a location ("in Alexandria", "near Ripley")
-LOCATIVE = frozenset("in at from near to into outside across around throughout toward towards via between "
+LOCATIVE = frozenset("in at from near to into outside across around throughout toward towards via between off "
                      "across north south east west northeast northwest southeast southwest of".split())
 # single capitalised words that are far more often something else
 COMMON_CAPITALISED = frozenset(
@@ -45,6 +45,11 @@ FACILITY_WORDS = frozenset(
     "place square bridge stadium airport station mall plaza".split()
 )
 MAX_NGRAM = 4
+# verbs whose object is typically the place hit or taken ("shelled El Fasher", "seized Walikale")
+TARGET_VERBS = frozenset(
+    "shell bomb strike hit pound target attack raid storm besiege capture seize overrun retake recapture "
+    "liberate encircle bombard invade occupy".split()
+)
 
 
 def _trim(span: Span) -> Span | None:
@@ -77,11 +82,16 @@ class ToponymMatcher:
         key = normalize(text)
         return bool(key) and (self.store.has_name(key) or bool(ap_state(text, self.store)))
 
-    def _strong(self, text: str, min_population: int | None = None) -> bool:
-        """A name whose best candidate is a country, first-level division, region, water body or big town."""
+    def _strong(self, text: str, min_population: int | None = None, exact: bool = False) -> bool:
+        """A name whose best candidate is a country, first-level division, region, water body or big town.
+
+        ``exact`` ignores alternate names ("Rapid" is an alternate of Rapid City, not its name).
+        """
         floor = self.min_population if min_population is None else min_population
         for cand in self.store.candidates(text, limit=10):
             place = cand.place
+            if exact and cand.match == "alternate":
+                continue
             if cand.match == "abbreviation" and cand.matched_name.replace(".", "") != text.replace(".", ""):
                 continue
             if cand.match in ("historic", "demonym"):
@@ -201,6 +211,13 @@ class ToponymMatcher:
         elsewhere = normalize(core.text) in place_texts
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         locative = before in LOCATIVE and end == ent.end
+        root = core.root
+        governor = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") else root.head
+        targeted = root.dep_ in ("dobj", "nsubjpass", "pobj") and end == ent.end and (
+            governor.lemma_.lower() in TARGET_VERBS or governor.lower_ in EVENT_NOUNS)
+        if targeted and self._strong(core.text, 1000):
+            accept(core, "GPE")  # "shelled El Fasher", "the attack on Walikale": the object of an attack is a place
+            return True
         lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
         if (by_event and self._strong(core.text, 1000)) or (elsewhere and ent.label_ != "NORP") \
                 or (lone_person and self._strong(core.text, 10000)) \
@@ -220,7 +237,7 @@ class ToponymMatcher:
                 continue
             if n == 1 and head[0].lower_ in COMMON_CAPITALISED:
                 continue
-            if self._strong(head.text, 10000):
+            if self._strong(head.text, 10000, exact=True):
                 accept(head, "GPE")
                 return True
             if n == 1 and self._is_demonym(head.text):  # "American Red Cross", "Russian Navy"
