@@ -16,7 +16,7 @@ WEIGHTS: dict[str, float] = {
     "admin1_agreement": 2.0,
     "admin1_cooccurrence": 1.5,  # times the share of the other names with some candidate in the same division  # when a place in the same first-level division is named elsewhere
     "proximity": 3.0,
-    "regional_proximity": 2.0,  # times closeness on a continental scale (1 at 0 km, 0 from ~3,000 km)  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
+    "regional_proximity": 3.0,  # times closeness on a continental scale (1 at 0 km, 0 from ~3,000 km)  # times the closeness (1 at 0 km, 0 from ~1,000 km) to the document's other places
     "parent": 3.5,  # "X, Y": X lies inside a place called Y
     "child": 3.0,  # "X, Y": this Y contains a place called X
     "containment": 1.5,  # a country/first-level division named in the document contains the candidate
