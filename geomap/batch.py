@@ -156,6 +156,18 @@ class RunDirectory:
                 if (number < header["places"]) == (layer == "places"):
                     yield text.rstrip("\n")
 
+    def layer_counts(self) -> dict[str, int]:
+        """Places and zones over every committed partition, without parsing a feature."""
+        counts = {"places": 0, "zones": 0}
+        for index in self.partitions():
+            header, incidents = self.read_state(index)
+            incidents.close()
+            with open(self.part(index), encoding="utf-8") as handle:
+                total = sum(1 for _ in handle)
+            counts["places"] += header["places"]
+            counts["zones"] += total - header["places"]
+        return counts
+
     def errors(self) -> Iterator[dict[str, Any]]:
         for index in self.partitions():
             header, incidents = self.read_state(index)
@@ -326,8 +338,11 @@ def _write_csv(handle: IO[str], run: RunDirectory, spec: ParserSpec, collections
 
     from geomap.export import ACLED_COLUMNS, acled_rows, incident_feature
 
-    incidents = _split_layers(collections)["incidents"] + [incident_feature(i) for i in run.incidents(spec)]
-    counts["incidents"] = len(incidents)
+    extra = _split_layers(collections)
+    incidents = extra["incidents"] + [incident_feature(i) for i in run.incidents(spec)]
+    counts.update(run.layer_counts(), incidents=len(incidents))
+    counts["places"] += len(extra["places"])
+    counts["zones"] += len(extra["zones"])
     writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(acled_rows({"features": incidents}))
@@ -356,14 +371,7 @@ def finish_directory(run: RunDirectory, spec: ParserSpec) -> dict[str, int]:
 
     incidents = run.incidents(spec)
     _atomic_stream(run.path / INCIDENTS, lambda h: h.writelines(_line(incident_feature(i)) + "\n" for i in incidents))
-    counts = {"incidents": len(incidents), "places": 0, "zones": 0}
-    for index in run.partitions():
-        header, rest = run.read_state(index)
-        rest.close()
-        total = sum(1 for _ in open(run.part(index), encoding="utf-8"))
-        counts["places"] += header["places"]
-        counts["zones"] += total - header["places"]
-    return counts
+    return {**run.layer_counts(), "incidents": len(incidents)}
 
 
 def read_features(path: str | Path) -> Iterator[dict[str, Any]]:

@@ -400,3 +400,11 @@ def test_e2e_output_dir_reads_back_as_the_same_features(tmp_path):
     assert result.returncode == 0, result.stderr
     key = lambda f: json.dumps(f, sort_keys=True)  # noqa: E731
     assert sorted(map(key, read_features(directory))) == sorted(map(key, json.loads(single.read_text())["features"]))
+
+
+def test_csv_run_counts_every_layer(tmp_path, feed):
+    run = RunDirectory(tmp_path / "run")
+    run_batch([str(feed)], fake_spec(), run.path, partition_size=5, progress=False)
+    counts = write_merged(run, fake_spec(), tmp_path / "out.csv")
+    expected = json.loads(reference_bytes(feed))["features"]
+    assert counts == {layer: sum(f["properties"]["layer"] == layer for f in expected) for layer in ("incidents", "places", "zones")}
