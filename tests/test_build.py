@@ -157,3 +157,19 @@ def test_us_counties_sit_at_their_zip_centroids(built):
     assert abs(cook.lat - 41.85) < 0.3 and abs(cook.lon + 87.75) < 0.3  # Chicago's county
     assert built.candidates("Cook County, Illinois")[0].place == cook
     assert built.metadata()["figures"]["us_counties"]["written"] > 3100
+
+
+def test_countries_and_states_sit_at_geonames_points(built):
+    us = built.candidates("United States")[0].place
+    assert us.is_country and (us.lat, us.lon) == (39.76, -98.5)  # countrystatecity alone gives 38, -97
+    new_york = built.admin1("US", "NY")
+    assert abs(new_york.lat - 43.0) < 0.01 and abs(new_york.lon + 75.5) < 0.01  # the state, not New York City
+    assert built.metadata()["figures"]["curated"]["points.csv"] >= 40
+
+
+def test_counties_carry_a_population_prior(built):
+    pytest.importorskip("zipcodes")
+    walkers = {c.place.admin1_code: c.place for c in built.candidates("Walker County") if c.place.feature_code == "ADM2"}
+    assert walkers["TX"].population > 0 and walkers["AL"].population > 0
+    cook = [c.place for c in built.candidates("Cook County") if c.place.admin1 == "Illinois"][0]
+    assert cook.population > 2_000_000  # Chicago alone

@@ -191,3 +191,11 @@ def test_confidence_is_a_probability(tiny_store):
     for name in ("Moscow", "Paris", "Springfield", "Georgia"):
         _, confidence = decide(rank(name, store=tiny_store))
         assert 0.0 < confidence <= 1.0
+
+
+def test_a_bare_name_enumerated_before_counties_is_the_county(tiny_store):
+    text = "Schools in Clarke and Oconee counties closed; Athens police said."
+    clarke = _doc(text, ["Clarke"], tiny_store)[0]
+    assert clarke.place is not None and clarke.place.feature_code == "ADM2"
+    alone = _doc("Clarke said the vote was close.", ["Clarke"], tiny_store)[0]
+    assert alone.place is None  # without the division word the bare name is not a county
