@@ -110,7 +110,10 @@ def _absolute(text: str, published: date) -> date | None:
 # Each rule: (regex, resolver(match, published) -> DateWindow | None). Order does not matter: the longest
 # non-overlapping matches win.
 def _r_overnight_into(m: re.Match, p: date) -> DateWindow:
+    """ "overnight into Monday": Sunday night; "overnight on Monday": Monday night, unless that is still ahead."""
     day = _last_weekday(p, m["wd"])
+    if re.search(r"\bon\s", m[0], re.IGNORECASE) and day < p:
+        return DateWindow(day, day + timedelta(days=1), "day", m[0])
     return DateWindow(day - timedelta(days=1), day, "day", m[0])
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.places import Located, clause_chain, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
+from geomap.incidents.places import Located, clause_chain, dateline, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
 from geomap.models import Document, Incident, Place
 from geomap.incidents.filters import real_triggers
 from geomap.nlp.events import Trigger
@@ -232,6 +232,10 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)
+    if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
+        opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
+        if opening is not None and segment.start <= opening.span.start < segment.end:
+            located = [opening]
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []

@@ -52,6 +52,11 @@ def toponym_index(doc) -> dict[int, Span]:
         place = span._.geomap_place
         if place is None or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
             continue
+        after = doc[span.end:span.end + 2]
+        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:
+            continue  # "a Britain-based monitor", "Iran-backed militias": who, not where
+        if span.end < len(doc) and doc[span.end].lower_.startswith("-") and doc[span.end].lower_[1:] in AFFILIATION:
+            continue
         for i in range(span.start, span.end):
             index[i] = span
     return index
@@ -97,6 +102,8 @@ class _Walker:
             self.seen.update(c.i for c in token.conjuncts)
         span = self.index.get(token.i)
         near = near or (between and span is not None)
+        if span is not None and _dateline(token):
+            span = None  # the reporter's city, not where the event was
         if span is not None:
             # "near the Cameroon border": the event is beside that country, not in it
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
@@ -155,6 +162,8 @@ class _Walker:
                             self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
 
 
+AFFILIATION = {"based", "backed", "born", "led", "funded", "owned", "run", "made", "sponsored", "allied", "linked",
+               "aligned", "registered", "headquartered"}
 DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
@@ -283,3 +292,13 @@ def geo_precision(located: Located) -> int:
     if place.is_admin and place.feature_code not in ("PPLC",):
         return 2 if located.near else 3
     return 2 if located.near else 1
+
+
+def dateline(doc, index: dict[int, Span]) -> Located | None:
+    """The resolved town a wire dateline names ("TBILISI —", "NIAMEY (Reuters) -"), if the text opens with one."""
+    for i in range(min(len(doc), 3)):
+        span = index.get(i)
+        if span is not None and _dateline(doc[i]) and not span._.geomap_place.is_country \
+                and span._.geomap_place.feature_class == "P":
+            return Located(span, span._.geomap_place, 9, False, 0)
+    return None

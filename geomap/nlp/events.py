@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[str, str, int]] = {
     "looting": (STRATEGIC, "Looting/property destruction", 6),
     "base": (STRATEGIC, "Headquarters or base established", 6),
     "transfer": (STRATEGIC, "Non-violent transfer of territory", 6),
+    "raid": (BATTLES, "Armed clash", 3),
     "casualty": ("", "", 0),
 }
 
@@ -82,6 +83,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _seq("clash", "exchange fire", "exchange of fire", "gun battle"),
+    _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
     _seq("capture", "take control", "seize control", "take over"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
@@ -276,6 +278,24 @@ def _objects_placeish(head: Token) -> bool:
     return False
 
 
+NATURAL = {"flood", "flooding", "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide",
+           "mudslide", "avalanche", "heatwave", "heat", "drought", "cholera", "disease", "outbreak", "lightning",
+           "crash", "accident", "collapse", "wildfire", "rain", "tsunami", "famine", "epidemic", "virus"}
+
+
+CONFLICT_DEAL = {"peace", "ceasefire", "truce", "armistice", "prisoner", "hostage", "captive", "rebel", "militia",
+                 "militant", "armed", "withdrawal", "troop", "war", "security", "disarmament", "insurgent", "army",
+                 "fighting", "conflict", "guerrilla", "faction", "separatist", "demilitarized", "demilitarised"}
+
+
+def _natural_cause(head: Token) -> bool:
+    """ "Floods killed 30 people": deaths with a natural or accidental cause are no political violence."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
+    subjects += [o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(lemma_of(t) in NATURAL for s in subjects for t in s.subtree if t.dep_ in ("nsubj", "pobj", "conj")
+               or t is s)
+
+
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), _context(head)
@@ -289,6 +309,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "strike" and lemma in ("hit", "pound", "target"):
         subj = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
+    if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
+        return _has(words, STATE | NON_STATE) and not _has(words, {"police", "officer", "investigator", "agent"})
+    if kind in ("kill", "killing", "attack") and _natural_cause(head):
+        return False
     if kind == "weapon":
         gov = head.head
         if gov.lower_ == "of" and gov.head.pos_ == "NOUN":  # "fired a salvo of rockets", "a wave of drones"
@@ -301,8 +325,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             return False
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
+    crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
     if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
-                                                       and not _has(words, PROTESTERS | {"people", "thousand"}))):
+                                                       and not _has(words, crowd)
+                                                       and not _has(_lemmas(head.sent), crowd - {"student"}))):
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False
@@ -316,6 +342,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
             lemma != "release" or bool(objects & {"hostage", "prisoner"}) and lemma == "release"
     if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
+        if lemma in ("agreement", "deal", "accord") and not _has(words | _lemmas(head.sent), CONFLICT_DEAL):
+            return False  # a loan, trade or staff-level agreement is no conflict event
         gov = lemma_of(head.head)
         return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
             head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))

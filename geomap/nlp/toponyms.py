@@ -268,13 +268,14 @@ class ToponymMatcher:
                     continue
                 if any(not (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in span):
                     continue
-                if self._passes_guards(span, lower_words, has_ner):
+                if self._passes_guards(span, lower_words, has_ner, taken):
                     accept(span, "GAZ")
                     matched = n
                     break
             i += matched or 1
 
-    def _passes_guards(self, span: Span, lower_words: set[str], has_ner: bool) -> bool:
+    def _passes_guards(self, span: Span, lower_words: set[str], has_ner: bool,
+                       taken: list[bool] | None = None) -> bool:
         doc = span.doc
         text = span.text
         if not self._known(text):
@@ -304,6 +305,9 @@ class ToponymMatcher:
             return self._strong(text, 10 ** 9)
         event_next = nxt is not None and nxt.lower_ in EVENT_NOUNS
         locative = prev is not None and prev.lower_ in LOCATIVE
+        if taken is not None and prev is not None and prev.lower_ in ("and", "or", ",") and span.start >= 2 \
+                and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
+            locative = True  # "in Baalbek and Hermel": a conjunct of a place found is listed as a place too
         floor = self.min_population if has_ner else self.min_population // 5
         if first.is_sent_start:
             return (event_next and self._strong(text, 1000)) or self._strong(text, floor * 20)
