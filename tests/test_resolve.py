@@ -199,3 +199,9 @@ def test_a_bare_name_enumerated_before_counties_is_the_county(tiny_store):
     assert clarke.place is not None and clarke.place.feature_code == "ADM2"
     alone = _doc("Clarke said the vote was close.", ["Clarke"], tiny_store)[0]
     assert alone.place is None  # without the division word the bare name is not a county
+
+
+def test_a_bare_name_the_text_also_writes_as_a_county_is_the_county(tiny_store):
+    text = "Clarke County schools reopened. Parents in Clarke were relieved."
+    clarke = _doc(text, ["Clarke"], tiny_store)[0]
+    assert clarke.place is not None and clarke.place.feature_code == "ADM2"

@@ -166,12 +166,24 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
 
 
 def _enumerated_divisions(mention, text: str, store: GazetteerStore) -> list[Found]:
-    """A bare name in "Cooke, Grayson and Love counties" means the county: its candidates are the divisions
-    "<name> County" (the text names the kind of place, so other namesakes are dropped)."""
-    match = _DIVISION_TAIL.match(text[mention.end:mention.end + 120])
-    if match is None or normalize(mention.text).endswith(("county", "parish", "borough")):
+    """A bare name in "Cooke, Grayson and Love counties", or one the text also writes as "<name> County", means
+    the county: its candidates are the divisions "<name> County" (other namesakes are dropped)."""
+    if normalize(mention.text).endswith(("county", "parish", "borough")) or not mention.text[:1].isupper():
         return []
-    word = _DIVISION_WORD[match.group(1).lower()]
+    match = _DIVISION_TAIL.match(text[mention.end:mention.end + 120])
+    if match is not None:
+        word = _DIVISION_WORD[match.group(1).lower()]
+    else:  # "Platte County ... Platte": the text names the division in full elsewhere
+        named = re.search(rf"\b{re.escape(mention.text)}\s+(County|Parish)\b", text)
+        if named is None:
+            return []
+        counties = [f for f in lookup(f"{mention.text} {named.group(1)}", store)
+                    if f.candidate.place.feature_class == "A" and not f.candidate.place.is_country]
+        # "Los Angeles County ... Los Angeles": a town of that name in the county's state is what the bare name is
+        states = {(f.candidate.place.country_code, f.candidate.place.admin1_code) for f in counties}
+        towns = [c for c in store.candidates(mention.text, limit=60) if c.place.feature_class == "P"
+                 and (c.place.country_code, c.place.admin1_code) in states]
+        return [] if towns else counties
     found = lookup(f"{mention.text} {word}", store)
     return [f for f in found if f.candidate.place.feature_class == "A" and not f.candidate.place.is_country]
 
