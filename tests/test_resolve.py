@@ -205,3 +205,8 @@ def test_a_bare_name_the_text_also_writes_as_a_county_is_the_county(tiny_store):
     text = "Clarke County schools reopened. Parents in Clarke were relieved."
     clarke = _doc(text, ["Clarke"], tiny_store)[0]
     assert clarke.place is not None and clarke.place.feature_code == "ADM2"
+
+
+def test_a_town_before_its_county_stays_the_town(tiny_store):
+    athens = _doc("Police in Athens, Clarke County, said the road reopened.", ["Athens"], tiny_store)[0]
+    assert athens.place is not None and athens.place.feature_class == "P"

@@ -23,8 +23,8 @@ _MAX_POINTS = 12
 # what follows a bare division name in an enumeration that ends with the division word: "Cooke, Grayson and Love
 # counties", "DeKalb County" is indexed already; "Sarpy and Douglas counties", "Avoyelles Parish"
 _DIVISION_TAIL = re.compile(
-    r"^(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)*\s*,?\s+(?:and\s+)?"
-    r"(counties|county|parishes|parish|boroughs)\b", re.IGNORECASE)
+    r"^(?:(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)*\s*,?\s+(?:and\s+)?"
+    r"([Cc]ounties|[Pp]arishes|[Bb]oroughs)|\s+([Cc]ounty|[Pp]arish))\b")
 _DIVISION_WORD = {"counties": "County", "county": "County", "parishes": "Parish", "parish": "Parish",
                   "boroughs": "Borough"}
 
@@ -172,20 +172,21 @@ def _enumerated_divisions(mention, text: str, store: GazetteerStore) -> list[Fou
         return []
     match = _DIVISION_TAIL.match(text[mention.end:mention.end + 120])
     if match is not None:
-        word = _DIVISION_WORD[match.group(1).lower()]
+        word = _DIVISION_WORD[(match.group(1) or match.group(2)).lower()]
     else:  # "Platte County ... Platte": the text names the division in full elsewhere
         named = re.search(rf"\b{re.escape(mention.text)}\s+(County|Parish)\b", text)
         if named is None:
             return []
-        counties = [f for f in lookup(f"{mention.text} {named.group(1)}", store)
-                    if f.candidate.place.feature_class == "A" and not f.candidate.place.is_country]
+        counties = [f for f in lookup(f"{mention.text} {named.group(1)}", store) if f.variant == ""
+                    and f.candidate.place.feature_class == "A" and not f.candidate.place.is_country]
         # "Los Angeles County ... Los Angeles": a town of that name in the county's state is what the bare name is
         states = {(f.candidate.place.country_code, f.candidate.place.admin1_code) for f in counties}
         towns = [c for c in store.candidates(mention.text, limit=60) if c.place.feature_class == "P"
                  and (c.place.country_code, c.place.admin1_code) in states]
         return [] if towns else counties
     found = lookup(f"{mention.text} {word}", store)
-    return [f for f in found if f.candidate.place.feature_class == "A" and not f.candidate.place.is_country]
+    return [f for f in found if f.variant == "" and f.candidate.place.feature_class == "A"
+            and not f.candidate.place.is_country]
 
 
 def _one_sense(names: list[str], results: list) -> list:
