@@ -303,7 +303,7 @@ def test_cli_error_report_and_exit_code(tmp_path):
     result = cli("extract", str(tmp_path / "missing.txt"), "-o", str(out), "--errors", str(report), "-q")
     assert result.exit_code == 1, result.output
     assert json.loads(report.read_text()) == {"input": str(tmp_path / "missing.txt"), "line": None, "message": "no such file or directory"}
-    assert json.loads(out.read_text()) == {"type": "FeatureCollection", "features": []}
+    assert not out.exists()  # nothing could be read: nothing written (a previous output would be kept)
     assert not (tmp_path / "out.geojson.parts").exists()
 
 

@@ -172,8 +172,6 @@ def test_map_where_nothing_could_be_read_keeps_the_previous_map(tmp_path):
     assert len(errors) == 3 and "nothing written" in errors[-1]
 
 
-@pytest.mark.xfail(strict=True, reason="geomap/cli/extract.py _run writes the merged output even when no document could "
-                   "be read (only errors), replacing the previous output with an empty FeatureCollection")
 def test_extract_where_nothing_could_be_read_keeps_the_previous_output(tmp_path):
     out = tmp_path / "out.geojson"
     out.write_text('{"previous": true}')

@@ -73,9 +73,10 @@ def command(inputs, output, output_dir, published, country_bias, zone_width_km, 
     records = [error_record(e) for e in read_errors] + records
     if not documents and not records and not collections:
         raise ConfigurationError("no input documents")
-    if output_dir:
+    nothing_read = not documents and not collections
+    if output_dir and not nothing_read:
         click.echo(f"wrote {output_dir}: {documents} documents, {counts['incidents']} incidents, {counts['places']} places, {counts['zones']} zones", err=True)
-    elif output is not None:
+    elif output is not None and not nothing_read:
         click.echo(f"wrote {output}: {counts['incidents']} incidents, {counts['places']} places, {counts['zones']} zones", err=True)
     if errors_path is not None:
         write_error_report(errors_path, records)
@@ -83,7 +84,7 @@ def command(inputs, output, output_dir, published, country_bias, zone_width_km, 
             click.echo(f"geomap: {len(records)} inputs failed; see {errors_path}", err=True)
             click.get_current_context().exit(EXIT_FAILURES)
         return
-    report_failures(list(error_lines(records)))
+    report_failures(list(error_lines(records)) + (["no input could be read; nothing written"] if nothing_read else []))
 
 
 def _run(articles, collections, spec, run_path: Path, output, output_dir, published, workers, scheduler,
@@ -102,8 +103,8 @@ def _run(articles, collections, spec, run_path: Path, output, output_dir, publis
     records = list(run.errors())
     if output_dir:
         return records, finish_directory(run, spec), documents
-    if not documents and not records and not collections:
-        return records, {}, 0
+    if not documents and not collections:
+        return records, {}, 0  # nothing could be read: keep whatever output was there before
     counts = write_merged(run, spec, output, collections)
     if output is not None:
         shutil.rmtree(run_path, ignore_errors=True)

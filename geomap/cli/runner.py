@@ -5,11 +5,13 @@ at all could be read does the run stop before writing, so a previous output is n
 """
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
+from geomap.batch import INCIDENTS, LINES_SUFFIXES
 from geomap.documents import is_collection
 from geomap.errors import ConfigurationError, GazetteerError, GeomapError, InputError, ModelError
 
@@ -28,6 +30,7 @@ def extract_inputs(
 
     ``geoparser`` reuses an already-built Geoparser (the server keeps one for its whole life).
     """
+    from geomap.batch import read_features
     from geomap.documents import read_documents
     from geomap.export import feature_collection, merge_collections, read_collection
     from geomap.pipeline import Geoparser
@@ -41,6 +44,11 @@ def extract_inputs(
         if is_collection(Path(item)):
             try:
                 collections.append(read_collection(item))
+            except InputError as exc:
+                errors.append(str(exc))
+        elif _is_saved_run(Path(item)):
+            try:
+                collections.append({"type": "FeatureCollection", "features": list(read_features(item))})
             except InputError as exc:
                 errors.append(str(exc))
         else:
@@ -60,6 +68,22 @@ def extract_inputs(
             raise ConfigurationError("no input documents")
         _stop(errors)
     return merge_collections(collections), errors
+
+
+def _is_saved_run(path: Path) -> bool:
+    """A `geomap extract --output-dir` folder, or a GeoJSON Lines file of geomap features (not articles)."""
+    if path.is_dir():
+        return (path / INCIDENTS).exists() or any(path.glob("part-*.geojsonl"))
+    if path.suffix.lower() not in LINES_SUFFIXES or not path.is_file():
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            first = next((line for line in handle if line.strip()), "")
+        record = json.loads(first)
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and record.get("type") == "Feature" and isinstance(record.get("properties"), dict) \
+        and record["properties"].get("layer") in ("incidents", "places", "zones")
 
 
 def _extract(parser: Any, documents: list[Any], errors: list[str]) -> list[Any]:
