@@ -103,8 +103,10 @@ def _run(articles, collections, spec, run_path: Path, output, output_dir, publis
     records = list(run.errors())
     if output_dir:
         return records, finish_directory(run, spec), documents
-    if not documents and not collections:
-        return records, {}, 0  # nothing could be read: keep whatever output was there before
+    if not documents and not collections:  # nothing could be read: keep whatever output was there before
+        if output is not None:
+            shutil.rmtree(run_path, ignore_errors=True)
+        return records, {}, 0
     counts = write_merged(run, spec, output, collections)
     if output is not None:
         shutil.rmtree(run_path, ignore_errors=True)
