@@ -210,3 +210,18 @@ def test_a_bare_name_the_text_also_writes_as_a_county_is_the_county(tiny_store):
 def test_a_town_before_its_county_stays_the_town(tiny_store):
     athens = _doc("Police in Athens, Clarke County, said the road reopened.", ["Athens"], tiny_store)[0]
     assert athens.place is not None and athens.place.feature_class == "P"
+
+
+def test_town_comma_county_puts_the_town_in_that_county(tiny_store):
+    athens, clarke = _doc("Police in Athens, Clarke County, said the road reopened.", ["Athens", "Clarke County"],
+                          tiny_store)
+    assert athens.place.gazetteer_id == "t:athens-ga" and clarke.place.gazetteer_id == "t:clarke-ga"
+
+
+def test_a_county_contains_same_state_towns_near_its_point(tiny_store):
+    from geomap.resolution.features import contains
+
+    clarke = [c.place for c in tiny_store.candidates("Clarke County") if c.place.admin1_code == "GA"][0]
+    athens = {c.place.gazetteer_id: c.place for c in tiny_store.candidates("Athens")}
+    assert contains(clarke, athens["t:athens-ga"])
+    assert not contains(clarke, athens["t:athens-tx"]) and not contains(clarke, athens["t:athens"])

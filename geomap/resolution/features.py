@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from geomap.geo import distance_km
 from geomap.models import Place
 
 WEIGHTS: dict[str, float] = {
@@ -41,7 +42,8 @@ LABEL_FIT: dict[str, dict[str, float]] = {
 }
 NONE_SCORE = 0.8
 FUZZY_PENALTY = 3.0  # times (1 - similarity) for names reached through a variant
-ABBREVIATION_CASE = -5.0  # "us" or "Us" read as the abbreviation "US"
+ABBREVIATION_CASE = -5.0
+COUNTY_REACH_KM = 60.0  # a town without a recorded county "lies in" a same-state county whose point is this close  # "us" or "Us" read as the abbreviation "US"
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,12 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.feature_code == "ADM1":
         return inner.country_code == outer.country_code and bool(outer.admin1_code) \
             and inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
-    if outer.feature_code == "ADM2" and inner.admin2:
-        return inner.country_code == outer.country_code and inner.admin1_code == outer.admin1_code \
-            and inner.admin2.casefold().startswith(outer.name.casefold().split(" county")[0])
+    if outer.feature_code == "ADM2" and inner.country_code == outer.country_code \
+            and inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM2":
+        if inner.admin2:
+            return inner.admin2.casefold().startswith(outer.name.casefold().split(" county")[0])
+        # no county recorded for the town (cities500 has none): near the county's point in the same state
+        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM
     return False
 
 
