@@ -10,6 +10,7 @@ country or sea is kept with geo_precision 3.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -89,6 +90,14 @@ def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _first_verb(token: Token) -> list[Token]:
+    """The verb a noun trigger is an argument of ("fired tear gas at hundreds of protesters … on Monday")."""
+    for ancestor in list(token.ancestors)[:5]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return [ancestor]
+    return []
+
+
 def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tuple[set[int], DateWindow]]) -> DateWindow | None:
     """The date expression attached to this event: in its subtree, or on the verb that governs it."""
     mine = {t.head.i for t in cluster}
@@ -108,7 +117,8 @@ def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[t
         doc = cluster[0].head.doc
         distance = min(_path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & _subtree(t.head) for t in cluster)
-        governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] for t in cluster)
+        governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] + _first_verb(t.head)
+                      for t in cluster)
         clause = any(tokens <= _subtree(clause_chain(t.head)[-1][0]) for t in cluster)
         if not (inside or governs or clause):
             continue
@@ -157,6 +167,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
     reference: date | None = None  # the last day the story named, for "a day earlier"
+    last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     for segment in segments(doc):
         found = find_dates(segment.text, document.published, reference) if document.published else []
         days = [w.date for _, _, w in found if w.precision == "day"]
@@ -179,7 +190,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         for number, cluster in enumerate(clusters):
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
-                                            len(incidents)))
+                                            len(incidents), last_places))
     return _date_headlines(incidents, doc, document)
 
 
@@ -189,7 +200,7 @@ def _date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> 
     Headlines report the news of the day ("… killed by IED in Balashikha"); when the body dates the same
     event ("on Friday evening"), that date wins.
     """
-    from dataclasses import replace
+
 
     from geomap.dedupe import same_event
 
@@ -222,8 +233,11 @@ def _lead_end(document: Document) -> int:
     return end
 
 
+THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
+
+
 def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
-                   offset) -> list[Incident]:
+                   offset, last_places: list[Located]) -> list[Incident]:
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
@@ -232,13 +246,18 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)
-    if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
+    one_event = len({other[0].event_type for other in clusters}) == 1
+    if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
         if opening is not None and segment.start <= opening.span.start < segment.end:
             located = [opening]
+    if not located and last_places and any(
+            c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
+        located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
+    last_places[:] = located
     window = _date_for(cluster, clusters, dates)
     if window is not None and window.text.lower().startswith(("since", "from")):
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"

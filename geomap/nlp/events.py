@@ -8,6 +8,7 @@ Its ACLED type comes from the trigger and the words the parse attaches to it (we
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -85,6 +86,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("clash", "exchange fire", "exchange of fire", "gun battle"),
     _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
+    _one("capture", ["enter"], _VERB),
     _seq("capture", "take control", "seize control", "take over"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
@@ -288,6 +290,19 @@ CONFLICT_DEAL = {"peace", "ceasefire", "truce", "armistice", "prisoner", "hostag
                  "fighting", "conflict", "guerrilla", "faction", "separatist", "demilitarized", "demilitarised"}
 
 
+SPORT = {"score", "goal", "match", "coach", "league", "cup", "striker", "midfielder", "goalkeeper", "season",
+         "tournament", "championship", "playoff", "inning", "touchdown", "referee", "fixture", "derby", "scorer",
+         "footballer", "player", "teammate", "penalty", "halftime", "quarterback", "wicket", "set", "opener"}
+
+
+def _sport(head: Token) -> bool:
+    """ "the visitors' defence came under attack as Vinicius scored": sport, not violence."""
+    sentence = _lemmas(head.sent)
+    scoreline = re.search(r"\b\d{1,2}-\d{1,2}\b", head.sent.text) is not None
+    violence = {"bomb", "gun", "shoot", "militant", "troop", "kill", "dead", "die", "wound", "injure", "police"}
+    return (scoreline or len(sentence & SPORT) >= 2) and not sentence & violence
+
+
 def _natural_cause(head: Token) -> bool:
     """ "Floods killed 30 people": deaths with a natural or accidental cause are no political violence."""
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
@@ -324,6 +339,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words, STATE | NON_STATE):
             return False
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
+        return False
+    if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children)):
+            return False
+    if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and _sport(head):
         return False
     crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
     if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
@@ -369,6 +390,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
     if kind in ("attack", "killing", "kill", "gunman"):
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        if subject & {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"}:
+            return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
                 _has(words, {"police", "security", "soldier", "troop"}):
             return PROTESTS, "Excessive force against protesters", 8
