@@ -69,3 +69,28 @@ def test_labour_strike_is_a_protest_not_a_bombing(nlp):
     found = events(nlp, "Dock workers went on strike over pay on Monday.")
     assert ("Protests", "Peaceful protest") in found
     assert not any(event_type == "Explosions/Remote violence" for event_type, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli troops raided the camp overnight.", ("Battles", "Armed clash")),
+    ("Rebels entered the town on Sunday night.", ("Battles", "Non-state actor overtakes territory")),
+    ("Protesters attacked several embassies on Monday.", ("Riots", "Violent demonstration")),
+    ("Hezbollah said it fired a salvo of rockets at Haifa.", ("Explosions/Remote violence",
+                                                             "Shelling/artillery/missile attack")),
+    ("Students clashed with police as protests turned deadly, with 25 people killed.",
+     ("Riots", "Violent demonstration")),
+    ("The two sides signed a ceasefire agreement in Doha.", ("Strategic developments", "Agreement")),
+])
+def test_general_phrasings(nlp, text, expected):
+    assert expected in events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Floods killed at least 30 people after a dam burst its banks.",
+    "Real Madrid crushed Valencia 4-0, with the visitors' defence under attack all night.",
+    "The IMF reached a staff-level agreement with Pakistan on a loan.",
+    "Police raided the offices of the newspaper.",
+    "The war entered its third year.",
+])
+def test_not_political_violence(nlp, text):
+    assert events(nlp, text) == set()

@@ -342,7 +342,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
-        if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children)):
+        if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (_is_toponym(c) or lemma_of(c) in PLACEISH)
+                                                        for c in head.children)):
             return False
     if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and _sport(head):
         return False
