@@ -198,7 +198,7 @@ def test_a_bare_name_enumerated_before_counties_is_the_county(tiny_store):
     clarke = _doc(text, ["Clarke"], tiny_store)[0]
     assert clarke.place is not None and clarke.place.feature_code == "ADM2"
     alone = _doc("Clarke said the vote was close.", ["Clarke"], tiny_store)[0]
-    assert alone.place is None  # without the division word the bare name is not a county
+    assert alone.confidence < clarke.confidence  # the bare name alone reaches the counties only as a last resort
 
 
 def test_a_bare_name_the_text_also_writes_as_a_county_is_the_county(tiny_store):
@@ -225,3 +225,14 @@ def test_a_county_contains_same_state_towns_near_its_point(tiny_store):
     athens = {c.place.gazetteer_id: c.place for c in tiny_store.candidates("Athens")}
     assert contains(clarke, athens["t:athens-ga"])
     assert not contains(clarke, athens["t:athens-tx"]) and not contains(clarke, athens["t:athens"])
+
+
+def test_last_resort_variants_reach_the_whole_place_or_the_county(tiny_store):
+    from geomap.resolution.lookup import lookup
+
+    south = lookup("South Long Beach", tiny_store)
+    assert south and {f.variant for f in south} == {"part"}
+    assert {f.candidate.place.gazetteer_id for f in south} == {"t:longbeach", "t:longbeach-ny"}
+    clarke = lookup("Clarke", tiny_store)
+    assert clarke and all(f.candidate.place.feature_code == "ADM2" and f.variant == "county" for f in clarke)
+    assert lookup("Zzyzxq", tiny_store) == [] and lookup("Southward", tiny_store) == []

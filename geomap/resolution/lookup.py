@@ -28,6 +28,8 @@ GENERIC_TERMS: dict[str, str] = {
     "city": "P", "town": "P", "village": "P",
 }
 LOWER_DIVISIONS = frozenset({"county", "parish", "district", "township", "borough"})
+_PART_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "downtown", "central", "greater", "upper", "lower", "uptown"})
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _LEADING = re.compile(r"^(?:the|city of|town of|village of)\s+", re.IGNORECASE)
 
@@ -93,4 +95,20 @@ def lookup(name: str, store: GazetteerStore, *, limit: int = 60, label: str | No
             found.append(Found(cand, why, klass, similarity))
         if found:
             break
-    return found
+    return found or _last_resort(unwrapped, store, limit)
+
+
+def _last_resort(name: str, store: GazetteerStore, limit: int) -> list[Found]:
+    """Names nothing else reached: a part of a place ("South Los Angeles", "Downtown Dayton") stands for the
+    place; a bare US county name ("Miami-Dade", "Oconee") for the county that carries it."""
+    words = name.split()
+    if len(words) >= 2 and normalize(words[0]) in _PART_WORDS and words[1][:1].isupper():
+        whole = [c for c in store.candidates(" ".join(words[1:]), limit=limit)
+                 if c.place.feature_class == "P" or c.place.feature_code in ("ADM2",)]
+        if whole:
+            return [Found(c, "part", "", 1.0) for c in whole]
+    if words and name[:1].isupper() and normalize(words[-1]) not in GENERIC_TERMS:
+        counties = [c for c in store.candidates(f"{name} County", limit=limit)
+                    if c.place.feature_code == "ADM2" and c.match == "name"]
+        return [Found(c, "county", "", 1.0) for c in counties]
+    return []
