@@ -138,9 +138,15 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     regional = (_proximity(places, context.regional_points, 3000.0)
                 if context is not None and context.regional_points and places else None)
     cities = [p for p in places if p.feature_class == "P" and p.population >= 1000]
+    # places that bear the name as their own: then a place that merely lists it as an alternate (a former name,
+    # a township's) is a weaker reading than its spelling variants would be alone
+    named = {(f.candidate.place.feature_class, f.candidate.place.country_code) for f in found
+             if f.candidate.match == "name" and not f.variant}
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
+        if item.candidate.match == "alternate" and (place.feature_class, place.country_code) in named:
+            features["named_elsewhere"] = WEIGHTS["named_elsewhere"]
         if place.feature_code in ("ADM1", "ADM2") and not item.generic_class and _holds_namesake_city(place, cities):
             features["division_of_city"] = WEIGHTS["division_of_city"]
         if context is not None or bias is not None:

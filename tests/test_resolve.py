@@ -236,3 +236,18 @@ def test_last_resort_variants_reach_the_whole_place_or_the_county(tiny_store):
     clarke = lookup("Clarke", tiny_store)
     assert clarke and all(f.candidate.place.feature_code == "ADM2" and f.variant == "county" for f in clarke)
     assert lookup("Zzyzxq", tiny_store) == [] and lookup("Southward", tiny_store) == []
+
+
+def test_an_alternate_name_yields_to_places_that_bear_it(tiny_store):
+    from geomap.models import Candidate
+    from geomap.resolution.lookup import Found
+    from geomap.resolve import rank_found
+
+    paris_tx = [c for c in tiny_store.candidates("Paris") if c.place.country_code == "US"][0]
+    athens_tx = [c.place for c in tiny_store.candidates("Athens") if c.place.admin1_code == "TX"][0]
+    former = Candidate(place=athens_tx, matched_name="Paris", match="alternate")  # as a former name would be
+    ranked = rank_found([Found(paris_tx, "", "", 1.0), Found(former, "", "", 1.0)])
+    by_id = {s.place.gazetteer_id: s for s in ranked}
+    assert "named_elsewhere" in by_id["t:athens-tx"].features and "named_elsewhere" not in by_id["t:paris-tx"].features
+    alone = rank_found([Found(former, "", "", 1.0)])
+    assert "named_elsewhere" not in alone[0].features

@@ -25,6 +25,7 @@ WEIGHTS: dict[str, float] = {
     "bias_area": 2.5,
     "generic_term": 2.5,
     "division_of_city": -2.5,
+    "named_elsewhere": -1.5,  # an alternate name when a place of the same class and country bears it as its name
     "namesake_elsewhere": -2.0,  # "Moscow", "Kyiv": the city, not the division named after it that holds it  # "Dnieper River" → water bodies, "Orange County" → admin areas
 }
 MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.6, "demonym": -0.3, "historic": -1.5}
