@@ -249,7 +249,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     one_event = len({other[0].event_type for other in clusters}) == 1
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
-        if opening is not None and segment.start <= opening.span.start < segment.end:
+        others = {index[i]._.geomap_place.gazetteer_id for i in range(segment.start, segment.end) if i in index
+                  and not index[i]._.geomap_place.is_country} - ({opening.place.gazetteer_id} if opening else set())
+        if opening is not None and segment.start <= opening.span.start < segment.end and not others:
             located = [opening]
     if not located and last_places and any(
             c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):

@@ -110,7 +110,11 @@ class _Walker:
             self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside))
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
-            if dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
+            if dep in ("compound", "nmod") and any(c.dep_ == "cc" for c in child.children) \
+                    and not any(c.dep_ == "conj" for c in child.children):
+                # "Idlib and rebel-held parts of Aleppo" parsed with Idlib as a modifier: a conjunct in fact
+                self.noun(child, dist, near, self.new_group(group))
+            elif dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
                 self.noun(child, dist + 1, near or lemma in NEAR, group)
             elif dep == "prep" and lemma in LOCATIVE:
                 for obj in self.objects(child):
@@ -128,6 +132,13 @@ class _Walker:
                 near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near, self.new_group(None))
+            elif dep == "prep" and lemma in ("including", "include", "notably", "especially"):
+                for sub in child.children:  # "killed 105 across Lebanon, including in Sidon"
+                    if sub.dep_ == "prep" and sub.lower_ in LOCATIVE:
+                        for obj in self.objects(sub):
+                            self.noun(obj, dist + 1, sub.lower_ in NEAR, self.new_group(None))
+                    elif sub.dep_ == "pobj":
+                        self.noun(sub, dist + 1, False, self.new_group(None))
             elif dep in ("prep", "agent") and lemma not in TEMPORAL:  # "clashed with fighters near Gao"
                 for obj in self.objects(child):
                     for sub in obj.children:  # "took to the streets of Khartoum", "fought for control of X"
@@ -240,6 +251,11 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.dist, rank(item)))
     if nearest.actorish:  # only the attacker's country ("U.S. strikes") or a border: the text does not say where
         return []
+    if nearest.place.is_country:  # "across Lebanon, including in Sidon": the town the text names inside it wins
+        inner = [item for item in best_by_group.values() if not item.place.is_country and not item.actorish
+                 and item.place.country_code == nearest.place.country_code and item.dist <= nearest.dist + 4]
+        if inner:
+            nearest = min(inner, key=lambda item: (item.dist, rank(item)))
     family = {nearest.group}
     changed = True
     while changed:  # conjuncts of the chosen location are locations of their own

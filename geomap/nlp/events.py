@@ -306,7 +306,8 @@ def _sport(head: Token) -> bool:
 def _natural_cause(head: Token) -> bool:
     """ "Floods killed 30 people": deaths with a natural or accidental cause are no political violence."""
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
-    subjects += [o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects += [o for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+                 for o in c.children if o.dep_ == "pobj"]  # "killed in a helicopter crash"
     return any(lemma_of(t) in NATURAL for s in subjects for t in s.subtree if t.dep_ in ("nsubj", "pobj", "conj")
                or t is s)
 
