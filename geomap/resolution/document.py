@@ -89,7 +89,7 @@ class _Evidence:
         if cc and (place.is_country or place.feature_code == "ADM1"):
             code = cc if place.is_country else f"{cc}.{place.admin1_code}"
             self.areas[name][code] += weight
-        if not _is_area(place) and place.geometry is None:
+        if (not _is_area(place) or place.feature_code == "ADM2") and place.geometry is None:
             self.points[name].append((place.lat, place.lon, weight))
         self.regional[name].append((place.lat, place.lon, weight))
 
