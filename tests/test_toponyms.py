@@ -184,3 +184,38 @@ def test_statistical_model_end_to_end(tiny_store):  # noqa: F811
     assert found["Balashikha"].gazetteer_id == "t:balashikha"
     assert found["Moscow"].gazetteer_id == "t:moscow-id"
     assert found["Ukrainian"].gazetteer_id == "t:ua"
+
+
+def _e2e_names(geoparser, text: str) -> set[str]:
+    from datetime import date as _date
+
+    from geomap.models import Document
+
+    extraction = geoparser.extract([Document("t", text, published=_date(2025, 1, 10))])
+    return {m.text for m in extraction.mentions if m.place is not None}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("text, name", [
+    ("Kharkiv was hit by drones overnight, the mayor said.", "Kharkiv"),
+    ("Nikopol came under artillery fire again, the governor said.", "Nikopol"),
+    ("Shelling of Nikopol killed one man.", "Nikopol"),
+    ("Lyon police arrested three men after a stabbing.", "Lyon"),
+    ("Drones attacked Kursk and Bryansk regions overnight.", "Kursk"),
+    ("Security forces clashed with militants in Dera Ismail Khan district.", "Dera Ismail Khan"),
+    ("The Rapid Support Forces shelled El Fasher on Tuesday.", "El Fasher"),
+])
+def test_places_in_conflict_phrasings(geoparser, text, name):
+    assert name in _e2e_names(geoparser, text)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("text, word", [
+    ("Surprise was the main reaction among officials.", "Surprise"),
+    ("Independence was declared in 1991.", "Independence"),
+    ("Fighting between ELN guerrillas and FARC dissidents continued.", "ELN"),
+    ("The Rapid Support Forces denied the report.", "Rapid"),
+    ("Peace talks will resume. Increase in attacks worried officials.", "Peace"),
+])
+def test_common_words_and_acronyms_are_not_places(geoparser, text, word):
+    assert not any(word in name for name in _e2e_names(geoparser, text))

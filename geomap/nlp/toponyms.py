@@ -21,8 +21,10 @@ EVENT_NOUNS = frozenset(
     "attack attacks bombing bombings blast blasts strike strikes airstrike airstrikes shelling explosion "
     "explosions raid raids offensive clashes clash battle siege massacre protest protests riot riots "
     "fire fires shooting shootings crash flood floods earthquake assault incursion counteroffensive "
-    "operation region area direction front border outskirts residents mayor".split()
+    "operation region area direction front border outskirts residents mayor regions".split()
 )
+# nouns after a name that make it the seat of an authority ("Lyon police"): only a sizeable town qualifies
+AUTHORITY_NOUNS = frozenset("police authorities officials governor port airport prosecutors".split())
 PERSON_TITLES = frozenset(
     "mr mrs ms miss dr sen rep gov president minister general gen col lt sgt officer judge coach "
     "pastor rev father sister brother saint st. mayor chief prof".split()
@@ -190,6 +192,13 @@ class ToponymMatcher:
     def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
         doc = ent.doc
+        for extra in (2, 1):  # "Dera" + PERSON "Ismail Khan": NER cut the town's name in two
+            start = ent.start - extra
+            if start >= 0 and all(t.text[:1].isupper() and t.is_alpha and not t.ent_type_ for t in doc[start:ent.start]):
+                whole = Span(doc, start, ent.end)
+                if len(whole) > 2 and self._known(whole.text) and self._strong(whole.text, 1000, exact=True):
+                    accept(whole, "GPE")
+                    return True
         tokens = list(ent)
         for k, tok in enumerate(tokens[:-1]):  # "Russia's General Staff" → Russia
             if tok.lower_ in ("'s", "\u2019s") and k > 0:
@@ -208,18 +217,24 @@ class ToponymMatcher:
             return False
         following = doc[end].lower_ if end < len(doc) else ""
         by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS
+        by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
         elsewhere = normalize(core.text) in place_texts
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         locative = before in LOCATIVE and end == ent.end
         root = core.root
-        governor = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") else root.head
+        governor = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "of") else root.head
         targeted = root.dep_ in ("dobj", "nsubjpass", "pobj") and end == ent.end and (
             governor.lemma_.lower() in TARGET_VERBS or governor.lower_ in EVENT_NOUNS)
-        if targeted and self._strong(core.text, 1000):
+        # "Nikopol came under fire", "Mariupol remains under occupation": what is under attack is a place
+        targeted = targeted or (root.dep_ == "nsubj" and end == ent.end and any(
+            c.dep_ == "prep" and c.lower_ == "under" for c in root.head.children))
+        listed = end == ent.end and end + 1 < len(doc) and doc[end].lower_ in ("and", "or", ",") \
+            and doc[end + 1].ent_type_ in ("GPE", "LOC")  # "Kursk and Bryansk regions"
+        if (targeted or listed) and self._strong(core.text, 1000):
             accept(core, "GPE")  # "shelled El Fasher", "the attack on Walikale": the object of an attack is a place
             return True
         lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
-        if (by_event and self._strong(core.text, 1000)) or (elsewhere and ent.label_ != "NORP") \
+        if (by_event and self._strong(core.text, 1000)) or by_authority or (elsewhere and ent.label_ != "NORP") \
                 or (lone_person and self._strong(core.text, 10000)) \
                 or (locative and self._strong(core.text, 1000)) \
                 or (end == ent.end and ent.label_ == "ORG" and self._strong(core.text, 10 ** 9)):
@@ -293,7 +308,14 @@ class ToponymMatcher:
             nxt_text = doc[span.end].text if span.end < len(doc) else ""
             return first.is_sent_start and nxt_text in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
-            return False
+            # the tagger calls an unknown capitalised word a noun ("Kharkiv was hit"): a big town by its own name,
+            # standing as subject or before a place noun, is still the town
+            verb = first.head
+            placeish = (first.dep_ == "nsubjpass" and verb.lemma_.lower() in TARGET_VERBS | {"damage", "destroy"}) \
+                or (first.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)) \
+                or first.dep_ == "poss" or (first.dep_ == "compound" and first.head.lower_ in EVENT_NOUNS | AUTHORITY_NOUNS)
+            if not (first.pos_ == "NOUN" and placeish and self._strong(text, 100_000, exact=True)):
+                return False
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
             return False
