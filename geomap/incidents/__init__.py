@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from geomap.geocoding.names import normalize
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.places import Located, clause_chain, dateline, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
@@ -249,8 +250,11 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     one_event = len({other[0].event_type for other in clusters}) == 1
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
-        others = {index[i]._.geomap_place.gazetteer_id for i in range(segment.start, segment.end) if i in index
-                  and not index[i]._.geomap_place.is_country} - ({opening.place.gazetteer_id} if opening else set())
+        named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
+                 and segment.start <= span.start < segment.end and span.label_ != "NORP"]
+        # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
+        others = {normalize(span.text) for span in named if span._.geomap_place is None
+                  or not span._.geomap_place.is_country} - ({normalize(opening.span.text)} if opening else set())
         if opening is not None and segment.start <= opening.span.start < segment.end and not others:
             located = [opening]
     if not located and last_places and any(

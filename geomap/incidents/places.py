@@ -121,6 +121,8 @@ class _Walker:
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
+            elif dep == "acl" and child.tag_ == "VBN":  # "positions held by the SDF in villages east of X"
+                self.anchor(child, dist + 1, False)
 
     def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
         """Explore what hangs on an anchor: locative prepositions, compounds, objects."""
