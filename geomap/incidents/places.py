@@ -121,7 +121,8 @@ class _Walker:
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
-            elif dep == "acl" and child.tag_ == "VBN":  # "positions held by the SDF in villages east of X"
+            elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:
+                # "positions held by the SDF in villages east of X", not "techniques used in Syria'
                 self.anchor(child, dist + 1, False)
 
     def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
@@ -175,6 +176,9 @@ class _Walker:
                             self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
 
 
+# participles that say where their noun is ("positions held … near X", "troops stationed in Y")
+WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", "situate", "base", "control",
+                     "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
 AFFILIATION = {"based", "backed", "born", "led", "funded", "owned", "run", "made", "sponsored", "allied", "linked",
                "aligned", "registered", "headquartered"}
 DASHES = {"\u2014", "\u2013", "-", "--", ":"}
