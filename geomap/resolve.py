@@ -17,7 +17,7 @@ from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
 from geomap.resolution.features import (
     ABBREVIATION_CASE, FUZZY_PENALTY, MATCH, NONE_SCORE, VARIANT, WEIGHTS, Bias, Context, area_codes,
-    contains, feature_prior, label_fit, population,
+    contains, feature_prior, label_fit, peer_level, population,
 )
 from geomap.resolution.lookup import Found, lookup
 
@@ -101,6 +101,9 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
         named = max((context.named_areas.get(code, 0.0) for code in area_codes(place)), default=0.0)
         if named:
             features["containment"] = WEIGHTS["containment"] * min(1.0, named)
+    level = peer_level(place) if context.peers else ""
+    if level and context.peers.get(level):
+        features["peer"] = WEIGHTS["peer"] * min(1.0, context.peers[level])
     if context.parents and any(contains(parent, place) for parent in context.parents):
         features["parent"] = WEIGHTS["parent"]
     if context.children and any(contains(place, child) for child in context.children):

@@ -251,3 +251,11 @@ def test_an_alternate_name_yields_to_places_that_bear_it(tiny_store):
     assert "named_elsewhere" in by_id["t:athens-tx"].features and "named_elsewhere" not in by_id["t:paris-tx"].features
     alone = rank_found([Found(former, "", "", 1.0)])
     assert "named_elsewhere" not in alone[0].features
+
+
+def test_places_listed_with_divisions_of_a_country_get_the_peer_feature(tiny_store):
+    idaho, georgia = _doc("Storms hit Idaho and Georgia on Monday.", ["Idaho", "Georgia"], tiny_store)
+    assert georgia.place.gazetteer_id == "t:us-ga"
+    state = [s for s in georgia.ranked if s.place.gazetteer_id == "t:us-ga"][0]
+    country = [s for s in georgia.ranked if s.place.gazetteer_id == "t:ge"][0]
+    assert state.features.get("peer", 0) > 0 and "peer" not in country.features

@@ -13,7 +13,7 @@ from typing import Sequence
 from geomap.geocoding.names import normalize
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
-from geomap.resolution.features import Bias, Context
+from geomap.resolution.features import Bias, Context, peer_level
 from geomap.resolution.lookup import Found, lookup
 
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
@@ -68,6 +68,7 @@ class _Evidence:
         self.areas: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         self.regional: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        self.levels: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # see peer_level
         self._seen: set[tuple[str, str]] = set()
         # first-level divisions each name's candidates lie in: names that can share a division tend to
         self.candidate_admin1: dict[str, set[tuple[str, str]]] = {}
@@ -92,6 +93,9 @@ class _Evidence:
         if (not _is_area(place) or place.feature_code == "ADM2") and place.geometry is None:
             self.points[name].append((place.lat, place.lon, weight))
         self.regional[name].append((place.lat, place.lon, weight))
+        level = peer_level(place)
+        if level:
+            self.levels[name][level] = max(self.levels[name][level], weight)
 
     def context_without(self, name: str, parents: tuple[Place, ...], children: tuple[Place, ...]) -> Context:
         context = Context(parents=parents, children=children)
@@ -113,6 +117,8 @@ class _Evidence:
                 context.named_areas[code] = context.named_areas.get(code, 0.0) + w
             context.points.extend(self.points[other])
             context.regional_points.extend(self.regional[other])
+            for level, w in self.levels[other].items():
+                context.peers[level] = context.peers.get(level, 0.0) + w
         context.points = sorted(context.points, key=lambda p: -p[2])[:_MAX_POINTS]
         context.regional_points = sorted(context.regional_points, key=lambda p: -p[2])[:_MAX_POINTS]
         return context

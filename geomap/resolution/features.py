@@ -25,6 +25,7 @@ WEIGHTS: dict[str, float] = {
     "bias_area": 2.5,
     "generic_term": 2.5,
     "division_of_city": -2.5,
+    "peer": 2.0,  # times (up to 1) the other names that are countries / divisions of the candidate's country
     "named_elsewhere": -1.5,  # an alternate name when a place of the same class and country bears it as its name
     "namesake_elsewhere": -2.0,  # "Moscow", "Kyiv": the city, not the division named after it that holds it  # "Dnieper River" → water bodies, "Orange County" → admin areas
 }
@@ -68,6 +69,7 @@ class Context:
     candidate_admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # share of other names able to be there
     parents: tuple[Place, ...] = ()  # places the mention's "X, Y" parent may be
     children: tuple[Place, ...] = ()  # places the mention's "X, Y" child may be
+    peers: dict[str, float] = field(default_factory=dict)  # peer_level → weight of other names at that level
 
     @property
     def country_total(self) -> float:
@@ -107,6 +109,15 @@ def contains(outer: Place, inner: Place) -> bool:
         # no county recorded for the town (cities500 has none): near the county's point in the same state
         return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM
     return False
+
+
+def peer_level(place: Place) -> str:
+    """"country" or "ADM1:CC": texts list places of one level ("Illinois and Kansas", "Jordan and Syria")."""
+    if place.is_country:
+        return "country"
+    if place.feature_code == "ADM1" and place.country_code:
+        return f"ADM1:{place.country_code}"
+    return ""
 
 
 def area_codes(place: Place) -> tuple[str, ...]:
