@@ -60,8 +60,20 @@ _CROWD = {"Protests", "Riots"}
 _ABSORBED = {"Looting/property destruction", "Arrests", "Attack", "Armed clash"}
 
 
+def _named_arrest(trigger: Trigger) -> bool:
+    """ "police detained Mayor X at his home": the arrest of a named person is an event of its own."""
+    if trigger.sub_event_type != "Arrests":
+        return False
+    objects = [t for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    return any(t.ent_type_ == "PERSON" for t in objects) and not any(
+        t.lemma_.lower() in ("protester", "demonstrator", "student", "people", "dozen", "hundred", "thousand")
+        for t in objects)
+
+
 def _absorbs(a: Trigger, b: Trigger) -> bool:
     """A protest or riot and what its crowd or the police did (looting, arrests, a clash) are one event."""
+    if _named_arrest(a) or _named_arrest(b):
+        return False
     return (a.event_type in _CROWD and (b.event_type in _CROWD or b.sub_event_type in _ABSORBED)) or (
         b.event_type in _CROWD and a.sub_event_type in _ABSORBED)
 
@@ -125,6 +137,8 @@ def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[t
             continue
         if best is None or distance < best[0]:
             best = (distance, window)
+    if best is None and len(dates) == 1 and dates[0][1].precision == "day":
+        return dates[0][1]  # one day named in the sentence: its events happened then unless the parse says otherwise
     return best[1] if best else None
 
 

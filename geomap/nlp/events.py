@@ -420,6 +420,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8
         if _has(sentence, {"police", "security", "troop", "soldier"}) and _has(sentence, {"kill", "shoot", "live"}):
             return PROTESTS, "Excessive force against protesters", 8
+        # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
+        sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and any(
+            u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)}
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "capture":
