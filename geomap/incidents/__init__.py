@@ -205,7 +205,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         for number, cluster in enumerate(clusters):
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
-                                            len(incidents), last_places))
+                                            len(incidents), last_places, previous))
     return _date_headlines(incidents, doc, document)
 
 
@@ -252,7 +252,7 @@ THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" 
 
 
 def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
-                   offset, last_places: list[Located]) -> list[Incident]:
+                   offset, last_places: list[Located], story_day: date | None = None) -> list[Incident]:
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
@@ -285,7 +285,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if window is None and document.published:
         if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
             return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it
-        window = publication_window(document.published)
+        # an undated event told after the story named its day ("Strikes also hit Byblos") happened that day
+        window = DateWindow(story_day, story_day, "day", "") if story_day else publication_window(document.published)
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
     if fatalities and fatalities >= 1000 and all(geo_precision(item) == 3 for item in located):
         log.debug("a country-wide toll is a statistic, not an incident: %r", segment.text)

@@ -61,6 +61,21 @@ def _governors(head: Token):
         yield token
 
 
+SPANS = {"day", "night", "week", "month", "year"}
+
+
+def _over_many_days(token: Token) -> bool:
+    """ "during six nights of protests", "over three days": a tally over a stretch of time, not one event."""
+    spans = [token] if token.dep_ == "pobj" else []
+    spans += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("during", "over", "in", "across")
+              for o in c.children if o.dep_ == "pobj"]
+    for span in spans:
+        if lemma_of(span) in SPANS and span.tag_ == "NNS" and span.head.lower_ in ("during", "over", "across", "in", "of") \
+                and any(c.dep_ == "nummod" or lemma_of(c) in ("several", "many", "consecutive") for c in span.children):
+            return True
+    return False
+
+
 def _a_year(token: Token) -> bool:
     text = token.text.rstrip("'s")
     return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
@@ -99,6 +114,13 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (a campaign count of weapons)"
     if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
         return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
+    if _over_many_days(head) or any(_over_many_days(g) for g in list(head.ancestors)[:3]):
+        return "aggregate over several days (\"detained 1,100 people during six nights of protests\")"
+    if head.dep_ == "pobj" and head.head.lower_ in ("after", "following", "since") and any(
+            c.dep_ == "npadvmod" and lemma_of(c) in SPANS for c in head.head.children) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
+        return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
     if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
         return "comparison (\"the deadliest attack since…\")"
     for gov in _governors(head):

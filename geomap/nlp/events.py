@@ -104,6 +104,9 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
                      "picket", "march", "walkout", "demonstrate"]),
     _seq("protest", "on strike", "general strike", "hunger strike", "to the streets"),
+    # crowd-control weapons name a crowd being dispersed even when the text never says "protest"
+    _seq("protest", "tear gas", "rubber bullet", "rubber bullets", "water cannon", "pepper spray", "stun grenade",
+         "stun grenades"),
     _one("riot", ["riot", "rioting", "rioter"]),
     _one("mob", ["mob", "vigilante"]),
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
