@@ -336,6 +336,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         gov = head.head
         if gov.lower_ == "of" and gov.head.pos_ == "NOUN":  # "fired a salvo of rockets", "a wave of drones"
             gov = gov.head.head
+        if any(lemma_of(c) == "test" for c in gov.children) or lemma_of(gov) in ("test", "test-fire"):
+            return False  # "test-fired a missile": a weapons test, not an attack
         return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):

@@ -23,6 +23,8 @@ EVENT_NOUNS = frozenset(
     "fire fires shooting shootings crash flood floods earthquake assault incursion counteroffensive "
     "operation region area direction front border outskirts residents mayor regions".split()
 )
+# lower-case site nouns after a name that place the site there ("the Merowe dam", "the Kursk nuclear plant")
+SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint".split())
 # nouns after a name that make it the seat of an authority ("Lyon police"): only a sizeable town qualifies
 AUTHORITY_NOUNS = frozenset("police authorities officials governor port airport prosecutors".split())
 PERSON_TITLES = frozenset(
@@ -325,7 +327,7 @@ class ToponymMatcher:
         after_comma_place = prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
         if after_comma_place:  # "Long Beach, CA": a parent division after a place
             return self._strong(text, 10 ** 9)
-        event_next = nxt is not None and nxt.lower_ in EVENT_NOUNS
+        event_next = nxt is not None and (nxt.lower_ in EVENT_NOUNS or nxt.lower_ in SITE_NOUNS)
         locative = prev is not None and prev.lower_ in LOCATIVE
         if taken is not None and prev is not None and prev.lower_ in ("and", "or", ",") and span.start >= 2 \
                 and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
