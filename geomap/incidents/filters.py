@@ -99,7 +99,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
     children = list(head.children)
     if head.pos_ in ("VERB", "AUX") and _habitual(children):
         return "habitual"
-    if any(c.dep_ == "neg" for c in children) or any(lemma_of(c) in ("no", "without") for c in children if c.dep_ in ("det", "prep")):
+    # "no attacks" negates; "without" does not ("attacked without warning", "walked in without resistance")
+    if any(c.dep_ == "neg" for c in children) or any(lemma_of(c) == "no" for c in children if c.dep_ == "det"):
         return "negated"
     if any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in children) or any(
             c.dep_ == "mark" and lemma_of(c) in ("if", "unless", "whether", "until") for c in children):

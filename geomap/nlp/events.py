@@ -87,7 +87,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
     _one("capture", ["enter"], _VERB),
-    _seq("capture", "take control", "seize control", "take over"),
+    _seq("capture", "take control", "seize control", "take over", "walk into", "walked into", "move into",
+         "moved into", "roll into", "rolled into", "sweep into", "swept into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared"),
@@ -196,7 +197,7 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
 
 AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
             "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide"}
-SHELL_CUES = {"missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
+SHELL_CUES = {"debris", "shrapnel", "missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
               "mlrs", "grad", "himars", "iskander", "katyusha", "tank", "projectile", "kinzhal", "barrage"}
 IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device", "booby", "car", "vehicle"}
 CIVILIAN = {"civilian", "villager", "resident", "worshipper", "church", "mosque", "school", "market", "hospital",
@@ -346,6 +347,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             return False
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
+    if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        return _has(subject, NON_STATE | STATE)
     if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (_is_toponym(c) or lemma_of(c) in PLACEISH)
@@ -387,6 +391,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     """The ACLED (event_type, sub_event_type, strength) of a trigger in its context."""
     event_type, sub, strength = KINDS[kind]
     words = _context(head) | _lemmas(match)
+    words |= {lemma_of(t) for c in head.children if c.dep_ == "agent" for t in c.subtree}  # "killed … by debris"
     weapon = _weapon_subtype(words)
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
         if kind == "weapon" and lemma_of(head.head) in DISRUPT_VERBS:

@@ -43,6 +43,10 @@ COMMON_CAPITALISED = frozenset(
     "village man young liberal commerce celebration ridge set vice northwest northeast southwest southeast "
     "metro lot loop port chamber bank labor capital midwest".split()
 )
+# institutions written alone ("protesting outside Congress"), whatever small town shares the name
+INSTITUTIONS = frozenset(
+    "congress parliament senate assembly court embassy ministry cabinet government army navy council".split()
+)
 # a capitalised word after a place name that makes the whole a street or building ("Wichita Street")
 FACILITY_WORDS = frozenset(
     "street st road rd avenue ave drive dr boulevard blvd lane ln highway hwy parkway freeway way court "
@@ -154,6 +158,8 @@ class ToponymMatcher:
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
                     continue
                 span = self._extend(span)
+                if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
+                    continue
                 if len(span) == 1 and not self._cued(span) and (
                         not self._known(span.text) or span[0].lower_ in COMMON_CAPITALISED
                         or span[0].text in person_words):
@@ -299,6 +305,7 @@ class ToponymMatcher:
             return False
         first = span[0]
         if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or first.lower_ in COMMON_CAPITALISED
+                               or first.lower_ in INSTITUTIONS
                                or len(text) < 3 and not text.isupper()):
             return False
         if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
