@@ -391,7 +391,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     """The ACLED (event_type, sub_event_type, strength) of a trigger in its context."""
     event_type, sub, strength = KINDS[kind]
     words = _context(head) | _lemmas(match)
-    words |= {lemma_of(t) for c in head.children if c.dep_ == "agent" for t in c.subtree}  # "killed … by debris"
+    words |= {lemma_of(t) for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+              for t in c.subtree}  # "killed … by falling debris"
     weapon = _weapon_subtype(words)
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
         if kind == "weapon" and lemma_of(head.head) in DISRUPT_VERBS:

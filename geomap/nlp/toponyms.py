@@ -221,7 +221,8 @@ class ToponymMatcher:
         while end > ent.start + 1 and doc[end - 1].is_lower:  # "Balashikha bombing" labelled as one entity
             end -= 1
         core = Span(doc, ent.start, end)
-        if core.text[:1].isupper() is False or not self._known(core.text):
+        if core.text[:1].isupper() is False or not self._known(core.text) or (
+                len(core) == 1 and core[0].lower_ in INSTITUTIONS):
             return False
         following = doc[end].lower_ if end < len(doc) else ""
         by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS
