@@ -172,3 +172,19 @@ def test_monitor_attribution_and_dateline(nlp):
 def test_place_that_came_under_attack(nlp):
     found = run(nlp, "Kharkiv also came under drone attack on Friday, with three people injured.")
     assert [(i.sub_event_type, i.place.name) for i in found] == [("Air/drone strike", "Kharkiv")]
+
+
+def test_undated_event_later_in_the_story_takes_its_day(nlp):
+    found = run(nlp, "Shelling hit Kharkiv on Friday, killing two people. Strikes also hit Odesa, officials said.",
+                published=date(2025, 4, 28))
+    assert [(i.place.name, i.date) for i in found] == [("Kharkiv", FRIDAY), ("Odesa", FRIDAY)]
+
+
+def test_dateline_places_a_lead_that_names_no_other_town(nlp):
+    found = run(nlp, "Gao \u2014 Police detained opposition leader Moussa Traore at his home on Friday, his party said.")
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Arrests", "Gao")]
+
+
+def test_crowd_control_weapons_mean_a_protest_with_intervention(nlp):
+    found = run(nlp, "In Kharkiv, riot police fired rubber bullets and tear gas at students on Friday.")
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Protest with intervention", "Kharkiv")]
