@@ -8,11 +8,12 @@ Its ACLED type comes from the trigger and the words the parse attaches to it (we
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+
+from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
 
 log = logging.getLogger("geomap.nlp.events")
 
@@ -284,38 +285,6 @@ def _objects_placeish(head: Token) -> bool:
     return False
 
 
-NATURAL = {"flood", "flooding", "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide",
-           "mudslide", "avalanche", "heatwave", "heat", "drought", "cholera", "disease", "outbreak", "lightning",
-           "crash", "accident", "collapse", "wildfire", "rain", "tsunami", "famine", "epidemic", "virus"}
-
-
-CONFLICT_DEAL = {"peace", "ceasefire", "truce", "armistice", "prisoner", "hostage", "captive", "rebel", "militia",
-                 "militant", "armed", "withdrawal", "troop", "war", "security", "disarmament", "insurgent", "army",
-                 "fighting", "conflict", "guerrilla", "faction", "separatist", "demilitarized", "demilitarised"}
-
-
-SPORT = {"score", "goal", "match", "coach", "league", "cup", "striker", "midfielder", "goalkeeper", "season",
-         "tournament", "championship", "playoff", "inning", "touchdown", "referee", "fixture", "derby", "scorer",
-         "footballer", "player", "teammate", "penalty", "halftime", "quarterback", "wicket", "set", "opener"}
-
-
-def _sport(head: Token) -> bool:
-    """ "the visitors' defence came under attack as Vinicius scored": sport, not violence."""
-    sentence = _lemmas(head.sent)
-    scoreline = re.search(r"\b\d{1,2}-\d{1,2}\b", head.sent.text) is not None
-    violence = {"bomb", "gun", "shoot", "militant", "troop", "kill", "dead", "die", "wound", "injure", "police"}
-    return (scoreline or len(sentence & SPORT) >= 2) and not sentence & violence
-
-
-def _natural_cause(head: Token) -> bool:
-    """ "Floods killed 30 people": deaths with a natural or accidental cause are no political violence."""
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
-    subjects += [o for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
-                 for o in c.children if o.dep_ == "pobj"]  # "killed in a helicopter crash"
-    return any(lemma_of(t) in NATURAL for s in subjects for t in s.subtree if t.dep_ in ("nsubj", "pobj", "conj")
-               or t is s)
-
-
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), _context(head)
@@ -331,7 +300,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
         return _has(words, STATE | NON_STATE) and not _has(words, {"police", "officer", "investigator", "agent"})
-    if kind in ("kill", "killing", "attack") and _natural_cause(head):
+    if kind in ("kill", "killing", "attack") and natural_cause(head):
         return False
     if kind == "weapon":
         gov = head.head
@@ -355,7 +324,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (_is_toponym(c) or lemma_of(c) in PLACEISH)
                                                         for c in head.children)):
             return False
-    if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and _sport(head):
+    if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and sport(head):
         return False
     crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
     if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
