@@ -121,6 +121,9 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
     return features
 
 
+DWARFS = 20  # population ratio past which an alternate-name holder is the place the name usually means
+
+
 def _holds_namesake_city(division: Place, cities: list[Place]) -> bool:
     """A division named after a big city it holds or surrounds (Moscow, Kyiv, Tbilisi as divisions)."""
     for city in cities:
@@ -143,12 +146,18 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     cities = [p for p in places if p.feature_class == "P" and p.population >= 1000]
     # places that bear the name as their own: then a place that merely lists it as an alternate (a former name,
     # a township's) is a weaker reading than its spelling variants would be alone
-    named = {(f.candidate.place.feature_class, f.candidate.place.country_code) for f in found
-             if f.candidate.match == "name" and not f.variant}
+    # — unless the alternate's holder dwarfs them: then the name is a transliteration of the big place
+    # (Zaporizhzhia, a village's name, is also how the city Zaporizhzhya is written in English)
+    named: dict[tuple[str, str | None], int] = {}
+    for f in found:
+        if f.candidate.match == "name" and not f.variant:
+            key = (f.candidate.place.feature_class, f.candidate.place.country_code)
+            named[key] = max(named.get(key, 0), f.candidate.place.population)
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
-        if item.candidate.match == "alternate" and (place.feature_class, place.country_code) in named:
+        holder = named.get((place.feature_class, place.country_code))
+        if item.candidate.match == "alternate" and holder is not None and place.population <= DWARFS * max(holder, 1):
             features["named_elsewhere"] = WEIGHTS["named_elsewhere"]
         if place.feature_code in ("ADM1", "ADM2") and not item.generic_class and _holds_namesake_city(place, cities):
             features["division_of_city"] = WEIGHTS["division_of_city"]
