@@ -44,18 +44,26 @@ KINDS: dict[str, tuple[str, str, int]] = {
     "casualty": ("", "", 0),
 }
 
-_L = "_"
-
-
 def _lem(words: list[str]) -> dict:
-    return {"_": {"geomap_lemma": {"IN": words}}}
+    """A token whose lemma is one of ``words`` in any usual casing (lemma_of lower-cases it).
+
+    Built-in attributes are matched in Cython; a custom ``Token._`` getter cost a Python call per token per pattern.
+    """
+    variants = sorted({form for w in words for form in (w, w.capitalize(), w.upper())})
+    return {"LEMMA": {"IN": variants}}
+
+
+def _unlemmatised(words: list[str]) -> dict:
+    """The same words in a doc without lemmas (no statistical model): the lower-cased text stands in."""
+    return {"LEMMA": "", "LOWER": {"IN": sorted(set(words))}}
 
 
 def _one(kind: str, lemmas: list[str], pos: list[str] | None = None) -> tuple[str, list[list[dict]]]:
-    token = _lem(lemmas)
+    tokens = [_lem(lemmas), _unlemmatised(lemmas)]
     if pos:
-        token["POS"] = {"IN": pos}
-    return kind, [[token]]
+        for token in tokens:
+            token["POS"] = {"IN": pos}
+    return kind, [[token] for token in tokens]
 
 
 def _seq(kind: str, *phrases: str) -> tuple[str, list[list[dict]]]:
@@ -149,17 +157,13 @@ def trigger_words() -> set[str]:
     words: set[str] = set()
     for _, patterns in PATTERNS:
         for pattern in patterns:
-            if len(pattern) == 1 and "_" in pattern[0]:
-                words |= set(pattern[0]["_"]["geomap_lemma"]["IN"])
+            if len(pattern) == 1 and "LEMMA" in pattern[0] and isinstance(pattern[0]["LEMMA"], dict):
+                words |= {w.lower() for w in pattern[0]["LEMMA"]["IN"]}
     return words
 
 
 def lemma_of(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
-
-
-if not Token.has_extension("geomap_lemma"):
-    Token.set_extension("geomap_lemma", getter=lemma_of)
 
 
 def _matcher(doc: Doc) -> Matcher:
