@@ -256,7 +256,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
                 base = reference
             try:
                 window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]
-            except (ValueError, KeyError) as exc:  # e.g. "30 February"
+            except (ValueError, KeyError, OverflowError) as exc:  # "30 February"; "last year" before year 1
                 log.debug("unreadable date %r: %s", m[0], exc)
                 continue
             if window is not None:

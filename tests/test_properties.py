@@ -191,8 +191,6 @@ def test_lone_surrogate_from_the_api_does_not_stop_the_batch(parser):
     dumps(feature_collection(extraction)).encode("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="geomap/dates.py: relative dates against published=0001-01-01 overflow "
-                   "(OverflowError reported as an internal error); the reader and CLI refuse such dates")
 def test_extreme_publication_dates_from_the_api(parser):
     text = "Shelling hit Kharkiv yesterday, killing 2. Last year a drone strike hit Kyiv. Next week in Odesa."
     for published in (date(1, 1, 1), date(9999, 12, 31)):

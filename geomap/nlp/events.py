@@ -53,17 +53,11 @@ def _lem(words: list[str]) -> dict:
     return {"LEMMA": {"IN": variants}}
 
 
-def _unlemmatised(words: list[str]) -> dict:
-    """The same words in a doc without lemmas (no statistical model): the lower-cased text stands in."""
-    return {"LEMMA": "", "LOWER": {"IN": sorted(set(words))}}
-
-
 def _one(kind: str, lemmas: list[str], pos: list[str] | None = None) -> tuple[str, list[list[dict]]]:
-    tokens = [_lem(lemmas), _unlemmatised(lemmas)]
+    token = _lem(lemmas)
     if pos:
-        for token in tokens:
-            token["POS"] = {"IN": pos}
-    return kind, [[token] for token in tokens]
+        token["POS"] = {"IN": pos}
+    return kind, [[token]]
 
 
 def _seq(kind: str, *phrases: str) -> tuple[str, list[list[dict]]]:
@@ -149,7 +143,7 @@ class Trigger:
     strength: int
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[tuple[int, bool], Matcher] = {}
 
 
 def trigger_words() -> set[str]:
@@ -166,12 +160,31 @@ def lemma_of(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+def _without_lemmas(pattern: list[dict]) -> list[dict] | None:
+    """A pattern for docs with no lemmas (no statistical model): lower-cased text stands in for the lemma,
+    and part-of-speech constraints, which such docs cannot meet, drop the pattern."""
+    tokens = []
+    for token in pattern:
+        if "POS" in token or "TAG" in token or "DEP" in token:
+            return None
+        token = dict(token)
+        lemma = token.pop("LEMMA", None)
+        if isinstance(lemma, dict):
+            token["LOWER"] = {"IN": sorted({w.lower() for w in lemma["IN"]})}
+        tokens.append(token)
+    return tokens
+
+
 def _matcher(doc: Doc) -> Matcher:
-    key = id(doc.vocab)
+    lemmatised = doc.has_annotation("LEMMA")
+    key = (id(doc.vocab), lemmatised)
     if key not in _MATCHERS:
         matcher = Matcher(doc.vocab)
         for kind, patterns in PATTERNS:
-            matcher.add(kind, patterns)
+            if not lemmatised:
+                patterns = [p for p in map(_without_lemmas, patterns) if p is not None]
+            if patterns:
+                matcher.add(kind, patterns)
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
