@@ -329,7 +329,9 @@ def write_merged(run: RunDirectory, spec: ParserSpec, output: str | Path | None,
         emit(sys.stdout)
         sys.stdout.flush()
     else:
-        _atomic_stream(Path(output), emit)
+        from geomap.export import atomic_stream
+
+        atomic_stream(Path(output), emit)
     return counts
 
 
@@ -348,29 +350,12 @@ def _write_csv(handle: IO[str], run: RunDirectory, spec: ParserSpec, collections
     writer.writerows(acled_rows({"features": incidents}))
 
 
-def _atomic_stream(target: Path, emit) -> None:
-    import tempfile
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            emit(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def finish_directory(run: RunDirectory, spec: ParserSpec) -> dict[str, int]:
     """For ``--output-dir``: the deduplicated incidents of the whole run go to ``incidents.geojsonl``."""
-    from geomap.export import incident_feature
+    from geomap.export import atomic_stream, incident_feature
 
     incidents = run.incidents(spec)
-    _atomic_stream(run.path / INCIDENTS, lambda h: h.writelines(_line(incident_feature(i)) + "\n" for i in incidents))
+    atomic_stream(run.path / INCIDENTS, lambda h: h.writelines(_line(incident_feature(i)) + "\n" for i in incidents))
     return {**run.layer_counts(), "incidents": len(incidents)}
 
 

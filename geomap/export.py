@@ -15,7 +15,7 @@ import time
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import IO, Any, Callable, Iterable
 
 from geomap.errors import InputError
 from geomap.geo import point_geometry
@@ -135,15 +135,17 @@ def dumps(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and an atomic rename."""
+def atomic_stream(path: str | Path, emit: Callable[[IO[Any]], Any], *, binary: bool = False) -> Path:
+    """Let ``emit`` write text to a temporary file beside ``path``, then rename it into place atomically.
+
+    A run killed or failing mid-way leaves the previous ``path`` whole and no temporary file behind.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
+            emit(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
@@ -153,6 +155,12 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
         raise
     _remove_stale_temps(target)
     return target
+
+
+def atomic_write(path: str | Path, data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same directory and an atomic rename."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    return atomic_stream(path, lambda handle: handle.write(payload), binary=True)
 
 
 def _remove_stale_temps(target: Path) -> None:
