@@ -11,7 +11,8 @@ from typing import Any
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
+import numpy as np
+import shapely
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -52,9 +53,19 @@ def buffer_km(geometry: BaseGeometry | dict[str, Any], width_km: float) -> BaseG
     geom = shape(geometry) if isinstance(geometry, dict) else geometry
     centre = geom.centroid
     forward, back = _local_transformers(round(centre.y, 4), round(centre.x, 4))
-    metric = transform(forward.transform, geom)
-    buffered = metric.buffer(width_km * 1000.0, resolution=16)
-    return transform(back.transform, buffered)
+    metric = _reprojected(geom, forward)
+    buffered = metric.buffer(width_km * 1000.0, quad_segs=16)
+    return _reprojected(buffered, back)
+
+
+def _reprojected(geom: BaseGeometry, transformer: Transformer) -> BaseGeometry:
+    """Every coordinate of ``geom`` through ``transformer`` (x/y order), vectorised."""
+
+    def project(coords: np.ndarray) -> np.ndarray:
+        xs, ys = transformer.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([xs, ys])
+
+    return shapely.transform(geom, project)
 
 
 def to_geojson_geometry(geom: BaseGeometry, precision: int = 5) -> dict[str, Any]:
