@@ -244,10 +244,4 @@ def extract(
     return parser.extract(documents, errors=errors)
 
 
-def collection_of(extraction: Extraction) -> dict[str, Any]:
-    from geomap.export import feature_collection
-
-    return feature_collection(extraction)
-
-
 __all__: Sequence[str] = ("Geoparser", "Options", "extract", "as_documents", "mentions_of")
