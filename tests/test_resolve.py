@@ -55,6 +55,9 @@ PLACES = [
     ("t:athens-tx", "Athens", 32.2, -95.86, "P", "PPL", "US", "TX", "Texas", 13_000, []),
     ("t:clarke-ga", "Clarke County", 33.95, -83.38, "A", "ADM2", "US", "GA", "Georgia", 0, []),
     ("t:clarke-va", "Clarke County", 39.11, -77.99, "A", "ADM2", "US", "VA", "Virginia", 0, []),
+    ("t:odesa", "Odesa", 46.49, 30.74, "P", "PPLA", "UA", "17", "Odesa", 1_010_000, [("Odessa", "alternate")]),
+    ("t:odessa-mo", "Odessa", 38.99, -93.95, "P", "PPL", "US", "MO", "Missouri", 5_200, [("Odesa", "alternate")]),
+    ("t:washington-mo", "Washington", 38.56, -91.01, "P", "PPL", "US", "MO", "Missouri", 14_000, []),
     ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
 ]
 
@@ -259,3 +262,11 @@ def test_places_listed_with_divisions_of_a_country_get_the_peer_feature(tiny_sto
     state = [s for s in georgia.ranked if s.place.gazetteer_id == "t:us-ga"][0]
     country = [s for s in georgia.ranked if s.place.gazetteer_id == "t:ge"][0]
     assert state.features.get("peer", 0) > 0 and "peer" not in country.features
+
+
+def test_a_confidently_resolved_name_votes_only_for_its_own_division(tiny_store):
+    text = "A missile hit Odesa. Speaking in Washington, officials condemned the strike on Odesa."
+    results = _doc(text, ["Odesa", "Washington", "Odesa"], tiny_store)
+    assert results[1].place.gazetteer_id in ("t:dc", "t:us-wa") and results[1].confidence >= 0.6
+    missouri = [s for s in results[0].ranked if s.place.gazetteer_id == "t:odessa-mo"]
+    assert missouri and "admin1_cooccurrence" not in missouri[0].features

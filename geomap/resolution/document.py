@@ -20,6 +20,7 @@ _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 # an unannotated parent after "X, ": "CA", "Calif.", "New South Wales" (capitalised words up to punctuation)
 _TRAILING = re.compile(r"^\s*,\s*((?:[A-Z][A-Za-z]*\.?)(?:\s+[A-Z][A-Za-z]*\.?){0,2})")
 _MAX_POINTS = 12
+CONFIDENT = 0.6  # a resolution this sure stands for its name in the co-occurrence count
 # what follows a bare division name in an enumeration that ends with the division word: "Cooke, Grayson and Love
 # counties", "DeKalb County" is indexed already; "Sarpy and Douglas counties", "Avoyelles Parish"
 _DIVISION_TAIL = re.compile(
@@ -163,12 +164,24 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
     results = run(None)
     for _ in range(passes):
         evidence = _Evidence(store)
-        evidence.candidate_admin1 = candidate_admin1
+        evidence.candidate_admin1 = _narrowed(names, results, candidate_admin1)
         for name, res in zip(names, results):
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         results = run(evidence)
     return _one_sense(names, results)
+
+
+def _narrowed(names: list[str], results: list, candidate_admin1: dict) -> dict:
+    """A name resolved confidently no longer "could be" in every division its namesakes lie in: only its own
+    place's division counts for co-occurrence (Washington the capital does not vote for a Missouri town)."""
+    narrowed = dict(candidate_admin1)
+    for name, res in zip(names, results):
+        if res.place is not None and res.confidence >= CONFIDENT:
+            place = res.place
+            narrowed[name] = {(place.country_code, place.admin1_code)} if place.admin1_code and place.country_code \
+                else set()
+    return narrowed
 
 
 def _enumerated_divisions(mention, text: str, store: GazetteerStore) -> list[Found]:
