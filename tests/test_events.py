@@ -94,3 +94,17 @@ def test_general_phrasings(nlp, text, expected):
 ])
 def test_not_political_violence(nlp, text):
     assert events(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "air base" names a target, not the weapon: an assault on it is a battle
+    ("Jihadist fighters attacked an air base on Tuesday.", ("Battles", "Armed clash")),
+    # a school run by the military police is a military site, not a civilian one
+    ("Militants attacked a military police training school on Tuesday.", ("Battles", "Armed clash")),
+])
+def test_military_targets_named_by_civilian_nouns(nlp, text, expected):
+    assert events(nlp, text) == {expected}
+
+
+def test_a_long_stretch_of_fighting_is_background(nlp):
+    assert events(nlp, "The truce ended more than a year of fighting between the two armies.") == set()

@@ -188,3 +188,8 @@ def test_dateline_places_a_lead_that_names_no_other_town(nlp):
 def test_crowd_control_weapons_mean_a_protest_with_intervention(nlp):
     found = run(nlp, "In Kharkiv, riot police fired rubber bullets and tear gas at students on Friday.")
     assert [(i.sub_event_type, i.place.name) for i in found] == [("Protest with intervention", "Kharkiv")]
+
+
+def test_a_goal_is_not_where_the_fighting_was(nlp):
+    found = run(nlp, "Jets struck Donetsk on Monday as rebels pressed an offensive toward Gao.")
+    assert "Gao" not in {i.place.name for i in found}

@@ -62,6 +62,7 @@ def _governors(head: Token):
 
 
 SPANS = {"day", "night", "week", "month", "year"}
+LONG_SPANS = {"week", "month", "year", "decade"}
 
 
 def _over_many_days(token: Token) -> bool:
@@ -115,6 +116,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (a campaign count of weapons)"
     if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
         return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in LONG_SPANS:
+        return "aggregate over a stretch (\"a year of fighting\", \"months of clashes\")"
     if _over_many_days(head) or any(_over_many_days(g) for g in list(head.ancestors)[:3]):
         return "aggregate over several days (\"detained 1,100 people during six nights of protests\")"
     if head.dep_ == "pobj" and head.head.lower_ in ("after", "following", "since") and any(

@@ -16,8 +16,9 @@ from geomap.models import Place
 
 log = logging.getLogger("geomap.incidents.places")
 
+# not "toward(s)": "pressed an offensive toward Hama" names a goal, not where the fighting was
 LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", "around", "over", "into", "onto", "along",
-            "off", "within", "throughout", "toward", "towards", "against", "upon", "of", "between", "beyond",
+            "off", "within", "throughout", "against", "upon", "of", "between", "beyond",
             "north", "south", "east", "west", "close", "nearby", "by"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",

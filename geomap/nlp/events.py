@@ -237,8 +237,13 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
 IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
 DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
+# "an air base", "air defence": "air" names a kind of thing, not the weapon used
+NOT_AIR = {"base", "field", "defence", "defense", "space", "traffic", "quality", "pollution", "ticket", "travel"}
+
+
 def _lemmas(tokens) -> set[str]:
-    return {lemma_of(t) for t in tokens}
+    return {lemma_of(t) for t in tokens
+            if not (t.lower_ == "air" and t.dep_ == "compound" and lemma_of(t.head) in NOT_AIR)}
 
 
 def _context(head: Token) -> set[str]:
@@ -396,7 +401,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 _has(words, {"police", "security", "soldier", "troop"}):
             return PROTESTS, "Excessive force against protesters", 8
         targets = _targets(head)
-        if targets & MILITARY and not targets & CIVILIAN:
+        # "a military police training school", "an army hospital": a military site, whatever the noun
+        militarised = {lemma_of(t) for t in head.sent if lemma_of(t) in CIVILIAN and any(
+            lemma_of(m) in MILITARY | {"police"} for c in t.children if c.dep_ in ("compound", "amod")
+            for m in c.subtree)}
+        if targets & MILITARY and not targets & CIVILIAN - militarised:
             return BATTLES, "Armed clash", strength
         if kind == "attack" and _on_a_place(head) and not _has(words, {"gunman", "gunmen", "assailant", "knife",
                                                                         "bandit", "mob", "attacker"}):

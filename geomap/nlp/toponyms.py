@@ -16,7 +16,8 @@ from geomap.geocoding.names import normalize
 from geomap.resolution.demonyms import ap_state, demonym_places
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-OVERRULABLE = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP")
+# LANGUAGE: the small model tags some towns as languages ("in Odesa"); the cues in _overrule decide
+OVERRULABLE = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LANGUAGE")
 EVENT_NOUNS = frozenset(
     "attack attacks bombing bombings blast blasts strike strikes airstrike airstrikes shelling explosion "
     "explosions raid raids offensive clashes clash battle siege massacre protest protests riot riots "
