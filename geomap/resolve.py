@@ -121,6 +121,8 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
     return features
 
 
+OUTWEIGHS = 1.0  # size ratio past which a holder of the name in another country makes an alternate-name holder weak
+PROMINENT = 3_000_000  # population from which a city's exactly written name gets the prominence term
 DWARFS = 20  # population ratio past which an alternate-name holder is the place the name usually means
 
 
@@ -149,16 +151,28 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     # — unless the alternate's holder dwarfs them: then the name is a transliteration of the big place
     # (Zaporizhzhia, a village's name, is also how the city Zaporizhzhya is written in English)
     named: dict[tuple[str, str | None], int] = {}
+    named_anywhere: dict[str, int] = {}  # feature class → largest place bearing the written name as its own
     for f in found:
         if f.candidate.match == "name" and not f.variant:
             key = (f.candidate.place.feature_class, f.candidate.place.country_code)
             named[key] = max(named.get(key, 0), f.candidate.place.population)
+            named_anywhere[key[0]] = max(named_anywhere.get(key[0], 0), f.candidate.place.population)
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
         holder = named.get((place.feature_class, place.country_code))
         if item.candidate.match == "alternate" and holder is not None and place.population <= DWARFS * max(holder, 1):
             features["named_elsewhere"] = WEIGHTS["named_elsewhere"]
+        elif item.candidate.match == "alternate" and named_anywhere.get(place.feature_class, 0) > \
+                OUTWEIGHS * max(place.population, 1):
+            # "Odesa" is how the Ukrainian city writes itself; a far smaller Odessa only lists it as a variant:
+            # the more the name's own holder outweighs it, the weaker that reading (up to twice the penalty)
+            ratio = named_anywhere[place.feature_class] / max(place.population, 1)
+            features["named_elsewhere"] = WEIGHTS["named_elsewhere"] * min(2.0, 1.0 + math.log10(ratio))
+        if item.candidate.match == "name" and not item.variant and place.feature_class == "P" \
+                and place.population > PROMINENT:
+            # a city of millions written exactly as it names itself: the name's usual sense, beyond its size alone
+            features["prominence"] = WEIGHTS["prominence"]
         if place.feature_code in ("ADM1", "ADM2") and not item.generic_class and _holds_namesake_city(place, cities):
             features["division_of_city"] = WEIGHTS["division_of_city"]
         if context is not None or bias is not None:

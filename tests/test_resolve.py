@@ -270,3 +270,21 @@ def test_a_confidently_resolved_name_votes_only_for_its_own_division(tiny_store)
     assert results[1].place.gazetteer_id in ("t:dc", "t:us-wa") and results[1].confidence >= 0.6
     missouri = [s for s in results[0].ranked if s.place.gazetteer_id == "t:odessa-mo"]
     assert missouri and "admin1_cooccurrence" not in missouri[0].features
+
+
+def test_a_name_written_as_a_far_larger_place_writes_itself_is_that_place(tiny_store):
+    text = "A missile hit Odesa. Speaking in Washington, officials condemned the strike on Odesa."
+    odesa = _doc(text, ["Odesa", "Washington", "Odesa"], tiny_store)[0]
+    assert odesa.place.gazetteer_id == "t:odesa"
+    missouri = [s for s in odesa.ranked if s.place.gazetteer_id == "t:odessa-mo"][0]
+    assert missouri.features["named_elsewhere"] <= -3.0 + 1e-9  # outweighed 200 times: the penalty doubled
+    # the other way round, the big city that lists the small town's name as a variant is not discounted
+    ukraine = [s for s in rank("Odessa", store=tiny_store, label="GPE") if s.place.gazetteer_id == "t:odesa"][0]
+    assert "named_elsewhere" not in ukraine.features
+
+
+def test_prominence_only_for_cities_of_millions_written_exactly(tiny_store):
+    ranked = {s.place.gazetteer_id: s for s in rank("Moscow", store=tiny_store, label="GPE")}
+    assert "prominence" in ranked["t:moscow"].features
+    assert "prominence" not in ranked["t:moscow-id"].features and "prominence" not in ranked["t:ru-mow"].features
+    assert all("prominence" not in s.features for s in rank("Kiev", store=tiny_store))  # an alternate name
