@@ -123,16 +123,23 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
 
 OUTWEIGHS = 1.0  # size ratio past which a holder of the name in another country makes an alternate-name holder weak
 PROMINENT = 3_000_000  # population from which a city's exactly written name gets the prominence term
+SEAT_SHARE = 0.01  # a town this share of its namesake first-level division's people can be what the name means
+CAPITAL_REACH_KM = 400.0  # a capital this close to a same-named division (the capital district beside a province)
 DWARFS = 20  # population ratio past which an alternate-name holder is the place the name usually means
 
 
 def _holds_namesake_city(division: Place, cities: list[Place]) -> bool:
     """A division named after a big city it holds or surrounds (Moscow, Kyiv, Tbilisi as divisions)."""
     for city in cities:
-        if city.country_code != division.country_code or city.population < 0.1 * division.population:
+        if city.country_code != division.country_code:
             continue
-        if (division.admin1_code and city.admin1_code == division.admin1_code) or \
-                distance_km(city.lat, city.lon, division.lat, division.lon) < 100.0:
+        inside = bool(division.admin1_code) and city.admin1_code == division.admin1_code
+        # a first-level division named after the town it holds (Tillaberi) or the capital beside it (Buenos Aires)
+        floor = SEAT_SHARE if inside and division.feature_code == "ADM1" else 0.1
+        if city.population < floor * division.population:
+            continue
+        if inside or distance_km(city.lat, city.lon, division.lat, division.lon) < \
+                (CAPITAL_REACH_KM if city.feature_code == "PPLC" else 100.0):
             return True
     return False
 

@@ -288,3 +288,20 @@ def test_prominence_only_for_cities_of_millions_written_exactly(tiny_store):
     assert "prominence" in ranked["t:moscow"].features
     assert "prominence" not in ranked["t:moscow-id"].features and "prominence" not in ranked["t:ru-mow"].features
     assert all("prominence" not in s.features for s in rank("Kiev", store=tiny_store))  # an alternate name
+
+
+def test_a_division_named_after_a_small_seat_or_a_nearby_capital_is_discounted():
+    from geomap.models import Place
+    from geomap.resolve import _holds_namesake_city
+
+    def place(gid, fcode, a1, lat, lon, pop):
+        return Place(gazetteer_id=gid, name="X", lat=lat, lon=lon, feature_class="P" if fcode.startswith("PP") else "A",
+                     feature_code=fcode, country_code="AR", admin1_code=a1, population=pop)
+
+    province = place("prov", "ADM1", "01", -37.15, -60.13, 8_000_000)
+    capital = place("cap", "PPLC", "07", -34.61, -58.38, 2_900_000)  # its own division, ~300 km away
+    assert _holds_namesake_city(province, [capital])
+    assert not _holds_namesake_city(province, [place("far", "PPL", "07", -34.61, -58.38, 2_900_000)])
+    seat = place("seat", "PPL", "01", -37.0, -60.0, 90_000)  # ~1% of the division, inside it
+    assert _holds_namesake_city(province, [seat])
+    assert not _holds_namesake_city(province, [place("tiny", "PPL", "01", -37.0, -60.0, 9_000)])
