@@ -65,6 +65,10 @@ def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
     }
     if cand.match == "abbreviation" and not _abbreviation_ok(written, cand.matched_name):
         features["match"] += ABBREVIATION_CASE
+    letters = written.replace(".", "").replace(" ", "")
+    if cand.match != "abbreviation" and 1 < len(letters) <= 3 and letters.isupper() \
+            and not cand.matched_name.replace(".", "").isupper():
+        features["written_as_abbreviation"] = WEIGHTS["written_as_abbreviation"]  # "EU" is not the town Eu
     if found.variant:
         features["variant"] = VARIANT.get(found.variant, -0.5) - FUZZY_PENALTY * (1.0 - found.similarity)
     if found.generic_class and found.variant != "namesake":

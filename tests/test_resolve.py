@@ -58,6 +58,7 @@ PLACES = [
     ("t:odesa", "Odesa", 46.49, 30.74, "P", "PPLA", "UA", "17", "Odesa", 1_010_000, [("Odessa", "alternate")]),
     ("t:odessa-mo", "Odessa", 38.99, -93.95, "P", "PPL", "US", "MO", "Missouri", 5_200, [("Odesa", "alternate")]),
     ("t:washington-mo", "Washington", 38.56, -91.01, "P", "PPL", "US", "MO", "Missouri", 14_000, []),
+    ("t:eu-town", "Eu", 50.05, 1.42, "P", "PPL", "FR", "28", "Normandie", 8_400, []),
     ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
 ]
 
@@ -305,3 +306,14 @@ def test_a_division_named_after_a_small_seat_or_a_nearby_capital_is_discounted()
     seat = place("seat", "PPL", "01", -37.0, -60.0, 90_000)  # ~1% of the division, inside it
     assert _holds_namesake_city(province, [seat])
     assert not _holds_namesake_city(province, [place("tiny", "PPL", "01", -37.0, -60.0, 9_000)])
+
+
+def test_short_capitals_do_not_read_as_a_town_name(tiny_store):
+    ranked = {s.place.gazetteer_id: s for s in rank("PARIS", store=tiny_store)}
+    assert "written_as_abbreviation" not in ranked["t:paris"].features  # a long name in capitals is a name
+    assert "written_as_abbreviation" in rank("EU", store=tiny_store)[0].features
+    assert decide(rank("EU", store=tiny_store))[0] is None and decide(rank("Eu", store=tiny_store))[0] is not None
+    assert "written_as_abbreviation" not in rank("US", store=tiny_store)[0].features
+    assert decide(rank("US", store=tiny_store))[0].gazetteer_id == "t:us"
+    ranked = rank("GA", store=tiny_store)
+    assert all("written_as_abbreviation" not in s.features for s in ranked if s.match == "abbreviation")

@@ -27,6 +27,7 @@ WEIGHTS: dict[str, float] = {
     "division_of_city": -2.5,
     "peer": 2.0,  # times (up to 1) the other names that are countries / divisions of the candidate's country
     "prominence": 1.0,  # a city of a million or more whose own name is written exactly
+    "written_as_abbreviation": -2.0,  # "EU", "UN" in capitals read as a town's name (Eu, Un): only on strong evidence
     "named_elsewhere": -1.5,  # an alternate name when a place of the same class and country bears it as its name
     "namesake_elsewhere": -2.0,  # "Moscow", "Kyiv": the city, not the division named after it that holds it  # "Dnieper River" → water bodies, "Orange County" → admin areas
 }
