@@ -20,6 +20,7 @@ log = logging.getLogger("geomap.dedupe")
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4}
 
 
+DISTINCT_TOWN_KM = 5.0  # two named towns farther apart than this are two places, not one place spelled twice
 UNDATED_DAYS = 7  # an undated report ("publication" precision) may be about any day of the week before it
 
 
@@ -35,8 +36,12 @@ def same_event(a: Incident, b: Incident, max_km: float = 25.0) -> bool:
     """Same type, within ``max_km``, overlapping (or unknown) date windows."""
     if a.event_type != b.event_type:
         return False
-    if distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) > max_km:
+    km = distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+    if km > max_km:
         return False
+    if km > DISTINCT_TOWN_KM and a.geo_precision == b.geo_precision == 1 and a.place.feature_class == "P" \
+            and b.place.feature_class == "P" and a.place.gazetteer_id != b.place.gazetteer_id:
+        return False  # "eight killed in Khan Younis … three in Deir al-Balah": two towns named, two events
     wa, wb = _window(a), _window(b)
     if wa is None or wb is None:
         return True

@@ -193,3 +193,29 @@ def test_crowd_control_weapons_mean_a_protest_with_intervention(nlp):
 def test_a_goal_is_not_where_the_fighting_was(nlp):
     found = run(nlp, "Jets struck Donetsk on Monday as rebels pressed an offensive toward Gao.")
     assert "Gao" not in {i.place.name for i in found}
+
+
+def test_two_named_towns_are_two_events_not_one_report():
+    from geomap.dedupe import dedupe
+    from geomap.models import Incident
+
+    def at(place):
+        return Incident(id=place.name, doc="a", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                        place=place, location=place.name, geo_precision=1, date=FRIDAY, date_end=FRIDAY,
+                        date_precision="day", time_precision=1, quote="", start=0, end=0, sources=("a",))
+
+    khan_younis = Place("t:ky", "Khan Yunis", 31.3402, 34.3063, "P", "PPL", "PS")
+    deir = Place("t:db", "Deir al-Balah", 31.4183, 34.3503, "P", "PPL", "PS")  # ~9.6 km apart
+    assert len(dedupe([at(khan_younis), at(deir)])) == 2
+    assert len(dedupe([at(khan_younis), at(khan_younis)])) == 1
+
+
+def test_a_town_named_inside_a_region_wins(nlp):
+    P["Gaza Strip"] = Place("t:gz", "Gaza Strip", 31.42, 34.36, "A", "ADM1", "PS", admin1_code="GZ")
+    P["Khan Younis"] = Place("t:ky", "Khan Younis", 31.3402, 34.3063, "P", "PPL", "PS", admin1_code="GZ")
+    try:
+        found = run(nlp, "Air strikes killed 15 people in the Gaza Strip on Monday, including eight in a house in "
+                         "Khan Younis, officials said.")
+    finally:
+        del P["Gaza Strip"], P["Khan Younis"]
+    assert [i.place.name for i in found] == ["Khan Younis"]

@@ -258,9 +258,12 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.dist, rank(item)))
     if nearest.actorish:  # only the attacker's country ("U.S. strikes") or a border: the text does not say where
         return []
-    if nearest.place.is_country:  # "across Lebanon, including in Sidon": the town the text names inside it wins
+    region = nearest.place.feature_code == "ADM1" and nearest.place.admin1_code  # "in the Gaza Strip, including…"
+    if nearest.place.is_country or region:  # "across Lebanon, including in Sidon": the town named inside it wins
         inner = [item for item in best_by_group.values() if not item.place.is_country and not item.actorish
-                 and item.place.country_code == nearest.place.country_code and item.dist <= nearest.dist + 4]
+                 and item.place.country_code == nearest.place.country_code and item.dist <= nearest.dist + 4
+                 and (not region or (item.place.feature_class == "P"
+                                     and item.place.admin1_code == nearest.place.admin1_code))]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
     family = {nearest.group}
