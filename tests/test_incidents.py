@@ -219,3 +219,12 @@ def test_a_town_named_inside_a_region_wins(nlp):
     finally:
         del P["Gaza Strip"], P["Khan Younis"]
     assert [i.place.name for i in found] == ["Khan Younis"]
+
+
+def test_a_country_wide_line_told_town_by_town_is_a_summary(nlp):
+    P["Ukraine"] = Place("t:ua", "Ukraine", 49.0, 32.0, "A", "PCLI", "UA")
+    try:
+        found = run(nlp, "Drones struck Ukraine on Monday. Drones hit Kharkiv and Odesa on Monday.")
+    finally:
+        del P["Ukraine"]
+    assert sorted(i.place.name for i in found) == ["Kharkiv", "Odesa"]

@@ -206,7 +206,28 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
                                             len(incidents), last_places, previous))
-    return _date_headlines(incidents, doc, document)
+    return _date_headlines(_without_summaries(incidents), doc, document)
+
+
+def _without_summaries(incidents: list[Incident]) -> list[Incident]:
+    """Drop a country-wide report that the article also tells town by town.
+
+    "Iran fired missiles at Israel … one man was killed in Jericho": the country-level line summarises events
+    coded where they happened (same type, same country, overlapping days).
+    """
+    def overlaps(a: Incident, b: Incident) -> bool:
+        return a.date is None or b.date is None or (a.date <= (b.date_end or b.date) and b.date <= (a.date_end or a.date))
+
+    kept = []
+    for incident in incidents:
+        if incident.place.is_country and any(
+                other.event_type == incident.event_type and not other.place.is_country
+                and other.place.country_code == incident.place.country_code and overlaps(incident, other)
+                for other in incidents if other is not incident):
+            log.debug("country-wide summary dropped: %s", incident.quote)
+            continue
+        kept.append(incident)
+    return kept
 
 
 def _date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:
