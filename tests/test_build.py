@@ -173,3 +173,12 @@ def test_counties_carry_a_population_prior(built):
     assert walkers["TX"].population > 0 and walkers["AL"].population > 0
     cook = [c.place for c in built.candidates("Cook County") if c.place.admin1 == "Illinois"][0]
     assert cook.population > 2_000_000  # Chicago alone
+
+
+def test_the_european_union_and_both_congos_are_curated(built):
+    eu = [c for c in built.candidates("EU") if c.place.gazetteer_id == "curated:region:european-union"]
+    assert eu and eu[0].match == "abbreviation"
+    members = built.region_members(eu[0].place)
+    assert len(members) == 27 and "FR" in members and "GB" not in members
+    congos = {c.place.country_code for c in built.candidates("Congo") if c.place.is_country}
+    assert congos == {"CD", "CG"}  # the short name is both countries'; the document's context chooses
