@@ -129,11 +129,12 @@ OUTWEIGHS = 1.0  # size ratio past which a holder of the name in another country
 PROMINENT = 3_000_000  # population from which a city's exactly written name gets the prominence term
 SEAT_SHARE = 0.01  # a town this share of its namesake first-level division's people can be what the name means
 CAPITAL_REACH_KM = 400.0  # a capital this close to a same-named division (the capital district beside a province)
+CITY_MARGIN = 0.1  # how far below its namesake city a division named after it starts
 DWARFS = 20  # population ratio past which an alternate-name holder is the place the name usually means
 
 
-def _holds_namesake_city(division: Place, cities: list[Place]) -> bool:
-    """A division named after a big city it holds or surrounds (Moscow, Kyiv, Tbilisi as divisions)."""
+def _namesake_city(division: Place, cities: list[Place]) -> Place | None:
+    """The city a division is named after, when it holds or surrounds it (Moscow, Kyiv, Tbilisi as divisions)."""
     for city in cities:
         if city.country_code != division.country_code:
             continue
@@ -144,8 +145,8 @@ def _holds_namesake_city(division: Place, cities: list[Place]) -> bool:
             continue
         if inside or distance_km(city.lat, city.lon, division.lat, division.lon) < \
                 (CAPITAL_REACH_KM if city.feature_code == "PPLC" else 100.0):
-            return True
-    return False
+            return city
+    return None
 
 
 def rank_found(found: Sequence[Found], *, label: str | None = None, context: Context | None = None,
@@ -184,8 +185,12 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
                 and place.population > PROMINENT:
             # a city of millions written exactly as it names itself: the name's usual sense, beyond its size alone
             features["prominence"] = WEIGHTS["prominence"]
-        if place.feature_code in ("ADM1", "ADM2") and not item.generic_class and _holds_namesake_city(place, cities):
-            features["division_of_city"] = WEIGHTS["division_of_city"]
+        city = _namesake_city(place, cities) if place.feature_code in ("ADM1", "ADM2") and not item.generic_class \
+            else None
+        if city is not None:
+            # the bare name is the city's: the division ends at least a margin below it on priors alone
+            gap = population(place) + feature_prior(place) - population(city) - feature_prior(city)
+            features["division_of_city"] = min(WEIGHTS["division_of_city"], -gap - CITY_MARGIN)
         if context is not None or bias is not None:
             features.update(_contextual(place, context or Context(), bias))
         if closeness is not None and closeness[index] > 0:

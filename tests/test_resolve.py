@@ -59,6 +59,8 @@ PLACES = [
     ("t:odessa-mo", "Odessa", 38.99, -93.95, "P", "PPL", "US", "MO", "Missouri", 5_200, [("Odesa", "alternate")]),
     ("t:washington-mo", "Washington", 38.56, -91.01, "P", "PPL", "US", "MO", "Missouri", 14_000, []),
     ("t:eu-town", "Eu", 50.05, 1.42, "P", "PPL", "FR", "28", "Normandie", 8_400, []),
+    ("t:kherson-obl", "Kherson", 46.6, 33.0, "A", "ADM1", "UA", "08", "Kherson", 1_000_000, []),
+    ("t:kherson", "Kherson", 46.64, 32.61, "P", "PPL", "UA", "08", "Kherson", 66_000, []),
     ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
 ]
 
@@ -293,7 +295,7 @@ def test_prominence_only_for_cities_of_millions_written_exactly(tiny_store):
 
 def test_a_division_named_after_a_small_seat_or_a_nearby_capital_is_discounted():
     from geomap.models import Place
-    from geomap.resolve import _holds_namesake_city
+    from geomap.resolve import _namesake_city
 
     def place(gid, fcode, a1, lat, lon, pop):
         return Place(gazetteer_id=gid, name="X", lat=lat, lon=lon, feature_class="P" if fcode.startswith("PP") else "A",
@@ -301,11 +303,11 @@ def test_a_division_named_after_a_small_seat_or_a_nearby_capital_is_discounted()
 
     province = place("prov", "ADM1", "01", -37.15, -60.13, 8_000_000)
     capital = place("cap", "PPLC", "07", -34.61, -58.38, 2_900_000)  # its own division, ~300 km away
-    assert _holds_namesake_city(province, [capital])
-    assert not _holds_namesake_city(province, [place("far", "PPL", "07", -34.61, -58.38, 2_900_000)])
+    assert _namesake_city(province, [capital]) is capital
+    assert _namesake_city(province, [place("far", "PPL", "07", -34.61, -58.38, 2_900_000)]) is None
     seat = place("seat", "PPL", "01", -37.0, -60.0, 90_000)  # ~1% of the division, inside it
-    assert _holds_namesake_city(province, [seat])
-    assert not _holds_namesake_city(province, [place("tiny", "PPL", "01", -37.0, -60.0, 9_000)])
+    assert _namesake_city(province, [seat]) is seat
+    assert _namesake_city(province, [place("tiny", "PPL", "01", -37.0, -60.0, 9_000)]) is None
 
 
 def test_short_capitals_do_not_read_as_a_town_name(tiny_store):
@@ -317,3 +319,13 @@ def test_short_capitals_do_not_read_as_a_town_name(tiny_store):
     assert decide(rank("US", store=tiny_store))[0].gazetteer_id == "t:us"
     ranked = rank("GA", store=tiny_store)
     assert all("written_as_abbreviation" not in s.features for s in ranked if s.match == "abbreviation")
+
+
+def test_a_division_named_after_its_city_ranks_below_it_on_priors(tiny_store):
+    ranked = {s.place.gazetteer_id: s for s in rank("Moscow", store=tiny_store, label="GPE")}
+    assert ranked["t:moscow"].score > ranked["t:ru-mow"].score
+    assert ranked["t:ru-mow"].features["division_of_city"] <= -2.5
+    # a division 15 times its seat's size and with a division's prior still ends below the seat
+    ranked = {s.place.gazetteer_id: s for s in rank("Kherson", store=tiny_store, label="GPE")}
+    assert ranked["t:kherson-obl"].features["division_of_city"] < -2.5
+    assert decide(rank("Kherson", store=tiny_store, label="GPE"))[0].gazetteer_id == "t:kherson"
