@@ -130,6 +130,7 @@ PROMINENT = 3_000_000  # population from which a city's exactly written name get
 SEAT_SHARE = 0.01  # a town this share of its namesake first-level division's people can be what the name means
 CAPITAL_REACH_KM = 400.0  # a capital this close to a same-named division (the capital district beside a province)
 CITY_MARGIN = 0.1  # how far below its namesake city a division named after it starts
+UNFIT_FLOOR = 0.0  # the label's penalty when no candidate at all is of the label's kind
 DWARFS = 20  # population ratio past which an alternate-name holder is the place the name usually means
 
 
@@ -169,9 +170,13 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             key = (f.candidate.place.feature_class, f.candidate.place.country_code)
             named[key] = max(named.get(key, 0), f.candidate.place.population)
             named_anywhere[key[0]] = max(named_anywhere.get(key[0], 0), f.candidate.place.population)
+    # no candidate of the kind the NER label asks for (a river tagged GPE): the label is the likelier mistake
+    unfit = label != "NORP" and bool(found) and all(label_fit(f.candidate.place, label) < 0 for f in found)
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
+        if unfit and features["label_fit"] < UNFIT_FLOOR:
+            features["label_fit"] = UNFIT_FLOOR
         holder = named.get((place.feature_class, place.country_code))
         if item.candidate.match == "alternate" and holder is not None and place.population <= DWARFS * max(holder, 1):
             features["named_elsewhere"] = WEIGHTS["named_elsewhere"]

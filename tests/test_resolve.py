@@ -329,3 +329,10 @@ def test_a_division_named_after_its_city_ranks_below_it_on_priors(tiny_store):
     ranked = {s.place.gazetteer_id: s for s in rank("Kherson", store=tiny_store, label="GPE")}
     assert ranked["t:kherson-obl"].features["division_of_city"] < -2.5
     assert decide(rank("Kherson", store=tiny_store, label="GPE"))[0].gazetteer_id == "t:kherson"
+
+
+def test_a_river_tagged_gpe_still_resolves_when_nothing_of_that_kind_is_named_so(tiny_store):
+    dnieper = rank("Dnieper", store=tiny_store, label="GPE")
+    assert decide(dnieper)[0].gazetteer_id == "t:dnieper" and dnieper[0].features["label_fit"] == 0.0
+    # where a town or division does bear the name, the label keeps its full weight
+    assert rank("Guernsey", store=tiny_store, label="LOC")[-1].features["label_fit"] < 0.0
