@@ -186,8 +186,11 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             # the more the name's own holder outweighs it, the weaker that reading (up to twice the penalty)
             ratio = named_anywhere[place.feature_class] / max(place.population, 1)
             features["named_elsewhere"] = WEIGHTS["named_elsewhere"] * min(2.0, 1.0 + math.log10(ratio))
+        # ("Moscow, Calif.": a written parent that does not hold it overrules the usual sense)
+        qualified = context is not None and bool(context.parents) \
+            and not any(contains(parent, place) for parent in context.parents)
         if item.candidate.match == "name" and not item.variant and place.feature_class == "P" \
-                and place.population > PROMINENT:
+                and place.population > PROMINENT and not qualified:
             # a city of millions written exactly as it names itself: the name's usual sense, beyond its size alone
             features["prominence"] = WEIGHTS["prominence"]
         city = _namesake_city(place, cities) if place.feature_code in ("ADM1", "ADM2") and not item.generic_class \
