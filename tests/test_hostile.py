@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+from geomap.render.screenshot import CHROMIUM, launch
 
 # each payload sets window.__pwned if it ever runs, in HTML, attribute, URL or script-string context
 PAYLOADS = [
@@ -173,7 +171,7 @@ def assert_inert(page: Path) -> int:
     """Load ``page`` offline, hover and click every point, open every popup; returns how many points were clicked."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         try:
             context = browser.new_context(java_script_enabled=True)
             requests: list[str] = []
