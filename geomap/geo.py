@@ -5,6 +5,7 @@ in metres, in an azimuthal equidistant projection centred on the geometry, never
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +16,7 @@ import numpy as np
 import shapely
 
 _GEOD = Geod(ellps="WGS84")
+EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 
 
 def latlon(lon_lat: tuple[float, float]) -> tuple[float, float]:
@@ -35,6 +37,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Geodesic distance on WGS84 in kilometres."""
     _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
     return abs(metres) / 1000.0
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on the mean Earth sphere: a few times faster than ``distance_km``, for ranking and joins."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @lru_cache(maxsize=256)

@@ -13,12 +13,12 @@ departments) that no other code owns, or stays unjoined. ``gazetteer/admin1_join
 """
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any, Iterable
 
+from geomap.geo import great_circle_km
 from geomap.geocoding.names import normalize
 from geomap.geocoding.sources import State
 
@@ -35,13 +35,6 @@ class JoinResult:
     owner: dict[int, tuple[str, str]] = field(default_factory=dict)  # division id → the code that owns its ADM1 place
     population: dict[tuple[str, str], int] = field(default_factory=dict)
     figures: dict[str, int] = field(default_factory=dict)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (fast, good enough for joins)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def join_admin1(
@@ -74,7 +67,7 @@ def join_admin1(
         if state is None:
             continue
         for clat, clon, code in by_name.get((cc, normalize(name)), ()):
-            if abs(clat - lat) < 0.5 and km(clat, clon, lat, lon) <= MATCH_KM:
+            if abs(clat - lat) < 0.5 and great_circle_km(clat, clon, lat, lon) <= MATCH_KM:
                 votes[code][state.id] += 1
 
     by_id = {s.id: s for s in states}
@@ -136,5 +129,5 @@ def _nearest(pool: list[State], lat: float, lon: float) -> State | None:
     """The division in ``pool`` nearest (lat, lon), if within ``FALLBACK_KM``."""
     if not pool:
         return None
-    best = min(pool, key=lambda s: (km(lat, lon, s.lat, s.lon), s.id))
-    return best if km(lat, lon, best.lat, best.lon) <= FALLBACK_KM else None
+    best = min(pool, key=lambda s: (great_circle_km(lat, lon, s.lat, s.lon), s.id))
+    return best if great_circle_km(lat, lon, best.lat, best.lon) <= FALLBACK_KM else None

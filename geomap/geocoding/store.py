@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.errors import GazetteerError
+from geomap.geo import great_circle_km
 from geomap.geocoding.bloom import build as build_bloom
 from geomap.geocoding.bloom import load as load_bloom
 from geomap.geocoding.bloom import might_contain
@@ -279,7 +280,7 @@ class GazetteerStore:
                 "AND r.min_lon <= ? AND r.max_lon >= ?" + where,
                 (lat + radius, lat - radius, lon + dlon, lon - dlon, *(classes or ())),
             )
-            found = sorted(((_haversine_km(lat, lon, row[3], row[4]), self._row_place(row)) for row in rows),
+            found = sorted(((great_circle_km(lat, lon, row[3], row[4]), self._row_place(row)) for row in rows),
                            key=lambda item: (item[0], item[1].gazetteer_id))
             # a hit inside the inscribed circle of the box is certainly among the nearest
             if len(found) >= limit and found[limit - 1][0] <= radius * 111.0 * 0.99:
@@ -346,13 +347,6 @@ class GazetteerStore:
 def _kind_order_sql(column: str) -> str:
     cases = " ".join(f"WHEN '{kind}' THEN {rank}" for rank, kind in enumerate(MATCH_KINDS))
     return f"CASE {column} {cases} ELSE {len(MATCH_KINDS)} END"
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def now_iso() -> str:
