@@ -148,6 +148,12 @@ def model_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def report_written(target: Any, counts: dict[str, int], documents: int | None = None) -> None:
+    """The one-line summary every writing command prints on stderr."""
+    docs = f"{documents} documents, " if documents is not None else ""
+    click.echo(f"wrote {target}: {docs}{counts['incidents']} incidents, {counts['places']} places, {counts['zones']} zones", err=True)
+
+
 def report_failures(errors: list[str]) -> None:
     """Print one line per failed input; exit 1 (done with failures) if there were any."""
     for line in errors:

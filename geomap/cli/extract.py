@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import EXIT_FAILURES, fail_usage, gazetteer_option, model_option, published_option, report_failures
+from geomap.cli.common import EXIT_FAILURES, fail_usage, gazetteer_option, model_option, published_option, report_failures, report_written
 
 
 @click.command("extract")
@@ -75,9 +75,9 @@ def command(inputs, output, output_dir, published, country_bias, zone_width_km, 
         raise ConfigurationError("no input documents")
     nothing_read = not documents and not collections
     if output_dir and not nothing_read:
-        click.echo(f"wrote {output_dir}: {documents} documents, {counts['incidents']} incidents, {counts['places']} places, {counts['zones']} zones", err=True)
+        report_written(output_dir, counts, documents)
     elif output is not None and not nothing_read:
-        click.echo(f"wrote {output}: {counts['incidents']} incidents, {counts['places']} places, {counts['zones']} zones", err=True)
+        report_written(output, counts)
     if errors_path is not None:
         write_error_report(errors_path, records)
         if records:

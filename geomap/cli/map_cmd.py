@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_option, model_option, published_option, report_failures
+from geomap.cli.common import gazetteer_option, model_option, published_option, report_failures, report_written
 from geomap.cli.runner import extract_inputs
+from geomap.export import LAYERS
 
 
 @click.command("map")
@@ -44,8 +45,8 @@ def command(inputs, output, geojson_path, published, zone_files, tiles, self_con
         atomic_write(output, json.dumps(render_fragment(collection, **options), ensure_ascii=False, indent=1))
     else:
         atomic_write(output, render_html(collection, **options))
-    counts = {layer: sum(f["properties"]["layer"] == layer for f in collection["features"]) for layer in ("incidents", "places", "zones")}
-    click.echo(f"wrote {output}: {counts['incidents']} incidents, {counts['places']} places, {counts['zones']} zones", err=True)
+    counts = {layer: sum(f["properties"]["layer"] == layer for f in collection["features"]) for layer in LAYERS}
+    report_written(output, counts)
     if screenshot_path and not fragment:
         from geomap.render import screenshot
 
