@@ -149,6 +149,31 @@ def _r_last_night(m: re.Match, p: date) -> DateWindow:
     return DateWindow(p - timedelta(days=1), p, "day", m[0])
 
 
+_PART = re.compile(r"\b(early|mid|late)\b", re.IGNORECASE)
+
+
+def _narrowed(window: DateWindow, text: str) -> DateWindow:
+    """ "early/mid/late March" is a third of the month, "early/mid/late 2024" a third of the year."""
+    part = _PART.search(text)
+    if not part or window.precision not in ("month", "year"):
+        return window
+    third = ("early", "mid", "late").index(part[1].lower())
+    if window.precision == "month":
+        first = window.date
+        last_day = calendar.monthrange(first.year, first.month)[1]
+        start = first.replace(day=(1, 11, 21)[third])
+        end = first.replace(day=(10, 20, last_day)[third])
+        precision = "week"
+    else:
+        start = date(window.date.year, (1, 5, 9)[third], 1)
+        end_month = (4, 8, 12)[third]
+        end = date(window.date.year, end_month, calendar.monthrange(window.date.year, end_month)[1])
+        precision = "year"
+    if start > window.date_end:  # "late this month" read before the month's last third has begun
+        return window
+    return DateWindow(start, min(end, window.date_end), precision, text)
+
+
 def _r_weeks_ago(m: re.Match, p: date) -> DateWindow:
     centre = p - timedelta(weeks=_count(m["n"]))
     return DateWindow(centre - timedelta(days=3), min(centre + timedelta(days=3), p), "week", m[0])
@@ -183,18 +208,18 @@ def _r_this_year(m: re.Match, p: date) -> DateWindow:
 def _r_named_month(m: re.Match, p: date) -> DateWindow:
     month = _month_number(m["mon"])
     if m[0].lower().startswith("last"):  # "last March" is last year's (this year's would be "in March")
-        return _month_window(p.year - 1, month, m[0])
+        return _narrowed(_month_window(p.year - 1, month, m[0]), m[0])
     year, month = _recent_month(p, month, False)
-    return _month_window(year, month, m[0], until=p)
+    return _narrowed(_month_window(year, month, m[0], until=p), m[0])
 
 
 def _r_month_year(m: re.Match, p: date) -> DateWindow:
-    return _month_window(int(m["y"]), _month_number(m["mon"]), m[0])
+    return _narrowed(_month_window(int(m["y"]), _month_number(m["mon"]), m[0]), m[0])
 
 
 def _r_year(m: re.Match, p: date) -> DateWindow | None:
     year = int(m["y"])
-    return _year_window(year, m[0], until=p) if year <= p.year else None
+    return _narrowed(_year_window(year, m[0], until=p), m[0]) if year <= p.year else None
 
 
 def _r_absolute_day(m: re.Match, p: date) -> DateWindow | None:
@@ -223,8 +248,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
     (re.compile(rf"\b(?:[Ss]ince|[Ff]rom)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MON}\s*(?P<y>\d{{4}})?|(?P<y2>\d{{4}}))\b"), None),
     (re.compile(rf"\b(?:(?:in|last|during|early|late|mid-?|until|by|this past|on)\s+(?:early\s+|late\s+|mid-?)?){_MON}(?!\.?\s*\d)\b"), _r_named_month),
-    (re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),
-    (re.compile(rf"\b(?:in|during|since|early|late|throughout)\s+(?P<y>(?:19|20)\d\d)\b"), _r_year),
+    (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),
+    (re.compile(rf"\b(?:in|during|since|early|late|mid-?|throughout)\s*(?P<y>(?:19|20)\d\d)\b"), _r_year),
     (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_absolute_day),

@@ -93,3 +93,20 @@ def test_same_day_phrases_take_the_day_the_story_last_named() -> None:
         assert (window.date, window.date_end, window.precision) == (named, named, "day")
     (_, _, window), = _find("Earlier in the day, rockets hit", published, None)
     assert window.date == published  # no day named yet: the report day
+
+
+def test_early_mid_late_narrow_a_month_or_year_to_its_third() -> None:
+    from datetime import date as _date
+
+    published = _date(2025, 2, 21)
+    cases = {"captured in late January": ("2025-01-21", "2025-01-31", "week"),
+             "in early March 2024": ("2024-03-01", "2024-03-10", "week"),
+             "in mid-2024": ("2024-05-01", "2024-08-31", "year"),
+             "late 2023": ("2023-09-01", "2023-12-31", "year"),
+             "in January": ("2025-01-01", "2025-01-31", "month")}
+    for text, (start, end, precision) in cases.items():
+        window = resolve_date(text, published)
+        assert (window.date.isoformat(), window.date_end.isoformat(), window.precision) == (start, end, precision), text
+    # the last third of the current month has begun but runs only to publication
+    window = resolve_date("in late February", published)
+    assert (window.date, window.date_end) == (published, published)

@@ -114,3 +114,18 @@ def test_eval_incidents_command(tmp_path):
     assert scores["fatalities_exact"] == 1.0
     plain = CliRunner().invoke(cli, ["eval-incidents", str(path)])
     assert "precision 1.000" in plain.output and "F1 1.000" in plain.output
+
+
+def test_optional_background_gold_is_neither_owed_nor_a_false_positive():
+    day, old = date(2025, 1, 5), date(2024, 6, 1)
+    required = _gold("A", 10.0, 10.0, day, day)
+    background = GoldIncident("d", "Battles", "Armed clash", "B", 20.0, 20.0, old, old, optional=True)
+    kept = score([_Annotated("d", [required, background])],
+                 [_incident("A", 10.0, 10.0, day), _incident("B", 20.0, 20.0, old)])
+    assert (kept["tp"], kept["fp"], kept["fn"], kept["optional_matched"]) == (1, 0, 0, 1)
+    left = score([_Annotated("d", [required, background])], [_incident("A", 10.0, 10.0, day)])
+    assert (left["tp"], left["fp"], left["fn"], left["optional_matched"]) == (1, 0, 0, 0)
+    # an optional gold cannot excuse a prediction of a different event
+    wrong = score([_Annotated("d", [required, background])],
+                  [_incident("A", 10.0, 10.0, day), _incident("C", 40.0, 40.0, old)])
+    assert (wrong["tp"], wrong["fp"], wrong["fn"]) == (1, 1, 0)

@@ -3,7 +3,8 @@
 A predicted incident matches a gold one when the ACLED event_type is the same, the place lies within
 ``max_km`` (30 km) of the gold coordinates and the predicted date falls inside the gold date window; matching
 is one-to-one per document (maximum bipartite matching, so one lucky prediction cannot claim two gold events).
-Sub-event agreement and exact fatality counts are reported on matched pairs.
+Gold incidents marked ``optional`` (dated background events, which the issue lets a coder keep or leave) are
+never counted as missed, and a prediction that matches one is not counted as a false positive. Sub-event agreement and exact fatality counts are reported on matched pairs.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class GoldIncident:
     date: date
     date_end: date
     fatalities: int | None = None
+    optional: bool = False
 
 
 @dataclass
@@ -61,7 +63,8 @@ def read_devset(path: str | Path) -> list[Annotated]:
                                  place=g["place"], lat=float(g["lat"]), lon=float(g["lon"]),
                                  date=date.fromisoformat(g["date"]),
                                  date_end=date.fromisoformat(g.get("date_end") or g["date"]),
-                                 fatalities=g.get("fatalities")) for g in row.get("incidents", [])]
+                                 fatalities=g.get("fatalities"), optional=bool(g.get("optional", False)))
+                    for g in row.get("incidents", [])]
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(str(path), f"bad annotation: {exc}", line=number) from exc
         items.append(Annotated(document, gold))
@@ -114,11 +117,18 @@ def score(annotated: Iterable[Annotated], predicted: Iterable[Incident], max_km:
     sub_ok = fat_ok = fat_n = 0
     errors: list[dict[str, Any]] = []
     for item in annotated:
+        required = [g for g in item.gold if not g.optional]
+        optional = [g for g in item.gold if g.optional]
         preds = by_doc.get(item.document.id, [])
-        pairs = match_one_to_one(preds, item.gold, max_km)
+        pairs = match_one_to_one(preds, required, max_km)
         matched_p, matched_g = {p for p, _ in pairs}, {g for _, g in pairs}
+        # A dated background event the annotator marked optional is neither owed nor held against the system.
+        unmatched = [p for p in range(len(preds)) if p not in matched_p]
+        excused = match_one_to_one([preds[p] for p in unmatched], optional, max_km)
+        matched_p |= {unmatched[p] for p, _ in excused}
+        totals["optional_matched"] += len(excused)
         for p, g in pairs:
-            pred, gold = preds[p], item.gold[g]
+            pred, gold = preds[p], required[g]
             per_type.setdefault(gold.event_type, Counter())["tp"] += 1
             sub_ok += pred.sub_event_type == gold.sub_event_type
             if gold.fatalities is not None:
@@ -130,19 +140,20 @@ def score(annotated: Iterable[Annotated], predicted: Iterable[Incident], max_km:
                 errors.append({"doc": item.document.id, "kind": "fp", "event_type": pred.event_type,
                                "sub_event_type": pred.sub_event_type, "place": pred.place.name,
                                "date": pred.date.isoformat() if pred.date else None, "quote": pred.quote[:160]})
-        for g, gold in enumerate(item.gold):
+        for g, gold in enumerate(required):
             if g not in matched_g:
                 per_type.setdefault(gold.event_type, Counter())["fn"] += 1
                 errors.append({"doc": item.document.id, "kind": "fn", "event_type": gold.event_type,
                                "sub_event_type": gold.sub_event_type, "place": gold.place,
                                "date": f"{gold.date.isoformat()}..{gold.date_end.isoformat()}"})
         totals["tp"] += len(pairs)
-        totals["fp"] += len(preds) - len(pairs)
-        totals["fn"] += len(item.gold) - len(pairs)
+        totals["fp"] += len(preds) - len(matched_p)
+        totals["fn"] += len(required) - len(pairs)
     result = _prf(totals["tp"], totals["fp"], totals["fn"])
     result["per_type"] = {name: _prf(c["tp"], c["fp"], c["fn"]) for name, c in sorted(per_type.items())}
     result["sub_event_accuracy"] = round(sub_ok / totals["tp"], 4) if totals["tp"] else None
     result["fatalities_exact"] = round(fat_ok / fat_n, 4) if fat_n else None
+    result["optional_matched"] = totals["optional_matched"]
     result["errors"] = errors
     return result
 
@@ -161,6 +172,6 @@ def evaluate(path: str | Path, geoparser=None, max_km: float = 30.0) -> dict[str
     predicted = [i for doc in by_doc.values() for i in dedupe(doc)]
     result = score(annotated, predicted, max_km)
     result["documents"] = len(annotated)
-    result["gold_incidents"] = sum(len(item.gold) for item in annotated)
+    result["gold_incidents"] = sum(1 for item in annotated for g in item.gold if not g.optional)
     result["input_errors"] = list(extraction.errors)
     return result
