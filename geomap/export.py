@@ -84,7 +84,8 @@ def incident_feature(incident: Incident) -> dict[str, Any]:
 def place_feature(mention: Mention) -> dict[str, Any]:
     place = mention.place
     assert place is not None
-    geometry = place.geometry or point_geometry(place.lat, place.lon)
+    # an approximate stand-in is a point near the name, never the stand-in's own outline
+    geometry = place.geometry if place.geometry and mention.basis == "gazetteer" else point_geometry(place.lat, place.lon)
     properties = {
         "layer": "places",
         "doc": mention.doc,
@@ -102,6 +103,7 @@ def place_feature(mention: Mention) -> dict[str, Any]:
         "lat": round(place.lat, 6),
         "lon": round(place.lon, 6),
         "confidence": round(mention.confidence, 3),
+        "basis": mention.basis,
     }
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 

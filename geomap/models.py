@@ -70,6 +70,7 @@ class Mention:
     label: str  # NER label (GPE, LOC, FAC, NORP…) or GAZ when only the gazetteer matcher found it, GOLD when given
     place: Place | None = None
     confidence: float = 0.0
+    basis: str = "gazetteer"  # or "parent"/"focus": a name the gazetteer lacks, placed approximately
 
 
 @dataclass(frozen=True)

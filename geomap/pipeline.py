@@ -179,6 +179,7 @@ def mentions_of(document: Document, doc) -> list[Mention]:
                 label=span.label_,
                 place=span._.geomap_place,
                 confidence=float(span._.geomap_confidence or 0.0),
+                basis=span._.geomap_basis,
             )
         )
     return mentions

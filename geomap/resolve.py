@@ -37,9 +37,14 @@ class Scored:
 
 @dataclass(frozen=True)
 class Resolution:
+    """What a mention resolved to. ``basis``: "gazetteer" (a candidate of its name), or, for a name the gazetteer
+    does not hold at all, an approximation: "parent" (the place its "X, Y" parent names) or "focus" (the
+    document's main place)."""
+
     place: Place | None
     confidence: float
     ranked: tuple[Scored, ...] = ()
+    basis: str = "gazetteer"
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
     return features
 
 
-def _proximity(places: list[Place], points: list[tuple[float, float, float]], scale_km: float = 1000.0) -> np.ndarray:
+def _proximity(places: list[Place], points: list[tuple[float, float, float, str]], scale_km: float = 1000.0) -> np.ndarray:
     """For each place, the best weighted closeness to the context points (0 beyond ``scale_km``)."""
     lat1 = np.radians([p.lat for p in places])[:, None]
     lon1 = np.radians([p.lon for p in places])[:, None]
@@ -88,6 +93,10 @@ def _proximity(places: list[Place], points: list[tuple[float, float, float]], sc
     km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
     unit = scale_km / 100.0
     close = np.clip(1.0 - np.log1p(km / unit) / math.log1p(100.0), 0.0, 1.0) * np.minimum(weight, 1.0)
+    # a point that is the candidate itself, named by another name of the text, lends no closeness: two names
+    # in one text are two places ("Youngstown" is not the "Mount Gilead" the text also names)
+    same = np.array([[p.gazetteer_id == q[3] for q in points] for p in places], dtype=bool)
+    close[same] = 0.0
     return close.max(axis=1)
 
 

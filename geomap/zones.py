@@ -83,7 +83,7 @@ def _status(sentence: Span, zone: Token) -> str:
 
 def _place_of(span: Span, store) -> Place | None:
     place = span._.geomap_place
-    if place is not None:
+    if place is not None and span._.geomap_basis == "gazetteer":
         return place
     if store is None:
         return None

@@ -336,3 +336,19 @@ def test_a_river_tagged_gpe_still_resolves_when_nothing_of_that_kind_is_named_so
     assert decide(dnieper)[0].gazetteer_id == "t:dnieper" and dnieper[0].features["label_fit"] == 0.0
     # where a town or division does bear the name, the label keeps its full weight
     assert rank("Guernsey", store=tiny_store, label="LOC")[-1].features["label_fit"] < 0.0
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_approximately_at_its_parent_or_the_focus(tiny_store):
+    text = "Police in Pullman said a man from Xyzzyville, Idaho, and one from Quuxton were held in Pullman."
+    pullman, xyzzy, idaho, quux, _ = _doc(text, ["Pullman", "Xyzzyville", "Idaho", "Quuxton", "Pullman"], tiny_store)
+    assert pullman.basis == "gazetteer" and pullman.place.gazetteer_id == "t:pullman"
+    assert (xyzzy.basis, xyzzy.place.gazetteer_id) == ("parent", "t:us-id")  # the "X, Y" parent
+    assert (quux.basis, quux.place.gazetteer_id) == ("focus", "t:pullman")  # the town the text names most
+    assert quux.confidence < 0.2 and idaho.basis == "gazetteer"
+    # a known name that fits nothing stays unresolved, and a demonym is never placed by the fallback
+    jordan, = _doc("Michael Jordan scored.", ["Jordan"], tiny_store, label="PERSON")
+    assert jordan.place is None or jordan.basis == "gazetteer"
+    alone, = _doc("Quuxton residents met.", ["Quuxton"], tiny_store)
+    assert alone.place is None  # no focus to stand in
+    norp = _doc("Pullman hosted Quuxtonian dancers.", ["Pullman", "Quuxtonian"], tiny_store, label="NORP")[1]
+    assert norp.place is None

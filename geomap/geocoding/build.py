@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from geomap.errors import GazetteerError
 from geomap.geocoding import sources
 from geomap.geocoding.admin_join import join_admin1
-from geomap.geocoding.counties import add_us_counties
+from geomap.geocoding.counties import add_us_counties, town_county
 from geomap.geocoding.divisions import add_divisions, rank_divisions_below_namesakes
 from geomap.geocoding.names import is_latin, normalize
 from geomap.geocoding.store import SCHEMA_VERSION, store_problem
@@ -327,10 +327,13 @@ def _add_cities(writer: StoreWriter, index: BuildIndex, cities: dict[str, dict[s
         cc = rec["countrycode"]
         code = str(rec.get("admin1code") or "")
         population = int(rec.get("population") or 0)
+        lat, lon = float(rec["latitude"]), float(rec["longitude"])
+        county = town_county(code, rec["name"], lat, lon) if cc == "US" and code else None
         place_id = writer.add_place(
-            f"geonames:{geonameid}", rec["name"], float(rec["latitude"]), float(rec["longitude"]), "P",
+            f"geonames:{geonameid}", rec["name"], lat, lon, "P",
             "PPLC" if geonameid in capitals else "PPL", cc=cc, admin1_code=code or None,
-            admin1=index.division_name.get((cc, code)), population=population, source="geonames:cities500",
+            admin1=index.division_name.get((cc, code)), admin2=county, population=population,
+            source="geonames:cities500",
         )
         names = city_names(rec["name"], rec.get("alternatenames") or [])
         writer.add_names(place_id, names)

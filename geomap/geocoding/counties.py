@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from functools import lru_cache
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
+from geomap.geo import great_circle_km
 from geomap.geocoding import sources
 from geomap.geocoding.names import normalize
 from geomap.geocoding.writer import StoreWriter
@@ -21,21 +23,59 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("geomap.geocoding.counties")
 
-def _zip_points() -> dict[tuple[str, str], list[tuple[float, float, str]]] | None:
-    """(state, normalised county name) → ZIP centroids with their city, or None when ``zipcodes`` is missing."""
+TOWN_REACH_KM = 40.0  # a post town's ZIP centroid this close to a cities500 point of its name is that town
+
+
+@lru_cache(maxsize=1)
+def _zip_records() -> tuple[tuple[str, str, str, float, float], ...] | None:
+    """(state, county, post town, lat, lon) of every ZIP code with a centroid; None without ``zipcodes``."""
     try:
         import zipcodes
     except ImportError:
         return None
-    points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    out = []
     for rec in zipcodes.list_all():
         try:
             lat, lon = float(rec["lat"]), float(rec["long"])
         except (KeyError, TypeError, ValueError):
             continue
         if rec.get("county") and rec.get("state") and (lat or lon):
-            points[(rec["state"], normalize(rec["county"]))].append((lat, lon, rec.get("city") or ""))
+            out.append((rec["state"], rec["county"], rec.get("city") or "", lat, lon))
+    return tuple(out)
+
+
+def _zip_points() -> dict[tuple[str, str], list[tuple[float, float, str]]] | None:
+    """(state, normalised county name) → ZIP centroids with their city, or None when ``zipcodes`` is missing."""
+    records = _zip_records()
+    if records is None:
+        return None
+    points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for state, county, city, lat, lon in records:
+        points[(state, normalize(county))].append((lat, lon, city))
     return points
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[tuple[str, str], list[tuple[float, float, str]]]:
+    """(state, normalised post town) → its ZIP centroids with their county."""
+    towns: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for state, county, city, lat, lon in _zip_records() or ():
+        if city:
+            towns[(state, normalize(city))].append((lat, lon, county))
+    return dict(towns)
+
+
+def town_county(state: str, name: str, lat: float, lon: float) -> str | None:
+    """The county a US town lies in: that of its nearest same-named post town's ZIP (cities500 records none).
+
+    It lets a county named in a text contain its towns ("Walker County" … "Huntsville" is Huntsville, Texas).
+    """
+    best: tuple[float, str] | None = None
+    for zlat, zlon, county in _towns().get((state, normalize(name)), ()):
+        km = great_circle_km(lat, lon, zlat, zlon)
+        if km <= TOWN_REACH_KM and (best is None or km < best[0]):
+            best = (km, county)
+    return best[1] if best else None
 
 
 def add_us_counties(writer: StoreWriter, index: "BuildIndex") -> dict[str, Any]:

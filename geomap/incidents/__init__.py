@@ -178,6 +178,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     index = toponym_index(doc)
     demonyms = {i: span._.geomap_place.name for span in doc.spans.get("geomap_toponyms", [])
                 if "geomap_toponyms" in doc.spans and span._.geomap_place is not None
+                and span._.geomap_basis == "gazetteer"
                 and span._.geomap_place.is_country for i in range(span.start, span.end)}
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []

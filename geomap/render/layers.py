@@ -198,7 +198,11 @@ def place_layer(features: list[dict[str, Any]], *, cluster: bool | None = None) 
                 "lat": point[0] if point else None, "lon": point[1] if point else None}})
         if point is None:
             continue
-        entry = grouped.setdefault(_place_key(feature, point), {"point": point, "props": dict(props), "mentions": [], "count": 0})
+        key = _place_key(feature, point)
+        if props.get("basis") in ("parent", "focus"):  # a name the gazetteer lacks, drawn where it probably is
+            props = {**props, "name": f"{props.get('mention')} (approximate: not in the gazetteer; near {props.get('name')})"}
+            key = ("approximate", props.get("mention"), *key[1:])
+        entry = grouped.setdefault(key, {"point": point, "props": dict(props), "mentions": [], "count": 0})
         entry["count"] += 1
         mention = props.get("mention")
         if mention and mention not in entry["mentions"] and len(entry["mentions"]) < 8:

@@ -13,7 +13,7 @@ from typing import Sequence
 from geomap.geocoding.names import normalize
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
-from geomap.resolution.features import Bias, Context, peer_level
+from geomap.resolution.features import Bias, Context, area_codes, peer_level
 from geomap.resolution.lookup import Found, lookup
 
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
@@ -67,8 +67,8 @@ class _Evidence:
         self.countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.admin1: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
         self.areas: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        self.points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
-        self.regional: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        self.points: dict[str, list[tuple[float, float, float, str]]] = defaultdict(list)
+        self.regional: dict[str, list[tuple[float, float, float, str]]] = defaultdict(list)
         self.levels: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # see peer_level
         self._seen: set[tuple[str, str]] = set()
         # first-level divisions each name's candidates lie in: names that can share a division tend to
@@ -88,12 +88,13 @@ class _Evidence:
             self.countries[name][cc] += weight
             if place.admin1_code:
                 self.admin1[name][(cc, place.admin1_code)] += weight
-        if cc and (place.is_country or place.feature_code == "ADM1"):
-            code = cc if place.is_country else f"{cc}.{place.admin1_code}"
-            self.areas[name][code] += weight
+        codes = area_codes(place)
+        if codes and (place.is_country or place.feature_code == "ADM1"
+                      or (place.feature_code == "ADM2" and len(codes) == 3)):
+            self.areas[name][codes[-1]] += weight
         if (not _is_area(place) or place.feature_code == "ADM2") and place.geometry is None:
-            self.points[name].append((place.lat, place.lon, weight))
-        self.regional[name].append((place.lat, place.lon, weight))
+            self.points[name].append((place.lat, place.lon, weight, place.gazetteer_id))
+        self.regional[name].append((place.lat, place.lon, weight, place.gazetteer_id))
         level = peer_level(place)
         if level:
             self.levels[name][level] = max(self.levels[name][level], weight)
@@ -169,7 +170,40 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         results = run(evidence)
-    return _one_sense(names, results)
+    return _approximate_unknown(mentions, found, parents, _one_sense(names, results))
+
+
+APPROXIMATE_CONFIDENCE = 0.1  # a stand-in location, not a resolution
+_NOT_PLACES = frozenset({"NORP", "PERSON", "ORG"})
+
+
+def _approximate_unknown(mentions: Sequence, found: list[list[Found]], parents: dict, results: list) -> list:
+    """A name the gazetteer does not know at all (a village under 500 people, a neighbourhood, a creek) is most
+    likely near what its "X, Y" parent names, else near the document's focus: the place the text names most,
+    preferring towns to areas (local news names its own town again and again). It gets that place with basis
+    "parent"/"focus" and a low confidence, so a map can draw it as approximate and incidents ignore it.
+    A name whose candidates all failed ("none of these") stays unresolved: it is known and did not fit."""
+    from geomap.resolve import Resolution
+
+    weight: dict[str, float] = defaultdict(float)
+    first: dict[str, tuple[int, Place]] = {}
+    for i, res in enumerate(results):
+        if res.place is not None and res.basis == "gazetteer":
+            gid = res.place.gazetteer_id
+            weight[gid] += 1.0 if not _is_area(res.place) else 0.01
+            first.setdefault(gid, (i, res.place))
+    focus = max(first, key=lambda gid: (weight[gid], -first[gid][0]), default=None)
+    out = list(results)
+    for i, (mention, res) in enumerate(zip(mentions, results)):
+        if res.place is not None or found[i] or mention.label in _NOT_PLACES:
+            continue
+        areas = parents.get(i, ())  # what Y in "X, Y" may be: the one the text resolved it to, else the first
+        parent = next((p for p in areas if p.gazetteer_id in first), areas[0] if areas else None)
+        if parent is not None:
+            out[i] = Resolution(parent, APPROXIMATE_CONFIDENCE, (), "parent")
+        elif focus is not None:
+            out[i] = Resolution(first[focus][1], APPROXIMATE_CONFIDENCE, (), "focus")
+    return out
 
 
 def _narrowed(names: list[str], results: list, candidate_admin1: dict) -> dict:

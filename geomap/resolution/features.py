@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from geomap.geo import distance_km
+from geomap.geocoding.names import normalize
 from geomap.models import Place
 
 WEIGHTS: dict[str, float] = {
@@ -61,13 +62,13 @@ class Bias:
 
 @dataclass
 class Context:
-    """The document's other places: weighted country/admin1 counts and points (lat, lon, weight)."""
+    """The document's other places: weighted country/admin1 counts and points (lat, lon, weight, gazetteer id)."""
 
     countries: dict[str, float] = field(default_factory=dict)
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     named_areas: dict[str, float] = field(default_factory=dict)  # "UA" / "UA.14" of named countries/admin1/regions
-    points: list[tuple[float, float, float]] = field(default_factory=list)
-    regional_points: list[tuple[float, float, float]] = field(default_factory=list)  # countries too
+    points: list[tuple[float, float, float, str]] = field(default_factory=list)
+    regional_points: list[tuple[float, float, float, str]] = field(default_factory=list)  # countries too
     candidate_admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # share of other names able to be there
     parents: tuple[Place, ...] = ()  # places the mention's "X, Y" parent may be
     children: tuple[Place, ...] = ()  # places the mention's "X, Y" child may be
@@ -123,9 +124,12 @@ def peer_level(place: Place) -> str:
 
 
 def area_codes(place: Place) -> tuple[str, ...]:
-    """"CC" and "CC.admin1" codes a place stands in."""
+    """"CC", "CC.admin1" and, where the gazetteer records the county, "CC.admin1.admin2" codes a place stands in."""
     if not place.country_code:
         return ()
     if place.admin1_code:
-        return (place.country_code, f"{place.country_code}.{place.admin1_code}")
+        codes = (place.country_code, f"{place.country_code}.{place.admin1_code}")
+        if place.admin2:
+            codes += (f"{codes[1]}.{normalize(place.admin2)}",)
+        return codes
     return (place.country_code,)
