@@ -133,6 +133,12 @@ def _r_days_ago(m: re.Match, p: date) -> DateWindow:
     return DateWindow(day, day, "day", m[0])
 
 
+def _r_days_later(m: re.Match, p: date) -> DateWindow:
+    """ "a day later", "two days later", "the next day": counted on from the day the story last named (``p``)."""
+    day = p + timedelta(days=_count(m["n"]) if m.groupdict().get("n") else 1)
+    return DateWindow(day, day, "day", m[0])
+
+
 def _r_fixed(offset: int) -> Callable[[re.Match, date], DateWindow]:
     def resolve(m: re.Match, p: date) -> DateWindow:
         day = p - timedelta(days=offset)
@@ -236,6 +242,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b", _I), _r_fixed(1)),
     (re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
                 r"|\b(?:on\s+)?the\s+same\s+day\b|\bhours\s+(?:earlier|later)\b", _I), _r_same_day),
+    (re.compile(rf"\b{_N}\s+days?\s+later\b|\bthe\s+(?:next|following)\s+(?:day|morning)\b", _I), _r_days_later),
     (re.compile(r"\byesterday(?:'s)?\b", _I), _r_fixed(1)),
     (re.compile(r"\b(?:earlier\s+)?today(?:'s)?\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", _I), _r_fixed(0)),
     (re.compile(r"\blast\s+night\b|\bovernight\b", _I), _r_last_night),
@@ -276,7 +283,9 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
             base = published
-            if reference and (resolver is _r_same_day
+            if resolver is _r_days_later and (reference is None or reference >= published):
+                continue  # counted on from nothing the story named, or past the report: no date
+            if reference and (resolver is _r_same_day or resolver is _r_days_later
                               or re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE)):
                 base = reference
             try:

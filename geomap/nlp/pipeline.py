@@ -33,6 +33,20 @@ def register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
+LINE_BREAKS = "geomap_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bullets, datelines and live-blog entries are separate statements,
+    and a parse that runs across them lets one line's words govern another's ("again", "warned")."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+            if not token.is_space:
+                token.is_sent_start = True
+    return doc
+
+
 def _base_pipeline(model: str) -> Language:
     if model == "none":
         return _blank("--model none")
@@ -60,6 +74,8 @@ def load_pipeline(store: GazetteerStore, model: str = "auto", *, bias: object | 
 
     register_extensions()
     nlp = _base_pipeline(model)
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     matcher = nlp.add_pipe(MATCHER, last=True)
     resolver_pipe = nlp.add_pipe(RESOLVER, last=True)
     matcher.store = store
