@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from geomap.dates import resolve_date
 from geomap.errors import InputError
 from geomap.geo import buffer_km, to_geojson_geometry
+from geomap.incidents.places import approximate
 from geomap.models import Document, Place, Zone
 
 log = logging.getLogger("geomap.zones")
@@ -83,7 +84,7 @@ def _status(sentence: Span, zone: Token) -> str:
 
 def _place_of(span: Span, store) -> Place | None:
     place = span._.geomap_place
-    if place is not None and span._.geomap_basis == "gazetteer":
+    if place is not None and not approximate(span):
         return place
     if store is None:
         return None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from geomap.geocoding.names import normalize
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.places import Located, clause_chain, dateline, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
+from geomap.incidents.places import Located, approximate, clause_chain, dateline, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
 from geomap.models import Document, Incident, Place
 from geomap.incidents.filters import real_triggers
 from geomap.nlp.events import Trigger
@@ -178,7 +178,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     index = toponym_index(doc)
     demonyms = {i: span._.geomap_place.name for span in doc.spans.get("geomap_toponyms", [])
                 if "geomap_toponyms" in doc.spans and span._.geomap_place is not None
-                and span._.geomap_basis == "gazetteer"
+                and not approximate(span)
                 and span._.geomap_place.is_country for i in range(span.start, span.end)}
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []

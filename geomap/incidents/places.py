@@ -43,6 +43,11 @@ class Located:
     actorish: bool = False  # a country modifying the event word ("U.S. strikes"): more likely the actor
 
 
+def approximate(span: Span) -> bool:
+    """Whether the resolver only stood a nearby place in for a name the gazetteer lacks (see resolution.document)."""
+    return Span.has_extension("geomap_basis") and span._.geomap_basis != "gazetteer"
+
+
 def toponym_index(doc) -> dict[int, Span]:
     """Token index → resolved toponym span (demonyms, unresolved and approximately placed spans left out)."""
     from geomap.nlp.events import trigger_words
@@ -51,7 +56,7 @@ def toponym_index(doc) -> dict[int, Span]:
     index: dict[int, Span] = {}
     for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
         place = span._.geomap_place
-        if place is None or span._.geomap_basis != "gazetteer" or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
+        if place is None or approximate(span) or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
             continue
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:
