@@ -304,6 +304,10 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if window is not None and window.text.lower().startswith(("since", "from")):
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
         return []
+    if window is not None and window.precision in ("month", "year") and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "has") for t in cluster for c in t.head.children):
+        log.debug("a running total, not an incident: %r", segment.text)  # "120 have been killed this year"
+        return []
     if window is None and document.published:
         if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
             return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it

@@ -95,9 +95,31 @@ def _habitual(children: list[Token]) -> bool:
     return False
 
 
+CESSATION_NOUNS = {"end", "halt", "stop", "cessation", "pause", "moratorium", "truce"}
+
+
+def _dated(head: Token) -> bool:
+    """ "Thursday's massacre", "the attack on 3 May": the trigger names its own day, so it is one event."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i)
+
+
+def _back_reference(head: Token) -> bool:
+    """ "the killings underscore…", "the detentions were linked to…": a definite plural with no day or figure in
+    its sentence looks back at events already told (or at none in particular)."""
+    if head.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.sent)
+
+
 def not_an_event(head: Token, kind: str) -> str | None:
     """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
     children = list(head.children)
+    if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
+        return "generic present (\"a militia that shells camps\")"
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and lemma_of(head.head.head) in CESSATION_NOUNS:
+        return "cessation (\"an end to attacks\")"
+    if _back_reference(head):
+        return "back-reference (\"the killings\")"
     if head.pos_ in ("VERB", "AUX") and _habitual(children):
         return "habitual"
     # "no attacks" negates; "without" does not ("attacked without warning", "walked in without resistance")
@@ -127,12 +149,13 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
     if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
         return "comparison (\"the deadliest attack since…\")"
+    dated = _dated(head)
     for gov in _governors(head):
         lemma = lemma_of(gov)
         kids = list(gov.children)
-        if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE:
+        if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
             return "aggregate"
-        if lemma in AGGREGATE:
+        if lemma in AGGREGATE and not dated:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if lemma in IRREALIS:
             return f"irrealis ({lemma})"
