@@ -155,7 +155,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         kids = list(gov.children)
         if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
             return "aggregate"
-        if lemma in AGGREGATE and not dated:  # but "the toll from Thursday's massacre has risen to 70"
+        changes = gov.pos_ == "VERB" and any(c.dep_ == "dobj" for c in kids)  # "dropped explosives" is no fall
+        if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if lemma in IRREALIS:
             return f"irrealis ({lemma})"

@@ -86,12 +86,14 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav"], _NOUN),
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
-    _seq("clash", "exchange fire", "exchange of fire", "gun battle"),
+    _seq("clash", "exchange fire", "exchange of fire", "gun battle", "trade fire", "traded fire", "trading fire",
+         "exchange of gunfire", "exchanged gunfire"),
     _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
     _one("capture", ["enter"], _VERB),
     _seq("capture", "take control", "seize control", "take over", "walk into", "walked into", "move into",
-         "moved into", "roll into", "rolled into", "sweep into", "swept into"),
+         "moved into", "roll into", "rolled into", "sweep into", "swept into", "in control of", "in full control of",
+         "storm into", "stormed into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared"),
@@ -102,7 +104,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                      "poisoning", "murder", "lynch", "stab", "stabbing", "shooting", "torture", "arson",
                      "slaughter"]),
     _one("gunman", ["gunman", "gunmen", "assailant", "attacker"]),
-    _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze"),
+    _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze", "beat to death",
+         "beaten to death", "beat them to death", "beat him to death", "hacked to death", "burned alive"),
     _one("kill", ["kill", "killing"]),
     _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
     _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
@@ -214,7 +217,7 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
 # ---- context: is this use of the word an event, and which ACLED type ----
 
 AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
-            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide"}
+            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide", "guided", "gliding", "aerial bomb"}
 SHELL_CUES = {"debris", "shrapnel", "missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
               "mlrs", "grad", "himars", "iskander", "katyusha", "tank", "projectile", "kinzhal", "barrage"}
 IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device", "booby", "car", "vehicle"}
@@ -228,13 +231,16 @@ MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convo
 STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
              "bandit", "separatist", "faction"}
+PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
+           "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member"}
+LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
               "rioter", "supporter", "youth"}
 PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", "district", "area", "settlement",
             "airport", "region", "control", "province", "neighbourhood", "neighborhood", "port", "bridge", "outskirts",
             "county", "stronghold", "capital", "oblast", "state", "border", "crossing", "checkpoint", "facility",
             "plant", "mine", "field", "island", "suburb", "street", "building"}
-IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure",
+IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure", "drop",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
 DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
 # "an air base", "air defence": "air" names a kind of thing, not the weapon used
@@ -317,6 +323,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
+    if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
+        return False  # "seized two men": people taken are an abduction or arrest, not territory
     if kind == "strike" and lemma in ("hit", "pound", "target"):
         subj = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
@@ -395,8 +403,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         return EXPLOSIONS, AIR, strength
     if kind in ("attack", "killing", "kill", "gunman"):
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
-        if subject & {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"}:
+        if subject & {"protester", "protestor", "demonstrator", "rioter"}:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
+        if subject & LYNCHERS and not subject & (STATE | NON_STATE):
+            return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
                 _has(words, {"police", "security", "soldier", "troop"}):
             return PROTESTS, "Excessive force against protesters", 8
