@@ -273,6 +273,20 @@ def _resolve_since(m: re.Match, p: date) -> DateWindow | None:
     return _range(start, p, m[0]) if start <= p else None
 
 
+_DAYS_AFTER = re.compile(rf"\b{_N}\s+days?\s+after\b", re.IGNORECASE)
+
+
+def _days_after(text: str, found: list, fallback: date) -> list[tuple[int, int, DateWindow]]:
+    """ "on Wednesday, a day after protesters stormed parliament": the event told after "after" happened that many
+    days before the day the sentence names first (else the story's day)."""
+    out = []
+    for m in _DAYS_AFTER.finditer(text):
+        named = [w for start, _, w in found if start < m.start() and w.precision == "day"]
+        day = (named[0].date if named else fallback) - timedelta(days=_count(m["n"]))
+        out.append((m.start(), m.end(), DateWindow(day, day, "day", m[0])))
+    return out
+
+
 def find_dates(text: str, published: date, reference: date | None = None) -> list[tuple[int, int, DateWindow]]:
     """Every date expression in ``text`` as (start, end, window), longest non-overlapping matches, in order.
 
@@ -295,6 +309,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
                 continue
             if window is not None:
                 found.append((m.start(), m.end(), window))
+    found += _days_after(text, found, reference or published)
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, DateWindow]] = []
     for item in found:

@@ -126,8 +126,13 @@ def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[t
     for tokens, window in dates:
         if tokens & foreign:
             continue
-        date_root = min(tokens)
         doc = cluster[0].head.doc
+        if window.text.lower().endswith("after"):  # "a day after protesters stormed…" dates only what follows it
+            after = doc[max(tokens)]
+            if any(after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster):
+                best = (-1, window)
+            continue
+        date_root = min(tokens)
         distance = min(_path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & _subtree(t.head) for t in cluster)
         governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] + _first_verb(t.head)
@@ -270,6 +275,36 @@ def _lead_end(document: Document) -> int:
     return end
 
 
+SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "port"}
+_DIRECTIONS = {"northern", "southern", "eastern", "western", "central"}
+
+
+def _bare_settlement(token: Token) -> bool:
+    """ "the city", "the town's": a definite settlement noun naming no town of its own ("the town of Walikale",
+    "the mining town" do)."""
+    return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS)
+                        for c in token.children))
+
+
+def _the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
+    when the event's clause refers to it only by a definite noun."""
+    doc = segment.doc
+    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
+    words = {u for verb in verbs for u in verb.subtree}
+    if not any(_bare_settlement(u) for u in words):
+        return []
+    for i in range(min(t.head.i for t in cluster) - 1, -1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return []  # only within the paragraph
+        span = index.get(i)
+        if span is not None and span._.geomap_place.feature_class == "P":
+            return [Located(span, span._.geomap_place, 9, False, 0)]
+    return []
+
+
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 
@@ -293,6 +328,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
                   or not span._.geomap_place.is_country} - ({normalize(opening.span.text)} if opening else set())
         if opening is not None and segment.start <= opening.span.start < segment.end and not others:
             located = [opening]
+    if not located and lead.strength >= 3:
+        located = _the_city(cluster, segment, index)  # "slammed into the city's oil terminal"
     if not located and last_places and any(
             c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
         located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"

@@ -83,7 +83,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("chemical", "chemical attack", "chemical weapon", "gas attack", "chlorine gas", "nerve agent"),
     _one("chemical", ["sarin"]),
     _one("strike", ["strike", "hit", "pound", "target"], _NOUN + _VERB),
-    _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav"], _NOUN),
+    _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav", "drones", "missiles", "rockets"], _NOUN),
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _seq("clash", "exchange fire", "exchange of fire", "gun battle", "trade fire", "traded fire", "trading fire",
@@ -402,7 +402,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
     if kind in ("attack", "killing", "kill", "gunman"):
-        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        clause = [head, head.head] if head.dep_ == "conj" else [head]  # "residents seized two men and beat them"
+        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
         if subject & {"protester", "protestor", "demonstrator", "rioter"}:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):

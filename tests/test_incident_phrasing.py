@@ -1,0 +1,58 @@
+"""Phrasings of long analytical and wire articles: bullets, back-references, running totals, 'the city', 'a day after'."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.models import Document
+
+pytestmark = pytest.mark.e2e
+
+THURSDAY = date(2025, 5, 8)
+
+
+def incidents(geoparser, text, published=THURSDAY):
+    return geoparser.extract([Document("t", text, published=published)]).incidents
+
+
+def test_bullet_lines_are_parsed_apart(geoparser):
+    text = ("- RSF drones hit Port Sudan again, striking fuel storage\n"
+            "- Government rejects talk of a truce as mediators regroup in Jeddah\n"
+            "Analysts expect more strikes.")
+    found = incidents(geoparser, text)
+    assert [(i.place.name, i.event_type) for i in found] == [("Port Sudan", "Explosions/Remote violence")]
+
+
+def test_the_city_is_the_town_the_paragraph_named(geoparser):
+    text = ("For two years Port Sudan was spared. A drone strike hit fuel tanks at the city's southern oil "
+            "terminal on Tuesday, port officials said.")
+    found = incidents(geoparser, text)
+    assert [(i.place.name, i.date.isoformat()) for i in found] == [("Port Sudan", "2025-05-06")]
+    # "the town of X" names a town of its own: no stand-in from earlier in the paragraph
+    assert not incidents(geoparser, "Aid agencies work in Goma. Rebels seized the town of Qqzzxville on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Port Sudan said there would be no talks with a militia that shells camps.",
+    "Turkey's foreign ministry, speaking in Ankara, called for an end to attacks on civilians.",
+    "More than 120 people have been killed in Kashmir this year, according to officials.",
+    "The killings underscore how exposed farmers remain in Borno.",
+])
+def test_generic_statements_totals_and_back_references_are_not_incidents(geoparser, text):
+    assert incidents(geoparser, text) == []
+
+
+def test_a_day_after_dates_the_event_before_the_day_named(geoparser):
+    text = ("Police were out in force in central Nairobi on Wednesday, a day after protesters stormed parliament "
+            "and set part of the building on fire.")
+    found = incidents(geoparser, text, published=date(2024, 6, 26))
+    assert [(i.event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Riots", "Nairobi", "2024-06-25")]
+
+
+def test_phrasings_of_clashes_and_lynchings(geoparser):
+    clash, = incidents(geoparser, "Soldiers and cartel gunmen traded fire on the outskirts of Culiacán on Wednesday.")
+    assert clash.event_type == "Battles"
+    mob, = incidents(geoparser, "In Saint-Marc, residents on Wednesday seized two men and beat them to death.")
+    assert (mob.event_type, mob.sub_event_type) == ("Riots", "Mob violence")
