@@ -104,10 +104,12 @@ def _dated(head: Token) -> bool:
 
 
 def _back_reference(head: Token) -> bool:
-    """ "the killings underscore…", "the detentions were linked to…": a definite plural with no day or figure in
-    its sentence looks back at events already told (or at none in particular)."""
+    """ "the killings underscore…", "the detentions were linked to…": a bare definite plural with no day or figure
+    in its sentence looks back at events already told (or at none in particular)."""
     if head.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return False
+    if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):
+        return False  # "the deadly Kyiv strikes", "the strikes on Odesa": the text tells which events
     return not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.sent)
 
 
