@@ -78,6 +78,12 @@ def _absorbs(a: Trigger, b: Trigger) -> bool:
         b.event_type in _CROWD and a.sub_event_type in _ABSORBED)
 
 
+def _participle_of(a: Trigger, b: Trigger) -> bool:
+    """ "attacked Mora, abducting seven people", "shelled the town, killing three": the participle clause tells
+    what the same event did, and the more specific trigger types it."""
+    return b.head.head is a.head and b.head.dep_ == "advcl" and b.head.tag_ == "VBG" and a.head.pos_ == "VERB"
+
+
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
     """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
     parent = list(range(len(triggers)))
@@ -91,7 +97,8 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
         for j in range(i + 1, len(triggers)):
             b = triggers[j]
             weak = min(a.strength, b.strength) <= 2
-            if _path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b)):
+            if _participle_of(a, b) or _participle_of(b, a) or (
+                    _path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):
@@ -342,7 +349,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
         return []
     if window is not None and window.precision in ("month", "year") and any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "has") for t in cluster for c in t.head.children):
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "has") for t in cluster
+            for verb in (t.head, t.head.head) for c in verb.children):
         log.debug("a running total, not an incident: %r", segment.text)  # "120 have been killed this year"
         return []
     if window is None and document.published:

@@ -22,6 +22,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
+             "multiply", "soar", "double", "triple", "climb", "mount",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
              "pattern", "fall", "growth", "doubling", "jump"}
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
@@ -50,15 +51,17 @@ def real_triggers(span: Span) -> list[Trigger]:
 
 
 def _governors(head: Token):
-    """The chain of words that govern ``head`` within its clause (verbs it is an argument of, nouns it hangs on)."""
+    """The chain of words that govern ``head`` within its clause (verbs it is an argument of, nouns it hangs on),
+    each with the dependency it was reached through."""
     token = head
     for _ in range(5):
         if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head is token:
             return
         if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL_PREPS - {"of", "in", "for", "with"}:
             return
+        via = token.dep_
         token = token.head
-        yield token
+        yield token, via
 
 
 SPANS = {"day", "night", "week", "month", "year"}
@@ -98,6 +101,15 @@ def _habitual(children: list[Token]) -> bool:
 CESSATION_NOUNS = {"end", "halt", "stop", "cessation", "pause", "moratorium", "truce"}
 
 
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+             "overnight", "tonight"}
+
+
+def _one_day(sentence: Span) -> bool:
+    """ "repelled 40 assaults near Pokrovsk on Friday": a day's fighting, one event however many assaults."""
+    return any(t.lower_ in DAY_WORDS for t in sentence)
+
+
 def _dated(head: Token) -> bool:
     """ "Thursday's massacre", "the attack on 3 May": the trigger names its own day, so it is one event."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i)
@@ -122,6 +134,13 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "cessation (\"an end to attacks\")"
     if _back_reference(head):
         return "back-reference (\"the killings\")"
+    if head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in children) \
+            and not any(c.dep_ in ("prep", "compound", "amod") for c in children) and not _dated(head):
+        return "back-reference (\"its recapture\")"
+    if head.tag_ == "NNS" and not _one_day(head.sent) and any(
+            c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
+            and int(c.text.replace(",", "")) >= 10 for c in children):
+        return "aggregate (a count of events: \"more than 60 attacks\")"
     if head.pos_ in ("VERB", "AUX") and _habitual(children):
         return "habitual"
     # "no attacks" negates; "without" does not ("attacked without warning", "walked in without resistance")
@@ -152,7 +171,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
         return "comparison (\"the deadliest attack since…\")"
     dated = _dated(head)
-    for gov in _governors(head):
+    for gov, via in _governors(head):
         lemma = lemma_of(gov)
         kids = list(gov.children)
         if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
@@ -160,8 +179,10 @@ def not_an_event(head: Token, kind: str) -> str | None:
         changes = gov.pos_ == "VERB" and any(c.dep_ == "dobj" for c in kids)  # "dropped explosives" is no fall
         if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
-        if lemma in IRREALIS:
-            return f"irrealis ({lemma})"
+        if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
+            return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
+        if lemma == "call" and via in ("dobj", "xcomp", "prep", "pobj"):
+            return "irrealis (a call for action)"
         if lemma in CESSATION and gov.pos_ == "VERB" and head.tag_ == "VBG":
             return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):

@@ -90,7 +90,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "exchange of gunfire", "exchanged gunfire"),
     _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
-    _one("capture", ["enter"], _VERB),
+    _one("capture", ["enter", "control"], _VERB),
     _seq("capture", "take control", "seize control", "take over", "walk into", "walked into", "move into",
          "moved into", "roll into", "rolled into", "sweep into", "swept into", "in control of", "in full control of",
          "storm into", "stormed into"),
@@ -217,7 +217,7 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
 # ---- context: is this use of the word an event, and which ACLED type ----
 
 AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
-            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide", "guided", "gliding", "aerial bomb"}
+            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide", "guided", "guide", "aerial bomb"}
 SHELL_CUES = {"debris", "shrapnel", "missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
               "mlrs", "grad", "himars", "iskander", "katyusha", "tank", "projectile", "kinzhal", "barrage"}
 IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device", "booby", "car", "vehicle"}
@@ -323,6 +323,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
+    if kind == "capture" and lemma == "control" and not any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children):
+        return False  # "control Goma" is territory; "control prices", "control the crowd" are not
     if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
         return False  # "seized two men": people taken are an abduction or arrest, not territory
     if kind == "strike" and lemma in ("hit", "pound", "target"):
@@ -442,6 +444,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)}
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
+    if kind == "arrest":
+        subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        if subject & NON_STATE and not subject & STATE:  # "insurgents rounded up farmers": no arrest, a detail
+            return VAC, "Attack", 1
     if kind == "capture":
         subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
