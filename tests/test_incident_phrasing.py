@@ -56,3 +56,16 @@ def test_phrasings_of_clashes_and_lynchings(geoparser):
     assert clash.event_type == "Battles"
     mob, = incidents(geoparser, "In Saint-Marc, residents on Wednesday seized two men and beat them to death.")
     assert (mob.event_type, mob.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_place_the_text_puts_inside_a_town_stays_in_that_town(geoparser):
+    text = ("At least 32 people were killed when a suicide bomber blew himself up at a restaurant on Mogadishu's "
+            "Lido beach on Friday, police said.")
+    found = incidents(geoparser, text, published=date(2024, 8, 3))
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Suicide bomb", "Mogadishu")]
+
+
+def test_a_participle_clause_is_the_same_event_and_types_it(geoparser):
+    text = "Suspected Boko Haram fighters attacked Mora overnight into Saturday, abducting seven people."
+    found = incidents(geoparser, text, published=date(2025, 1, 13))
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Abduction/forced disappearance", "Mora")]

@@ -81,7 +81,7 @@ def _absorbs(a: Trigger, b: Trigger) -> bool:
 def _participle_of(a: Trigger, b: Trigger) -> bool:
     """ "attacked Mora, abducting seven people", "shelled the town, killing three": the participle clause tells
     what the same event did, and the more specific trigger types it."""
-    return b.head.head is a.head and b.head.dep_ == "advcl" and b.head.tag_ == "VBG" and a.head.pos_ == "VERB"
+    return b.head.head.i == a.head.i and b.head.dep_ == "advcl" and b.head.tag_ == "VBG" and a.head.pos_ == "VERB"
 
 
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -364,7 +364,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         return []
     injuries = sum(n for _, what, n in tolls if what == "injuries") or None
     toponym_tokens = set(index)
-    event_tokens = anchors + [t.head for t in cluster for t in [t] if t.head.head is not t.head] + [
+    event_tokens = anchors + [t.head for t in cluster for t in [t] if t.head.head.i != t.head.i] + [
         t.head.head for t in cluster]
     foreign = {u.i for other in clusters if other is not cluster for t in other for u in t.head.subtree
                if not any(a in t.head.subtree for a in anchors)}

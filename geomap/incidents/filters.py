@@ -55,7 +55,7 @@ def _governors(head: Token):
     each with the dependency it was reached through."""
     token = head
     for _ in range(5):
-        if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head is token:
+        if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head.i == token.i:
             return
         if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL_PREPS - {"of", "in", "for", "with"}:
             return

@@ -210,7 +210,7 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
     """The trigger and the words that govern it within its clause, with their distance from it."""
     chain, token = [(head, 0)], head
     for step in range(1, 4):
-        if token.dep_ in CLAUSE_EDGES | {"ROOT", "conj"} or token.head is token:
+        if token.dep_ in CLAUSE_EDGES | {"ROOT", "conj"} or token.head.i == token.i:
             break
         if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL:
             break
@@ -249,9 +249,9 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         if antecedent is not None:  # "fighting continued in X, where the army said it had taken…"
             walker.noun(antecedent, 2, False, walker.new_group(None))
         for token, dist in clause_chain(trigger):
-            if token.i in index and token is not trigger:
+            if token.i in index and token.i != trigger.i:
                 walker.noun(token, dist, False, walker.new_group(None))
-            walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token is not trigger or
+            walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token.i != trigger.i or
                           token.pos_ == "VERB")
     if not walker.found:
         return []
@@ -279,11 +279,27 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
             if group in best_by_group and ((parent in family) != (group in family)):
                 family |= {group, parent}
                 changed = True
-    chosen = [best_by_group[g] for g in sorted(family) if g in best_by_group]
+    chosen = [_within_possessor(best_by_group[g], index) for g in sorted(family) if g in best_by_group]
     unique: dict[str, Located] = {}
     for item in chosen:
         unique.setdefault(item.place.gazetteer_id, item)
     return list(unique.values())
+
+
+POSSESSOR_REACH_KM = 50.0
+
+
+def _within_possessor(item: Located, index: dict[int, Span]) -> Located:
+    """ "Mogadishu's Lido beach": a place the text puts inside another cannot lie far from it; when the gazetteer's
+    namesake does (a Lido Beach in New York), the possessor is where the event was."""
+    from geomap.geo import distance_km
+
+    doc, start = item.span.doc, item.span.start
+    owner = index.get(start - 2) if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") else None
+    if owner is None or distance_km(owner._.geomap_place.lat, owner._.geomap_place.lon,
+                                    item.place.lat, item.place.lon) <= POSSESSOR_REACH_KM:
+        return item
+    return Located(owner, owner._.geomap_place, item.dist, item.near, item.group, item.actorish)
 
 
 def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:

@@ -256,9 +256,9 @@ def _context(head: Token) -> set[str]:
     """Lemmas the parse attaches to ``head``: its subtree near the head, its governor and the governor's arguments."""
     near = {t for t in head.subtree if abs(t.i - head.i) <= 8}
     gov = head.head
-    around = set(gov.children) | {gov} if gov is not head else set()
+    around = set(gov.children) | {gov} if gov.i != head.i else set()
     words = _lemmas(near | around)
-    if gov is not head and gov.head is not gov and gov.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp"):
+    if gov.i != head.i and gov.head.i != gov.i and gov.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp"):
         words |= _lemmas(gov.head.children) | {lemma_of(gov.head)}
     return words
 
@@ -281,7 +281,7 @@ def _targets(head: Token) -> set[str]:
     heads = [head] + ([head.head] if head.dep_ in ("nsubj", "dobj", "compound", "pobj") else [])
     for word in heads:
         for child in word.children:
-            if child.dep_ in ("dobj", "nsubjpass") and child is not head:
+            if child.dep_ in ("dobj", "nsubjpass") and child.i != head.i:
                 found |= {lemma_of(t) for t in child.subtree}
             if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
                 found |= {lemma_of(t) for t in child.subtree}
@@ -308,7 +308,7 @@ def _is_toponym(token: Token) -> bool:
 
 def _objects_placeish(head: Token) -> bool:
     for t in head.subtree:
-        if t is not head and (lemma_of(t) in PLACEISH or _is_toponym(t)):
+        if t.i != head.i and (lemma_of(t) in PLACEISH or _is_toponym(t)):
             return True
     return False
 
