@@ -78,6 +78,11 @@ def _street(span: Span) -> bool:
     """A named street, road or square ("Darby Street"): a place in the text even if no gazetteer has it."""
     return len(span) > 1 and span[-1].lower_.rstrip(".") in FACILITY_WORDS and span[0].text[:1].isupper()
 
+# the last word of a news outlet's name ("Meridian News", "Horn Wire", "Kyiv Independent", "Times of India")
+MEDIA_WORDS = frozenset({"news", "wire", "times", "post", "herald", "tribune", "press", "radio", "tv", "television",
+                         "broadcasting", "independent", "gazette", "journal", "daily", "telegraph", "chronicle",
+                         "agency", "observer", "monitor", "standard", "today", "insider", "media"})
+
 
 class ToponymMatcher:
     def __init__(self, nlp: Language, name: str, min_population: int, span_key: str):
@@ -255,6 +260,8 @@ class ToponymMatcher:
     def _org_place(self, ent: Span, accept) -> bool:
         """A place that names an organisation's seat: "Ohio State Highway Patrol", "University of Texas"."""
         doc = ent.doc
+        if ent[-1].lower_ in MEDIA_WORDS:
+            return False  # "Meridian News", "Kyiv Independent": an outlet's name says nothing of where events were
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         for n in range(min(3, ent.end - start - 1), 0, -1):
             head = Span(doc, start, start + n)
