@@ -263,9 +263,11 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.dist, rank(item)))
     if nearest.actorish:  # only the attacker's country ("U.S. strikes") or a border: the text does not say where
         return []
-    region = nearest.place.feature_code == "ADM1" and nearest.place.admin1_code  # "in the Gaza Strip, including…"
+    # "in the Gaza Strip, including…"; "in the Belgorod region, a drone struck … Shebekino" (written as a region)
+    region = (nearest.place.feature_code == "ADM1" or written_as_region(nearest.span)) and nearest.place.admin1_code
     if nearest.place.is_country or region:  # "across Lebanon, including in Sidon": the town named inside it wins
         inner = [item for item in best_by_group.values() if not item.place.is_country and not item.actorish
+                 and item.place.gazetteer_id != nearest.place.gazetteer_id
                  and item.place.country_code == nearest.place.country_code and item.dist <= nearest.dist + 4
                  and (not region or (item.place.feature_class == "P"
                                      and item.place.admin1_code == nearest.place.admin1_code))]
