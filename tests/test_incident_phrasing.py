@@ -69,3 +69,24 @@ def test_a_participle_clause_is_the_same_event_and_types_it(geoparser):
     text = "Suspected Boko Haram fighters attacked Mora overnight into Saturday, abducting seven people."
     found = incidents(geoparser, text, published=date(2025, 1, 13))
     assert [(i.sub_event_type, i.place.name) for i in found] == [("Abduction/forced disappearance", "Mora")]
+
+
+@pytest.mark.parametrize("text", [
+    "Student groups have announced rallies in Jayapura for next month to demand the withdrawal of troops.",
+    '"Every bus company owner I know has been attacked," said a transport leader in Trujillo.',
+    "Rights groups say many of those detained in Simferopol are denied lawyers.",
+])
+def test_planned_generic_and_unspecific_events_are_not_incidents(geoparser, text):
+    assert incidents(geoparser, text) == []
+
+
+def test_a_distance_from_a_town_is_not_the_town(geoparser):
+    text = ("On Sunday, armed men abducted at least seven men from the livestock market in Kutum, around 120 km "
+            "north-west of El Fasher, residents said.")
+    found = incidents(geoparser, text, published=date(2024, 12, 5))
+    assert [i.place.name for i in found] == ["Kutum"]
+
+
+def test_an_angry_crowd_setting_fire_is_a_riot(geoparser):
+    found = incidents(geoparser, "Angry residents set fire to a police station in Abéché on Monday.")
+    assert [(i.event_type, i.sub_event_type) for i in found] == [("Riots", "Violent demonstration")]

@@ -10,6 +10,7 @@ country or sea is kept with geo_precision 3.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -197,6 +198,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     reference: date | None = None  # the last day the story named, for "a day earlier"
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     for segment in segments(doc):
+        if _TIME_STAMP.match(segment.text):
+            reference = None  # "14:40 - …": a live-blog entry is told on the report day unless it says otherwise
         found = find_dates(segment.text, document.published, reference) if document.published else []
         days = [w.date for _, _, w in found if w.precision == "day"]
         previous, reference = reference, days[-1] if days else reference
@@ -220,6 +223,9 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                                             [tolls[k] for k, c in owner.items() if c == number], store,
                                             len(incidents), last_places, previous))
     return _date_headlines(_without_summaries(incidents), doc, document)
+
+
+_TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 
 def _without_summaries(incidents: list[Incident]) -> list[Incident]:

@@ -22,7 +22,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
-             "multiply", "soar", "double", "triple", "climb", "mount",
+             "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
              "pattern", "fall", "growth", "doubling", "jump"}
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
@@ -110,6 +110,13 @@ def _one_day(sentence: Span) -> bool:
     return any(t.lower_ in DAY_WORDS for t in sentence)
 
 
+def _generic_subject(verb: Token) -> bool:
+    """ "every bus owner has been attacked", "any journalist is detained": no one event, a claim about all."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("every", "any", "each") and d.dep_ == "det"
+                                                 for d in c.children) for c in verb.children)
+
+
 def _dated(head: Token) -> bool:
     """ "Thursday's massacre", "the attack on 3 May": the trigger names its own day, so it is one event."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i)
@@ -128,6 +135,14 @@ def _back_reference(head: Token) -> bool:
 def not_an_event(head: Token, kind: str) -> str | None:
     """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
     children = list(head.children)
+    if head.dep_ == "acl" and head.head.lower_ in ("those", "anyone", "everyone", "whoever"):
+        return "generic (\"those detained\")"
+    if any(t.lower_ == "next" and t.head.lemma_.lower() in ("week", "month", "year", "weekend") or t.lower_ in
+           ("tomorrow", "upcoming") for t in head.subtree) or any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(t.lower_ == "next" for t in c.subtree) for c in children):
+        return "future (\"rallies … next month\")"
+    if _generic_subject(head):
+        return "generic (\"every owner has been attacked\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         return "generic present (\"a militia that shells camps\")"
     if head.dep_ == "pobj" and head.head.lower_ == "to" and lemma_of(head.head.head) in CESSATION_NOUNS:
@@ -181,8 +196,10 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
-        if lemma == "call" and via in ("dobj", "xcomp", "prep", "pobj"):
-            return "irrealis (a call for action)"
+        if lemma in ("call", "announce", "schedule", "organise", "organize") and via in ("dobj", "xcomp", "prep", "pobj"):
+            return "irrealis (a call for or announcement of action)"
+        if _generic_subject(gov):
+            return "generic (\"every owner has been attacked\")"
         if lemma in CESSATION and gov.pos_ == "VERB" and head.tag_ == "VBG":
             return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):

@@ -110,6 +110,8 @@ class _Walker:
         near = near or (between and span is not None)
         if span is not None and _dateline(token):
             span = None  # the reporter's city, not where the event was
+        if span is not None and _measured_from(token):
+            return  # "around 120 km north-west of El Fasher": a reference point, not where it happened
         if span is not None:
             # "near the Cameroon border": the event is beside that country, not in it
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
@@ -286,6 +288,19 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
     for item in chosen:
         unique.setdefault(item.place.gazetteer_id, item)
     return list(unique.values())
+
+
+DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}
+
+
+def _measured_from(token: Token) -> bool:
+    """ "120 km north-west of X", "30 miles from X": X only measures where the place is; the place is elsewhere."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in ("of", "from"):
+        return False
+    window = token.doc[max(head.i - 7, 0):head.i]
+    return any(t.lower_ in DISTANCE_UNITS or t.lower_.rstrip("s") in DISTANCE_UNITS for t in window) \
+        and any(t.like_num for t in window)
 
 
 POSSESSOR_REACH_KM = 50.0

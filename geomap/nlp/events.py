@@ -444,6 +444,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)}
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
+    if kind == "looting":
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        if subject & (PROTESTERS | LYNCHERS) and not subject & (STATE | NON_STATE):
+            return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
         subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & NON_STATE and not subject & STATE:  # "insurgents rounded up farmers": no arrest, a detail
