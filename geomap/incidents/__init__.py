@@ -359,6 +359,10 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             for verb in (t.head, t.head.head) for c in verb.children):
         log.debug("a running total, not an incident: %r", segment.text)  # "120 have been killed this year"
         return []
+    if window is not None and window.precision in ("month", "year") and lead.head.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in lead.head.children):
+        log.debug("a pattern, not an incident: %r", segment.text)  # "drone attacks have multiplied this year"
+        return []
     if window is None and document.published:
         if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
             return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it

@@ -110,6 +110,17 @@ def _one_day(sentence: Span) -> bool:
     return any(t.lower_ in DAY_WORDS for t in sentence)
 
 
+COUNTED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "incident", "assault", "clash", "explosion",
+                  "shelling", "violation", "killing", "abduction", "arrest"}
+
+
+def _counted(noun: Token) -> bool:
+    """ "more than 60 attacks", "dozens of strikes": a count of events (not of people: "11 people, including…")."""
+    return noun.tag_ == "NNS" and lemma_of(noun) in COUNTED_EVENTS and any(
+        (c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 10)
+        or (c.dep_ == "amod" and lemma_of(c) in ("numerous", "countless")) for c in noun.children)
+
+
 def _generic_subject(verb: Token) -> bool:
     """ "every bus owner has been attacked", "any journalist is detained": no one event, a claim about all."""
     return verb.pos_ in ("VERB", "AUX") and any(
@@ -141,6 +152,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
            ("tomorrow", "upcoming") for t in head.subtree) or any(
             c.dep_ == "prep" and c.lower_ == "for" and any(t.lower_ == "next" for t in c.subtree) for c in children):
         return "future (\"rallies … next month\")"
+    if head.dep_ == "pobj" and head.head.lower_ == "including" and _counted(head.head.head):
+        return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):

@@ -323,6 +323,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
+    if kind == "disrupted" and lemma in ("neutralise", "neutralize") and any(
+            c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in PERSONS | NON_STATE | {"terrorist"}
+            for c in head.children):
+        return False  # "neutralised two terrorists": people killed, not a weapon stopped
     if kind == "capture" and lemma == "control" and not any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children):
         return False  # "control Goma" is territory; "control prices", "control the crowd" are not
     if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
