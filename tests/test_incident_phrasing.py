@@ -90,3 +90,10 @@ def test_a_distance_from_a_town_is_not_the_town(geoparser):
 def test_an_angry_crowd_setting_fire_is_a_riot(geoparser):
     found = incidents(geoparser, "Angry residents set fire to a police station in Abéché on Monday.")
     assert [(i.event_type, i.sub_event_type) for i in found] == [("Riots", "Violent demonstration")]
+
+
+def test_a_datelines_filing_date_does_not_date_the_event(geoparser):
+    text = ("BELGOROD, Russia, March 14 (Agency) - Russian troops fought off armed groups that crossed the border "
+            "near the village of Tetkino in the Kursk region on Tuesday, the defence ministry said.")
+    found = incidents(geoparser, text, published=date(2024, 3, 14))
+    assert [(i.event_type, i.date.isoformat()) for i in found] == [("Battles", "2024-03-12")]

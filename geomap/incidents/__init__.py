@@ -196,6 +196,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
     reference: date | None = None  # the last day the story named, for "a day earlier"
+    opening = _DATELINE.match(doc.text)
+    dateline_end = opening.end() if opening else -1
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     for segment in segments(doc):
         if _TIME_STAMP.match(segment.text):
@@ -210,6 +212,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         dates = []
         if document.published:
             for start, end, window in find_dates(segment.text, document.published, previous):
+                if segment.start_char + end <= dateline_end:
+                    continue  # "BELGOROD, Russia, March 14 (Agency) -": the filing date, not the event's
                 span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
                 if span is not None:
                     dates.append(({t.i for t in span}, window))
@@ -225,6 +229,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     return _date_headlines(_without_summaries(incidents), doc, document)
 
 
+# "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*[\u2014\u2013-]{1,2}\s")
 _TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 
