@@ -52,3 +52,20 @@ def test_idempotent_and_ascii(text):
 
 def test_repeated_leading_the():
     assert normalize("the the Hague") == "hague"
+
+
+def test_skeleton_folds_romanisation_variants_and_the_arabic_article():
+    from geomap.geocoding.names import normalize, skeleton
+
+    pairs = [("Kostiantynivka", "Kostyantynivka"), ("Novokuibyshevsk", "Novokuybyshevsk"), ("Qamishli", "Al Qāmishlī"),
+             ("Ain Issa", "ʿAyn ʿĪsá"), ("Amadiya", "Al ʿAmādīyah"), ("Kupiansk", "Kupyansk")]
+    for written, indexed in pairs:
+        assert skeleton(normalize(written)) == skeleton(normalize(indexed)), (written, indexed)
+    assert skeleton(normalize("Kyiv")) != skeleton(normalize("Kiev"))  # spellings, not romanisations: aliases do that
+
+
+def test_a_romanisation_variant_finds_the_place_that_gazetteers_spell_otherwise(store):
+    found = store.candidates("Novokuibyshevsk")  # GeoNames: Novokuybyshevsk
+    assert found and found[0].place.name == "Novokuybyshevsk" and found[0].match == "transliteration"
+    assert any(c.place.population > 50_000 for c in store.candidates("Kostiantynivka"))
+    assert all(c.match != "transliteration" for c in store.candidates("Moscow"))

@@ -30,6 +30,26 @@ def normalize(name: str) -> str:
     return text
 
 
+# romanisation variants that differ between sources: Kostiantynivka/Kostyantynivka, Novokuibyshevsk/Novokuybyshevsk,
+# Ain Issa/Ayn Isa, Deir/Dayr, Amadiya/Amadiyah, Tal/Tall (order matters: digraphs before single letters)
+_DIGRAPHS = (("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("dh", "d"), ("th", "t"),
+             ("gh", "g"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
+             ("ei", "ai"))
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ad)\s+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(key: str) -> str:
+    """A looser key for a normalised name: Arabic article dropped, romanisation digraphs and doubled letters
+    folded. Indexed beside the exact key and consulted only when the exact key finds nothing."""
+    text = _ARTICLE.sub("", key)
+    for old, new in _DIGRAPHS:
+        text = text.replace(old, new)
+    return _DOUBLE.sub(r"\1", _FINAL_H.sub("", text))
+
+
 def is_latin(name: str) -> bool:
     """True when every letter is Latin script (diacritics allowed): such names can appear in English text."""
     if name.isascii():

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from geomap.geo import great_circle_km
 from geomap.geocoding.bloom import build as build_bloom
 from geomap.geocoding.bloom import load as load_bloom
 from geomap.geocoding.bloom import might_contain
-from geomap.geocoding.names import normalize
+from geomap.geocoding.names import normalize, skeleton
 from geomap.models import Candidate, Place
 
 log = logging.getLogger("geomap.geocoding.store")
@@ -32,7 +33,7 @@ FIX = "run `geomap gazetteer build`"
 # how a name matched, best first (ties in prominence are broken by this). ``prominence`` orders candidates: the
 # population, except that a division ranks just below its namesake city ("Donetsk" the city before the oblast)
 # and curated features without a population rank like a city of a million (landmarks: 100,000).
-MATCH_KINDS = ("name", "abbreviation", "ascii", "alternate", "demonym", "historic")
+MATCH_KINDS = ("name", "abbreviation", "ascii", "alternate", "demonym", "historic", "transliteration")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -206,7 +207,15 @@ class GazetteerStore:
         key = normalize(name)
         if not key:
             return []
-        return list(self._candidates_cached(key, limit))
+        found = list(self._candidates_cached(key, limit))
+        loose = skeleton(key)
+        if loose != key and len(key) > 4:  # "Kostiantynivka" is also GeoNames' "Kostyantynivka" (pop 67,000)
+            have = {c.place.gazetteer_id for c in found}
+            extra = [replace(c, match="transliteration") for c in self._candidates_cached(loose, limit)
+                     if c.match != "abbreviation" and c.place.gazetteer_id not in have]
+            if extra:
+                found = sorted(found + extra, key=lambda c: -c.place.population)
+        return found[:limit]
 
     def _candidates_uncached(self, key: str, limit: int) -> tuple[Candidate, ...]:
         rows = self._query(

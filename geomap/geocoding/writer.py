@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geomap.geocoding import bloom
-from geomap.geocoding.names import normalize
+from geomap.geocoding.names import normalize, skeleton
 from geomap.geocoding.store import INDEXES, SCHEMA, SCHEMA_VERSION, now_iso
 
 BATCH = 20000
@@ -65,12 +65,19 @@ class StoreWriter:
     def add_names(self, place_id: int, names: Iterable[tuple[str, str]]) -> None:
         """Index ``(name, kind)`` pairs for a place; the first spelling of each normalised key wins."""
         seen: set[str] = set()
+        loose: list[tuple[str, str]] = []
         for name, kind in names:
             key = normalize(name) if name else ""
             if not key or key in seen:
                 continue
             seen.add(key)
             self._names.append((key, place_id, name, kind))
+            if kind != "abbreviation":
+                loose.append((skeleton(key), name))
+        for key, name in loose:  # the romanisation-folded key, unless some spelling already has it
+            if key and key not in seen:
+                seen.add(key)
+                self._names.append((key, place_id, name, "transliteration"))
         if len(self._names) >= BATCH * 4:
             self._flush_names()
 

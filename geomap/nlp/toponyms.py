@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from geomap.errors import GazetteerError
-from geomap.geocoding.names import normalize
+from geomap.geocoding.names import normalize, skeleton
 from geomap.resolution.demonyms import ap_state, demonym_places
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -92,9 +92,11 @@ class ToponymMatcher:
         self.store = None  # set by geomap.nlp.pipeline.load_pipeline
 
     # -- gazetteer evidence -------------------------------------------------------------------------------------
-    def _known(self, text: str) -> bool:
+    def _known(self, text: str, loose: bool = False) -> bool:
+        """Whether the gazetteer has the name (``loose``: also under its romanisation-folded key)."""
         key = normalize(text)
-        return bool(key) and (self.store.has_name(key) or bool(ap_state(text, self.store)))
+        return bool(key) and (self.store.has_name(key) or bool(ap_state(text, self.store))
+                              or (loose and self.store.has_name(skeleton(key))))
 
     def _strong(self, text: str, min_population: int | None = None, exact: bool = False) -> bool:
         """A name whose best candidate is a country, first-level division, region, water body or big town.
@@ -167,7 +169,7 @@ class ToponymMatcher:
                 if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
                     continue
                 if len(span) == 1 and not self._cued(span) and (
-                        not self._known(span.text) or span[0].lower_ in COMMON_CAPITALISED
+                        not self._known(span.text, loose=True) or span[0].lower_ in COMMON_CAPITALISED
                         or span[0].text in person_words):
                     continue  # a lone word NER calls a place: unknown, a common word, or a person's name here
                 accept(span, label)
