@@ -119,6 +119,8 @@ def _r_overnight_into(m: re.Match, p: date) -> DateWindow:
 
 def _r_weekday(m: re.Match, p: date) -> DateWindow:
     day = _last_weekday(p, m["wd"])
+    if day == p and m[0].lower().startswith("last"):
+        day -= timedelta(days=7)  # "last Monday" in a Monday paper is a week ago
     return DateWindow(day, day, "day", m[0])
 
 

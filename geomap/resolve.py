@@ -134,6 +134,8 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
     return features
 
 
+WEAK_MATCHES = frozenset({"alternate", "historic", "transliteration"})
+HAMLET = 1000  # population below which a weakly matched place needs the text's country to be believed
 OUTWEIGHS = 1.0  # size ratio past which a holder of the name in another country makes an alternate-name holder weak
 PROMINENT = 3_000_000  # population from which a city's exactly written name gets the prominence term
 SEAT_SHARE = 0.01  # a town this share of its namesake first-level division's people can be what the name means
@@ -214,6 +216,11 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             features["proximity"] = WEIGHTS["proximity"] * float(closeness[index])
         if regional is not None and regional[index] > 0:
             features["regional_proximity"] = WEIGHTS["regional_proximity"] * float(regional[index])
+        if item.candidate.match in WEAK_MATCHES and place.population < HAMLET and context is not None \
+                and context.country_total > 0 and "country_agreement" not in features and not place.is_country:
+            # a hamlet that only lists the name, in a country the text never names ("Tawila" in a Darfur report
+            # is not a Yemeni hamlet of that alternate name): nearness alone does not make it the place
+            features["foreign_hamlet"] = WEIGHTS["foreign_hamlet"]
         if item.variant == "namesake" and "admin1_agreement" not in features:
             features["namesake_elsewhere"] = WEIGHTS["namesake_elsewhere"]  # a county's town outside its state
         scored = Scored(place, sum(features.values()), features, item.candidate.matched_name, item.candidate.match)

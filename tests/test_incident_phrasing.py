@@ -97,3 +97,18 @@ def test_a_datelines_filing_date_does_not_date_the_event(geoparser):
             "near the village of Tetkino in the Kursk region on Tuesday, the defence ministry said.")
     found = incidents(geoparser, text, published=date(2024, 3, 14))
     assert [(i.event_type, i.date.isoformat()) for i in found] == [("Battles", "2024-03-12")]
+
+
+def test_handed_back_without_a_shot_is_a_transfer_and_a_called_march_is_no_protest(geoparser):
+    text = ("Myanmar's military regained control of Lashio on Tuesday without firing a shot, after the rebels "
+            "handed it back.")
+    found = incidents(geoparser, text, published=date(2025, 4, 24))
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Non-violent transfer of territory", "Lashio")]
+    assert incidents(geoparser, "Journalists in Morelia have called a march on Wednesday to demand justice.") == []
+
+
+def test_last_weekday_in_a_paper_of_that_weekday_is_a_week_back():
+    from geomap.dates import resolve_date
+
+    window = resolve_date("the killing in Southport last Monday", date(2024, 8, 5))
+    assert window.date == date(2024, 7, 29)

@@ -234,6 +234,21 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*
 _TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 
+def _heading(segment: Span) -> bool:
+    """ "1. Attack on NGO staff near Kutum.", "- Drones hit Port Sudan": a numbered or bulleted line, or a short
+    line with no finite verb, announces what the text then tells; it takes no day from the lines before it."""
+    doc = segment.doc
+    line_start = segment.start == 0 or "\n" in doc[segment.start - 1].text + doc[segment.start - 1].whitespace_
+    if not line_start:
+        return False
+    if _NUMBERED.match(segment.text):
+        return True
+    return len(segment) <= 10 and not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in segment)
+
+
+_NUMBERED = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*\u2013\u2014])\s")
+
+
 def _without_summaries(incidents: list[Incident]) -> list[Incident]:
     """Drop a country-wide report that the article also tells town by town.
 
@@ -373,7 +388,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
             return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it
         # an undated event told after the story named its day ("Strikes also hit Byblos") happened that day
-        window = DateWindow(story_day, story_day, "day", "") if story_day else publication_window(document.published)
+        window = DateWindow(story_day, story_day, "day", "") if story_day and not _heading(segment) \
+            else publication_window(document.published)
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
     if fatalities and fatalities >= 1000 and all(geo_precision(item) == 3 for item in located):
         log.debug("a country-wide toll is a statistic, not an incident: %r", segment.text)

@@ -156,6 +156,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
+    if head.tag_ == "NNS" and head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent" \
+            and not any(c.dep_ in ("det", "nummod", "poss") for c in children) and not _dated(head):
+        return "generic cause (\"disrupted by attacks on aid workers\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         return "generic present (\"a militia that shells camps\")"
     if head.dep_ == "pobj" and head.head.lower_ == "to" and lemma_of(head.head.head) in CESSATION_NOUNS:
@@ -209,11 +212,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
-        if lemma in ("call", "announce", "schedule", "organise", "organize") and via in ("dobj", "xcomp", "prep", "pobj"):
+        if lemma in ("call", "announce", "schedule", "organise", "organize") and via in ("dobj", "oprd", "xcomp", "prep", "pobj"):
             return "irrealis (a call for or announcement of action)"
         if _generic_subject(gov):
             return "generic (\"every owner has been attacked\")"
-        if lemma in CESSATION and gov.pos_ == "VERB" and head.tag_ == "VBG":
+        if lemma in CESSATION and gov.pos_ == "VERB" and (head.tag_ == "VBG" or via == "dobj"):
             return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
             return "negated"

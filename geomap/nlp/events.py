@@ -8,6 +8,7 @@ Its ACLED type comes from the trigger and the words the parse attaches to it (we
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -456,6 +457,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & NON_STATE and not subject & STATE:  # "insurgents rounded up farmers": no arrest, a detail
             return VAC, "Attack", 1
+    if kind in ("capture", "recapture") and (_has(_lemmas(head.sent), {"hand over", "hand back", "handover"})
+                                             or re.search(r"without (?:a fight|firing a shot|resistance|a shot)",
+                                                          head.sent.text, re.IGNORECASE)):
+        return KINDS["transfer"]  # "regained control … without firing a shot, after the rebels handed it back"
     if kind == "capture":
         subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
