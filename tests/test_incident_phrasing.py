@@ -112,3 +112,21 @@ def test_last_weekday_in_a_paper_of_that_weekday_is_a_week_back():
 
     window = resolve_date("the killing in Southport last Monday", date(2024, 8, 5))
     assert window.date == date(2024, 7, 29)
+
+
+def test_people_taken_by_armed_men_are_abducted(geoparser):
+    text = "Relatives of a radio presenter in Chilpancingo said he was taken from a taxi by armed men on Thursday night."
+    found = incidents(geoparser, text, published=date(2025, 5, 12))
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Abduction/forced disappearance", "Chilpancingo")]
+    found = incidents(geoparser, "Gunmen seized at least 20 travellers on a road near Gusau on Sunday.",
+                      published=date(2024, 9, 3))
+    assert [i.sub_event_type for i in found] == ["Abduction/forced disappearance"]
+
+
+def test_a_signed_integration_deal_and_a_new_base_are_strategic_developments(geoparser):
+    found = incidents(geoparser, "The interim president and the SDF commander signed an agreement in Damascus on "
+                                 "Monday to integrate the force into the army.", published=date(2025, 3, 12))
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Agreement", "Damascus")]
+    found = incidents(geoparser, "The army said troops had on Monday moved into a newly established forward operating "
+                                 "base in Gusau.", published=date(2024, 9, 3))
+    assert [i.sub_event_type for i in found] == ["Headquarters or base established"]

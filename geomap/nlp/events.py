@@ -97,6 +97,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "storm into", "stormed into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
+    _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared"),
     _one("sexual", ["rape", "raped"]),
     _seq("sexual", "raped", "raping", "rapes", "sexual violence", "sexual assault", "sexually assault", "sexually assaulted"),
@@ -105,6 +106,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                      "poisoning", "murder", "lynch", "stab", "stabbing", "shooting", "torture", "arson",
                      "slaughter"]),
     _one("gunman", ["gunman", "gunmen", "assailant", "attacker"]),
+    _seq("attack", "set upon", "hacked", "attacked with machetes"),
     _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze", "beat to death",
          "beaten to death", "beat them to death", "beat him to death", "hacked to death", "burned alive"),
     _one("kill", ["kill", "killing"]),
@@ -233,7 +235,10 @@ STATE = {"army", "troop", "soldier", "military", "force", "government", "police"
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
              "bandit", "separatist", "faction"}
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
-           "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member"}
+           "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member",
+           "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
+           "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they"}
+SETTLEMENTS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb", "capital", "area"}
 LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
               "rioter", "supporter", "youth"}
@@ -328,6 +333,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in PERSONS | NON_STATE | {"terrorist"}
             for c in head.children):
         return False  # "neutralised two terrorists": people killed, not a weapon stopped
+    if kind == "capture" and lemma == "move" and not any(
+            o.dep_ == "pobj" and (_is_toponym(o) or lemma_of(o) in SETTLEMENTS)
+            for p in head.children if p.lower_ == "into" for o in p.children):
+        return False  # "troops moved into a newly established base": no territory taken
     if kind == "capture" and lemma == "control" and not any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children):
         return False  # "control Goma" is territory; "control prices", "control the crowd" are not
     if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
@@ -386,8 +395,17 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
             head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))
     if kind == "base" and lemma in ("base", "headquarters", "outpost", "camp", "garrison"):
+        if any(c.dep_ in ("amod", "advmod") and lemma_of(c) in ("establish", "newly", "new", "build")
+               for c in head.subtree if c.head.i == head.i or c.head.head.i == head.i):
+            return _has(words, MILITARY | STATE | NON_STATE)  # "a newly established forward operating base"
         return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("establish", "set", "open", "build",
                                                                             "create", "construct", "erect")
+    if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
+        agents = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
+        # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
+        return armed and (bool(taken & PERSONS) or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not _objects_placeish(head):
         return False
     return True

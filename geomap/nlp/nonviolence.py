@@ -25,7 +25,8 @@ NATURAL = {"flood", "flooding", "earthquake", "quake", "storm", "cyclone", "hurr
 
 CONFLICT_DEAL = {"peace", "ceasefire", "truce", "armistice", "prisoner", "hostage", "captive", "rebel", "militia",
                  "militant", "armed", "withdrawal", "troop", "war", "security", "disarmament", "insurgent", "army",
-                 "fighting", "conflict", "guerrilla", "faction", "separatist", "demilitarized", "demilitarised"}
+                 "fighting", "conflict", "guerrilla", "faction", "separatist", "demilitarized", "demilitarised",
+                 "force", "military", "commander", "integration", "integrate", "merge"}
 
 
 SPORT = {"score", "goal", "match", "coach", "league", "cup", "striker", "midfielder", "goalkeeper", "season",

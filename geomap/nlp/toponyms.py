@@ -34,7 +34,7 @@ PERSON_TITLES = frozenset(
 )
 _CONNECTORS = frozenset({"of", "de", "la", "du", "upon", "on", "-", "al", "el"})
 # words before a place name that make it a location ("in Alexandria", "near Ripley")
-LOCATIVE = frozenset("in at from near to into outside across around throughout toward towards via between off over above "
+LOCATIVE = frozenset("in at from near to into outside across around throughout toward towards via between off over above through "
                      "across north south east west northeast northwest southeast southwest of".split())
 # single capitalised words that are far more often something else
 COMMON_CAPITALISED = frozenset(
