@@ -219,3 +219,17 @@ def test_places_in_conflict_phrasings(geoparser, text, name):
 ])
 def test_common_words_and_acronyms_are_not_places(geoparser, text, word):
     assert not any(word in name for name in _e2e_names(geoparser, text))
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("text, name", [
+    ("Three people were killed when Russian aircraft dropped guided bombs on Kostiantynivka overnight.", "Kostiantynivka"),
+    ("Ukrainian drones struck the Novokuibyshevsk oil refinery early on Wednesday.", "Novokuibyshevsk"),
+    ("Several hundred people rallied on Wednesday evening on Kharkiv's Freedom Square.", "Kharkiv"),
+])
+def test_places_ner_calls_organisations_are_overruled_by_where_they_stand(text, name):
+    from geomap.geocoding.store import open_store
+    from geomap.nlp.pipeline import SPAN_KEY, load_pipeline
+
+    doc = load_pipeline(open_store())(text)
+    assert name in [s.text for s in doc.spans[SPAN_KEY]]

@@ -57,7 +57,7 @@ MAX_NGRAM = 4
 # verbs whose object is typically the place hit or taken ("shelled El Fasher", "seized Walikale")
 TARGET_VERBS = frozenset(
     "shell bomb strike hit pound target attack raid storm besiege capture seize overrun retake recapture "
-    "liberate encircle bombard invade occupy".split()
+    "liberate encircle bombard invade occupy drop fire launch".split()
 )
 
 
@@ -216,7 +216,7 @@ class ToponymMatcher:
                     accept(whole, "GPE")
                     return True
         tokens = list(ent)
-        for k, tok in enumerate(tokens[:-1]):  # "Russia's General Staff" → Russia
+        for k, tok in enumerate(tokens):  # "Russia's General Staff" → Russia; "Kharkiv's" (Freedom Square)
             if tok.lower_ in ("'s", "\u2019s") and k > 0:
                 head = Span(doc, ent.start, ent.start + k)
                 if self._strong(head.text, 10000):
@@ -233,7 +233,8 @@ class ToponymMatcher:
                 len(core) == 1 and core[0].lower_ in INSTITUTIONS):
             return False
         following = doc[end].lower_ if end < len(doc) else ""
-        by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS
+        by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS \
+            or (end == ent.end and any(t.lower_ in SITE_NOUNS for t in doc[end:end + 2]))  # "the X oil refinery"
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
         elsewhere = normalize(core.text) in place_texts
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
