@@ -24,7 +24,8 @@ DISTINCT_TOWN_KM = 5.0  # two named towns farther apart than this are two places
 UNDATED_DAYS = 7  # an undated report ("publication" precision) may be about any day of the week before it
 
 
-def _window(incident: Incident) -> tuple[date, date] | None:
+def report_window(incident: Incident) -> tuple[date, date] | None:
+    """The days a report may be about: its date window, or the week before an undated report."""
     if incident.date is None:
         return None
     if incident.date_precision == "publication":
@@ -42,7 +43,7 @@ def same_event(a: Incident, b: Incident, max_km: float = 25.0) -> bool:
     if km > DISTINCT_TOWN_KM and a.geo_precision == b.geo_precision == 1 and a.place.feature_class == "P" \
             and b.place.feature_class == "P" and a.place.gazetteer_id != b.place.gazetteer_id:
         return False  # "eight killed in Khan Younis … three in Deir al-Balah": two towns named, two events
-    wa, wb = _window(a), _window(b)
+    wa, wb = report_window(a), report_window(b)
     if wa is None or wb is None:
         return True
     return wa[0] <= wb[1] and wb[0] <= wa[1]

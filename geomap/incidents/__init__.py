@@ -255,16 +255,24 @@ def _without_summaries(incidents: list[Incident]) -> list[Incident]:
     "Iran fired missiles at Israel … one man was killed in Jericho": the country-level line summarises events
     coded where they happened (same type, same country, overlapping days).
     """
+    from geomap.dedupe import report_window
+
     def overlaps(a: Incident, b: Incident) -> bool:
-        return a.date is None or b.date is None or (a.date <= (b.date_end or b.date) and b.date <= (a.date_end or a.date))
+        wa, wb = report_window(a), report_window(b)  # an undated headline may be about any day of the week before it
+        return wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
+
+    def inside(area: Place, other: Place) -> bool:
+        if area.is_country:
+            return not other.is_country and other.country_code == area.country_code
+        return area.feature_code == "ADM1" and other.feature_code != "ADM1" and bool(area.admin1_code) \
+            and (other.country_code, other.admin1_code) == (area.country_code, area.admin1_code)
 
     kept = []
     for incident in incidents:
-        if incident.place.is_country and any(
-                other.event_type == incident.event_type and not other.place.is_country
-                and other.place.country_code == incident.place.country_code and overlaps(incident, other)
-                for other in incidents if other is not incident):
-            log.debug("country-wide summary dropped: %s", incident.quote)
+        if (incident.place.is_country or incident.place.feature_code == "ADM1") and any(
+                other.event_type == incident.event_type and inside(incident.place, other.place)
+                and overlaps(incident, other) for other in incidents if other is not incident):
+            log.debug("region-wide summary dropped: %s", incident.quote)  # "Junta jets bomb town in Rakhine State"
             continue
         kept.append(incident)
     return kept
