@@ -10,19 +10,22 @@ country or sea is kept with geo_precision 3.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from geomap.geocoding.names import normalize
 from geomap.dates import DateWindow, find_dates, publication_window
+from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.places import Located, approximate, clause_chain, dateline, written_as_region, geo_precision, locate, sentence_fallback, toponym_index
-from geomap.models import Document, Incident, Place
+from geomap.incidents.dating import DATELINE, TIME_STAMP, date_for, date_headlines, heading, path_length
+from geomap.incidents.places import (
+    Located, approximate, dateline, geo_precision, locate, sentence_fallback, the_city, toponym_index,
+    written_as_region,
+)
 from geomap.incidents.filters import real_triggers
+from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger
 
 log = logging.getLogger("geomap.incidents")
@@ -46,15 +49,6 @@ def segments(doc: Doc) -> list[Span]:
         if start < sent.end:
             out.append(doc[start:sent.end])
     return [s for s in out if s.text.strip()]
-
-
-def _path_length(a: Token, b: Token) -> int:
-    up_a = [a] + list(a.ancestors)
-    up_b = [b] + list(b.ancestors)
-    for i, t in enumerate(up_a):
-        if t in up_b:
-            return i + up_b.index(t)
-    return 99
 
 
 _CROWD = {"Protests", "Riots"}
@@ -99,60 +93,12 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
             b = triggers[j]
             weak = min(a.strength, b.strength) <= 2
             if _participle_of(a, b) or _participle_of(b, a) or (
-                    _path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b))):
+                    path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):
         groups.setdefault(find(i), []).append(trigger)
     return [g for g in groups.values() if max(t.strength for t in g) >= 1]
-
-
-def _subtree(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
-
-
-def _first_verb(token: Token) -> list[Token]:
-    """The verb a noun trigger is an argument of ("fired tear gas at hundreds of protesters … on Monday")."""
-    for ancestor in list(token.ancestors)[:5]:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return [ancestor]
-    return []
-
-
-def _date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tuple[set[int], DateWindow]]) -> DateWindow | None:
-    """The date expression attached to this event: in its subtree, or on the verb that governs it."""
-    mine = {t.head.i for t in cluster}
-    foreign: set[int] = set()
-    for other in others:
-        if other is cluster:
-            continue
-        for t in other:
-            sub = _subtree(t.head)
-            if not sub & mine:
-                foreign |= sub
-    best: tuple[int, DateWindow] | None = None
-    for tokens, window in dates:
-        if tokens & foreign:
-            continue
-        doc = cluster[0].head.doc
-        if window.text.lower().endswith("after"):  # "a day after protesters stormed…" dates only what follows it
-            after = doc[max(tokens)]
-            if any(after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster):
-                best = (-1, window)
-            continue
-        date_root = min(tokens)
-        distance = min(_path_length(doc[date_root], t.head) for t in cluster)
-        inside = any(tokens & _subtree(t.head) for t in cluster)
-        governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] + _first_verb(t.head)
-                      for t in cluster)
-        clause = any(tokens <= _subtree(clause_chain(t.head)[-1][0]) for t in cluster)
-        if not (inside or governs or clause):
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, window)
-    if best is None and len(dates) == 1 and dates[0][1].precision == "day":
-        return dates[0][1]  # one day named in the sentence: its events happened then unless the parse says otherwise
-    return best[1] if best else None
 
 
 def _as_city(located: Located, store) -> tuple[Place, bool]:
@@ -196,11 +142,11 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
     reference: date | None = None  # the last day the story named, for "a day earlier"
-    opening = _DATELINE.match(doc.text)
+    opening = DATELINE.match(doc.text)
     dateline_end = opening.end() if opening else -1
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     for segment in segments(doc):
-        if _TIME_STAMP.match(segment.text):
+        if TIME_STAMP.match(segment.text):
             reference = None  # "14:40 - …": a live-blog entry is told on the report day unless it says otherwise
         found = find_dates(segment.text, document.published, reference) if document.published else []
         days = [w.date for _, _, w in found if w.precision == "day"]
@@ -221,32 +167,12 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         owner: dict[int, int] = {}
         for k, (token, _, _) in enumerate(tolls):
             owner[k] = min(range(len(clusters)),
-                           key=lambda c: min(_path_length(token, t.head) for t in clusters[c]))
+                           key=lambda c: min(path_length(token, t.head) for t in clusters[c]))
         for number, cluster in enumerate(clusters):
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
                                             len(incidents), last_places, previous))
-    return _date_headlines(_without_summaries(incidents), doc, document)
-
-
-# "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*[\u2014\u2013-]{1,2}\s")
-_TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
-
-
-def _heading(segment: Span) -> bool:
-    """ "1. Attack on NGO staff near Kutum.", "- Drones hit Port Sudan": a numbered or bulleted line, or a short
-    line with no finite verb, announces what the text then tells; it takes no day from the lines before it."""
-    doc = segment.doc
-    line_start = segment.start == 0 or "\n" in doc[segment.start - 1].text + doc[segment.start - 1].whitespace_
-    if not line_start:
-        return False
-    if _NUMBERED.match(segment.text):
-        return True
-    return len(segment) <= 10 and not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in segment)
-
-
-_NUMBERED = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*\u2013\u2014])\s")
+    return date_headlines(_without_summaries(incidents), doc, document)
 
 
 def _without_summaries(incidents: list[Incident]) -> list[Incident]:
@@ -278,75 +204,6 @@ def _without_summaries(incidents: list[Incident]) -> list[Incident]:
     return kept
 
 
-def _date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:
-    """An undated headline event takes the date the body gives the same event, else the report day itself.
-
-    Headlines report the news of the day ("… killed by IED in Balashikha"); when the body dates the same
-    event ("on Friday evening"), that date wins.
-    """
-
-
-    from geomap.dedupe import same_event
-
-    lead_end = _lead_end(document)
-    out = []
-    for incident in incidents:
-        if incident.date_precision == "publication" and incident.start < lead_end and document.published:
-            body = [other for other in incidents if other.start >= lead_end and other.date_precision != "publication"
-                    and same_event(incident, other)]
-            if body:
-                best = body[0]
-                incident = replace(incident, date=best.date, date_end=best.date_end,
-                                   date_precision=best.date_precision, time_precision=best.time_precision)
-            else:
-                incident = replace(incident, date_precision="day", time_precision=1)
-        out.append(incident)
-    return out
-
-
-def _lead_end(document: Document) -> int:
-    """Where the headline block ends: after a short first line and any bullet lines under it (0 if none)."""
-    lines = document.text.split("\n")
-    if len(lines) < 2 or len(lines[0].split()) > 30:
-        return 0
-    end = len(lines[0]) + 1
-    for line in lines[1:]:
-        if not line.lstrip().startswith(("-", "•", "*")) and line.strip():
-            break
-        end += len(line) + 1
-    return end
-
-
-SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "port"}
-_DIRECTIONS = {"northern", "southern", "eastern", "western", "central"}
-
-
-def _bare_settlement(token: Token) -> bool:
-    """ "the city", "the town's": a definite settlement noun naming no town of its own ("the town of Walikale",
-    "the mining town" do)."""
-    return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS)
-                        for c in token.children))
-
-
-def _the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
-    """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
-    when the event's clause refers to it only by a definite noun."""
-    doc = segment.doc
-    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
-    words = {u for verb in verbs for u in verb.subtree}
-    if not any(_bare_settlement(u) for u in words):
-        return []
-    for i in range(min(t.head.i for t in cluster) - 1, -1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            return []  # only within the paragraph
-        span = index.get(i)
-        if span is not None and span._.geomap_place.feature_class == "P":
-            return [Located(span, span._.geomap_place, 9, False, 0)]
-    return []
-
-
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 
@@ -371,7 +228,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         if opening is not None and segment.start <= opening.span.start < segment.end and not others:
             located = [opening]
     if not located and lead.strength >= 3:
-        located = _the_city(cluster, segment, index)  # "slammed into the city's oil terminal"
+        located = the_city(cluster, segment, index)  # "slammed into the city's oil terminal"
     if not located and last_places and any(
             c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
         located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"
@@ -379,7 +236,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
     last_places[:] = located
-    window = _date_for(cluster, clusters, dates)
+    window = date_for(cluster, clusters, dates)
     if window is not None and window.text.lower().startswith(("since", "from")):
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
         return []
@@ -396,7 +253,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
             return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it
         # an undated event told after the story named its day ("Strikes also hit Byblos") happened that day
-        window = DateWindow(story_day, story_day, "day", "") if story_day and not _heading(segment) \
+        window = DateWindow(story_day, story_day, "day", "") if story_day and not heading(segment) \
             else publication_window(document.published)
     fatalities = sum(n for _, what, n in tolls if what == "fatalities") or None
     if fatalities and fatalities >= 1000 and all(geo_precision(item) == 3 for item in located):

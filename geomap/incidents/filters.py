@@ -10,7 +10,8 @@ import logging
 
 from spacy.tokens import Span, Token
 
-from geomap.nlp.events import Trigger, find_triggers, lemma_of
+from geomap.nlp.event_types import lemma_of
+from geomap.nlp.events import Trigger, find_triggers
 
 log = logging.getLogger("geomap.incidents.filters")
 

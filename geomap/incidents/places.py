@@ -366,3 +366,33 @@ def dateline(doc, index: dict[int, Span]) -> Located | None:
                 and span._.geomap_place.feature_class == "P":
             return Located(span, span._.geomap_place, 9, False, 0)
     return None
+
+
+SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "port"}
+_DIRECTIONS = {"northern", "southern", "eastern", "western", "central"}
+
+
+def bare_settlement(token: Token) -> bool:
+    """ "the city", "the town's": a definite settlement noun naming no town of its own ("the town of Walikale",
+    "the mining town" do)."""
+    return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS)
+                        for c in token.children))
+
+
+def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
+    when the event's clause refers to it only by a definite noun."""
+    doc = segment.doc
+    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
+    words = {u for verb in verbs for u in verb.subtree}
+    if not any(bare_settlement(u) for u in words):
+        return []
+    for i in range(min(t.head.i for t in cluster) - 1, -1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return []  # only within the paragraph
+        span = index.get(i)
+        if span is not None and span._.geomap_place.feature_class == "P":
+            return [Located(span, span._.geomap_place, 9, False, 0)]
+    return []

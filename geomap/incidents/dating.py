@@ -1,0 +1,127 @@
+"""When an incident happened: the date expression the parse attaches to it, datelines and live-blog stamps,
+headings, and headlines dated by the body that tells the same event."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from geomap.dates import DateWindow
+from geomap.incidents.places import clause_chain
+from geomap.models import Document, Incident
+from geomap.nlp.events import Trigger
+
+
+def path_length(a: Token, b: Token) -> int:
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    for i, t in enumerate(up_a):
+        if t in up_b:
+            return i + up_b.index(t)
+    return 99
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def first_verb(token: Token) -> list[Token]:
+    """The verb a noun trigger is an argument of ("fired tear gas at hundreds of protesters … on Monday")."""
+    for ancestor in list(token.ancestors)[:5]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return [ancestor]
+    return []
+
+
+def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tuple[set[int], DateWindow]]) -> DateWindow | None:
+    """The date expression attached to this event: in its subtree, or on the verb that governs it."""
+    mine = {t.head.i for t in cluster}
+    foreign: set[int] = set()
+    for other in others:
+        if other is cluster:
+            continue
+        for t in other:
+            sub = subtree_ids(t.head)
+            if not sub & mine:
+                foreign |= sub
+    best: tuple[int, DateWindow] | None = None
+    for tokens, window in dates:
+        if tokens & foreign:
+            continue
+        doc = cluster[0].head.doc
+        if window.text.lower().endswith("after"):  # "a day after protesters stormed…" dates only what follows it
+            after = doc[max(tokens)]
+            if any(after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster):
+                best = (-1, window)
+            continue
+        date_root = min(tokens)
+        distance = min(path_length(doc[date_root], t.head) for t in cluster)
+        inside = any(tokens & subtree_ids(t.head) for t in cluster)
+        governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] + first_verb(t.head)
+                      for t in cluster)
+        clause = any(tokens <= subtree_ids(clause_chain(t.head)[-1][0]) for t in cluster)
+        if not (inside or governs or clause):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, window)
+    if best is None and len(dates) == 1 and dates[0][1].precision == "day":
+        return dates[0][1]  # one day named in the sentence: its events happened then unless the parse says otherwise
+    return best[1] if best else None
+
+
+# "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*[\u2014\u2013-]{1,2}\s")
+TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
+
+
+def heading(segment: Span) -> bool:
+    """ "1. Attack on NGO staff near Kutum.", "- Drones hit Port Sudan": a numbered or bulleted line, or a short
+    line with no finite verb, announces what the text then tells; it takes no day from the lines before it."""
+    doc = segment.doc
+    line_start = segment.start == 0 or "\n" in doc[segment.start - 1].text + doc[segment.start - 1].whitespace_
+    if not line_start:
+        return False
+    if NUMBERED.match(segment.text):
+        return True
+    return len(segment) <= 10 and not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in segment)
+
+
+NUMBERED = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*\u2013\u2014])\s")
+
+
+def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:
+    """An undated headline event takes the date the body gives the same event, else the report day itself.
+
+    Headlines report the news of the day ("… killed by IED in Balashikha"); when the body dates the same
+    event ("on Friday evening"), that date wins.
+    """
+    from geomap.dedupe import same_event
+
+    lead = lead_end(document)
+    out = []
+    for incident in incidents:
+        if incident.date_precision == "publication" and incident.start < lead and document.published:
+            body = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
+                    and same_event(incident, other)]
+            if body:
+                best = body[0]
+                incident = replace(incident, date=best.date, date_end=best.date_end,
+                                   date_precision=best.date_precision, time_precision=best.time_precision)
+            else:
+                incident = replace(incident, date_precision="day", time_precision=1)
+        out.append(incident)
+    return out
+
+
+def lead_end(document: Document) -> int:
+    """Where the headline block ends: after a short first line and any bullet lines under it (0 if none)."""
+    lines = document.text.split("\n")
+    if len(lines) < 2 or len(lines[0].split()) > 30:
+        return 0
+    end = len(lines[0]) + 1
+    for line in lines[1:]:
+        if not line.lstrip().startswith(("-", "•", "*")) and line.strip():
+            break
+        end += len(line) + 1
+    return end

@@ -1,0 +1,313 @@
+"""Which ACLED type a trigger names in its context, and whether a use of the word is an event at all.
+
+The trigger's own kind gives a default (KINDS); the words the parse attaches to it (weapon, attacker, target,
+crowd) refine it: "drone attack" and "attack on a church" type differently, "riot police" and "went on strike"
+are no events.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
+
+BATTLES, EXPLOSIONS, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
+PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
+AIR, SHELLING, IED, SUICIDE, GRENADE, CHEMICAL = (
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+    "Grenade", "Chemical weapon")
+
+# trigger kind → (event_type, sub_event_type, strength). Strength orders triggers merged into one event:
+# the most specific wins; kinds with strength 0 only add detail (fatalities) and never stand alone.
+KINDS: dict[str, tuple[str, str, int]] = {
+    "air": (EXPLOSIONS, AIR, 6), "shelling": (EXPLOSIONS, SHELLING, 6), "ied": (EXPLOSIONS, IED, 6),
+    "bombing": (EXPLOSIONS, IED, 5), "suicide": (EXPLOSIONS, SUICIDE, 8), "grenade": (EXPLOSIONS, GRENADE, 7),
+    "chemical": (EXPLOSIONS, CHEMICAL, 8), "strike": (EXPLOSIONS, AIR, 4), "weapon": (EXPLOSIONS, SHELLING, 2),
+    "clash": (BATTLES, "Armed clash", 5), "capture": (BATTLES, "Non-state actor overtakes territory", 6),
+    "recapture": (BATTLES, "Government regains territory", 7),
+    "abduction": (VAC, "Abduction/forced disappearance", 7), "sexual": (VAC, "Sexual violence", 7),
+    "attack": (VAC, "Attack", 3), "killing": (VAC, "Attack", 5), "kill": (VAC, "Attack", 1),
+    "gunman": (VAC, "Attack", 2),
+    "protest": (PROTESTS, "Peaceful protest", 7), "riot": (RIOTS, "Violent demonstration", 7),
+    "mob": (RIOTS, "Mob violence", 7), "arrest": (STRATEGIC, "Arrests", 6),
+    "agreement": (STRATEGIC, "Agreement", 6), "disrupted": (STRATEGIC, "Disrupted weapons use", 9),
+    "looting": (STRATEGIC, "Looting/property destruction", 6),
+    "base": (STRATEGIC, "Headquarters or base established", 6),
+    "transfer": (STRATEGIC, "Non-violent transfer of territory", 6),
+    "raid": (BATTLES, "Armed clash", 3),
+    "casualty": ("", "", 0),
+}
+
+
+def lemma_of(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+
+AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
+            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide", "guided", "guide", "aerial bomb"}
+SHELL_CUES = {"debris", "shrapnel", "missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
+              "mlrs", "grad", "himars", "iskander", "katyusha", "tank", "projectile", "kinzhal", "barrage"}
+IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device", "booby", "car", "vehicle"}
+CIVILIAN = {"civilian", "villager", "resident", "worshipper", "church", "mosque", "school", "market", "hospital",
+            "farmer", "passenger", "bus", "student", "child", "woman", "family", "home", "house", "village",
+            "camp", "people", "journalist", "teacher", "pilgrim", "shopper", "clinic", "congregation", "synagogue",
+            "temple", "commander", "official", "politician", "activist", "general", "leader", "businessman"}
+MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convoy", "military", "force", "unit",
+            "outpost", "garrison", "barracks", "patrol", "post", "militant", "rebel", "fighter", "insurgent",
+            "jihadist", "militia"}
+STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
+NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
+             "bandit", "separatist", "faction"}
+PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
+           "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member",
+           "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
+           "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they"}
+SETTLEMENTS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb", "capital", "area"}
+LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
+              "rioter", "supporter", "youth"}
+PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", "district", "area", "settlement",
+            "airport", "region", "control", "province", "neighbourhood", "neighborhood", "port", "bridge", "outskirts",
+            "county", "stronghold", "capital", "oblast", "state", "border", "crossing", "checkpoint", "facility",
+            "plant", "mine", "field", "island", "suburb", "street", "building"}
+IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure", "drop",
+                "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
+DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
+# "an air base", "air defence": "air" names a kind of thing, not the weapon used
+NOT_AIR = {"base", "field", "defence", "defense", "space", "traffic", "quality", "pollution", "ticket", "travel"}
+
+
+def _lemmas(tokens) -> set[str]:
+    return {lemma_of(t) for t in tokens
+            if not (t.lower_ == "air" and t.dep_ == "compound" and lemma_of(t.head) in NOT_AIR)}
+
+
+def _context(head: Token) -> set[str]:
+    """Lemmas the parse attaches to ``head``: its subtree near the head, its governor and the governor's arguments."""
+    near = {t for t in head.subtree if abs(t.i - head.i) <= 8}
+    gov = head.head
+    around = set(gov.children) | {gov} if gov.i != head.i else set()
+    words = _lemmas(near | around)
+    if gov.i != head.i and gov.head.i != gov.i and gov.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp"):
+        words |= _lemmas(gov.head.children) | {lemma_of(gov.head)}
+    return words
+
+
+def _has(words: set[str], cues: set[str]) -> bool:
+    return bool(words & cues) or any(" " in c and all(w in words for w in c.split()) for c in cues)
+
+
+def _weapon_subtype(words: set[str]) -> str | None:
+    for cues, sub in (({"suicide"}, SUICIDE), ({"chemical", "chlorine", "sarin", "gas"}, CHEMICAL),
+                      ({"grenade"}, GRENADE), (AIR_CUES, AIR), (SHELL_CUES, SHELLING), (IED_CUES, IED)):
+        if _has(words, cues):
+            return sub
+    return None
+
+
+def _targets(head: Token) -> set[str]:
+    """Lemmas of who or what an attack was aimed at: its object, "on/at/against" objects, the killed."""
+    found: set[str] = set()
+    heads = [head] + ([head.head] if head.dep_ in ("nsubj", "dobj", "compound", "pobj") else [])
+    for word in heads:
+        for child in word.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.i != head.i:
+                found |= {lemma_of(t) for t in child.subtree}
+            if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
+                found |= {lemma_of(t) for t in child.subtree}
+    for token in head.sent:
+        if lemma_of(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
+            found |= {lemma_of(t) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    return found
+
+
+def _on_a_place(head: Token) -> bool:
+    """Whether an attack's target is a town or region itself ("attack on Kharkiv"), not something in it."""
+    if any(c.dep_ == "compound" and _is_toponym(c) and c.ent_type_ != "NORP" for c in head.children):
+        return True  # "the Kherson attack"
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+            return any(o.dep_ == "pobj" and _is_toponym(o) and o.ent_type_ != "NORP" for o in child.children)
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children)
+
+
+def _is_toponym(token: Token) -> bool:
+    spans = token.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in token.doc.spans else []
+    return any(s.start <= token.i < s.end for s in spans) or token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _objects_placeish(head: Token) -> bool:
+    for t in head.subtree:
+        if t.i != head.i and (lemma_of(t) in PLACEISH or _is_toponym(t)):
+            return True
+    return False
+
+
+def is_event_use(kind: str, match: Span, head: Token) -> bool:
+    """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
+    lemma, words = lemma_of(head), _context(head)
+    if head.pos_ == "ADJ" and kind not in ("casualty",):
+        return False
+    if kind == "strike" and lemma == "strike" and (
+            _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher"})
+            or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
+            or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
+        return False
+    if kind == "disrupted" and lemma in ("neutralise", "neutralize") and any(
+            c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in PERSONS | NON_STATE | {"terrorist"}
+            for c in head.children):
+        return False  # "neutralised two terrorists": people killed, not a weapon stopped
+    if kind == "capture" and lemma == "move" and not any(
+            o.dep_ == "pobj" and (_is_toponym(o) or lemma_of(o) in SETTLEMENTS)
+            for p in head.children if p.lower_ == "into" for o in p.children):
+        return False  # "troops moved into a newly established base": no territory taken
+    if kind == "capture" and lemma == "control" and not any(c.dep_ == "dobj" and _is_toponym(c) for c in head.children):
+        return False  # "control Goma" is territory; "control prices", "control the crowd" are not
+    if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
+        return False  # "seized two men": people taken are an abduction or arrest, not territory
+    if kind == "strike" and lemma in ("hit", "pound", "target"):
+        subj = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
+    if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
+        return _has(words, STATE | NON_STATE) and not _has(words, {"police", "officer", "investigator", "agent"})
+    if kind in ("kill", "killing", "attack") and natural_cause(head):
+        return False
+    if kind == "weapon":
+        gov = head.head
+        if gov.lower_ == "of" and gov.head.pos_ == "NOUN":  # "fired a salvo of rockets", "a wave of drones"
+            gov = gov.head.head
+        if any(lemma_of(c) == "test" for c in gov.children) or lemma_of(gov) in ("test", "test-fire"):
+            return False  # "test-fired a missile": a weapons test, not an attack
+        return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
+    if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
+        if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
+            return False
+        if lemma == "fight" and head.pos_ == "VERB" and not _has(words, STATE | NON_STATE):
+            return False
+    if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
+        return False
+    if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        return _has(subject, NON_STATE | STATE)
+    if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (_is_toponym(c) or lemma_of(c) in PLACEISH)
+                                                        for c in head.children)):
+            return False
+    if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and sport(head):
+        return False
+    crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
+    if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
+                                                       and not _has(words, crowd)
+                                                       and not _has(_lemmas(head.sent), crowd - {"student"}))):
+        return False
+    if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
+        return False
+    if kind in ("riot", "mob") and head.dep_ == "compound" and lemma_of(head.head) in ("police", "gear", "shield", "unit"):
+        return False
+    if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
+        objects = {lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        return _has(objects, AIR_CUES | SHELL_CUES)
+    if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
+        objects = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
+        return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
+            lemma != "release" or bool(objects & {"hostage", "prisoner"}) and lemma == "release"
+    if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
+        if lemma in ("agreement", "deal", "accord") and not _has(words | _lemmas(head.sent), CONFLICT_DEAL):
+            return False  # a loan, trade or staff-level agreement is no conflict event
+        gov = lemma_of(head.head)
+        return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
+            head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))
+    if kind == "base" and lemma in ("base", "headquarters", "outpost", "camp", "garrison"):
+        if any(c.dep_ in ("amod", "advmod") and lemma_of(c) in ("establish", "newly", "new", "build")
+               for c in head.subtree if c.head.i == head.i or c.head.head.i == head.i):
+            return _has(words, MILITARY | STATE | NON_STATE)  # "a newly established forward operating base"
+        return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("establish", "set", "open", "build",
+                                                                            "create", "construct", "erect")
+    if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
+        agents = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
+        # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
+        return armed and (bool(taken & PERSONS) or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
+    if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not _objects_placeish(head):
+        return False
+    return True
+
+
+def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
+    """The ACLED (event_type, sub_event_type, strength) of a trigger in its context."""
+    event_type, sub, strength = KINDS[kind]
+    words = _context(head) | _lemmas(match)
+    words |= {lemma_of(t) for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+              for t in c.subtree}  # "killed … by falling debris"
+    weapon = _weapon_subtype(words)
+    if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
+        if kind == "weapon" and lemma_of(head.head) in DISRUPT_VERBS:
+            return KINDS["disrupted"]
+        if kind in ("kill", "killing") and weapon == IED and not _has(words, {"bomb", "ied", "explosive", "mine"}):
+            return event_type, sub, strength
+        return EXPLOSIONS, weapon, max(strength, 4)
+    if kind == "bombing" and _has(words, AIR_CUES):
+        return EXPLOSIONS, AIR, strength
+    if kind in ("attack", "killing", "kill", "gunman"):
+        clause = [head, head.head] if head.dep_ == "conj" else [head]  # "residents seized two men and beat them"
+        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+        if subject & {"protester", "protestor", "demonstrator", "rioter"}:
+            return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
+        if subject & LYNCHERS and not subject & (STATE | NON_STATE):
+            return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
+        if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
+                _has(words, {"police", "security", "soldier", "troop"}):
+            return PROTESTS, "Excessive force against protesters", 8
+        targets = _targets(head)
+        # "a military police training school", "an army hospital": a military site, whatever the noun
+        militarised = {lemma_of(t) for t in head.sent if lemma_of(t) in CIVILIAN and any(
+            lemma_of(m) in MILITARY | {"police"} for c in t.children if c.dep_ in ("compound", "amod")
+            for m in c.subtree)}
+        if targets & MILITARY and not targets & CIVILIAN - militarised:
+            return BATTLES, "Armed clash", strength
+        if kind == "attack" and _on_a_place(head) and not _has(words, {"gunman", "gunmen", "assailant", "knife",
+                                                                        "bandit", "mob", "attacker"}):
+            return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
+        return VAC, "Attack", strength
+    if kind == "clash":
+        if _has(words, PROTESTERS):
+            return RIOTS, "Violent demonstration", 8
+        if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(words, STATE):
+            return RIOTS, "Mob violence", strength
+    if kind == "protest":
+        sentence = _lemmas(head.sent)
+        # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
+        riot_words = {lemma_of(t) for t in head.sent
+                      if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))}
+        if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "vandalise", "vandalize", "riot",
+                             "petrol", "molotov", "smash", "throw"}):
+            return RIOTS, "Violent demonstration", 8
+        if _has(sentence, {"police", "security", "troop", "soldier"}) and _has(sentence, {"kill", "shoot", "live"}):
+            return PROTESTS, "Excessive force against protesters", 8
+        # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
+        sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and any(
+            u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)}
+        if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
+            return PROTESTS, "Protest with intervention", strength
+    if kind == "looting":
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        if subject & (PROTESTERS | LYNCHERS) and not subject & (STATE | NON_STATE):
+            return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
+    if kind == "arrest":
+        subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        if subject & NON_STATE and not subject & STATE:  # "insurgents rounded up farmers": no arrest, a detail
+            return VAC, "Attack", 1
+    if kind in ("capture", "recapture") and (_has(_lemmas(head.sent), {"hand over", "hand back", "handover"})
+                                             or re.search(r"without (?:a fight|firing a shot|resistance|a shot)",
+                                                          head.sent.text, re.IGNORECASE)):
+        return KINDS["transfer"]  # "regained control … without firing a shot, after the rebels handed it back"
+    if kind == "capture":
+        subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
+            return BATTLES, "Non-state actor overtakes territory", strength
+        return BATTLES, "Armed clash", strength
+    return event_type, sub, strength
