@@ -130,3 +130,14 @@ def test_a_signed_integration_deal_and_a_new_base_are_strategic_developments(geo
     found = incidents(geoparser, "The army said troops had on Monday moved into a newly established forward operating "
                                  "base in Gusau.", published=date(2024, 9, 3))
     assert [i.sub_event_type for i in found] == ["Headquarters or base established"]
+
+
+def test_a_line_headed_by_a_place_is_about_that_place(geoparser):
+    text = ("WEEKLY UPDATE\nAden: Hundreds of demonstrators gathered outside the central bank building on Tuesday "
+            "to protest against power cuts.")
+    found = incidents(geoparser, text, published=date(2024, 11, 27))
+    assert [(i.event_type, i.place.name, i.date.isoformat()) for i in found] == [("Protests", "Aden", "2024-11-26")]
+
+
+def test_an_attempt_is_not_the_event(geoparser):
+    assert incidents(geoparser, "The army has been pushing to retake Omdurman after two years of war.") == []

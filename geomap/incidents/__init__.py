@@ -21,7 +21,7 @@ from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.dating import DATELINE, TIME_STAMP, date_for, date_headlines, heading, path_length
 from geomap.incidents.places import (
-    Located, approximate, dateline, geo_precision, locate, sentence_fallback, the_city, toponym_index,
+    Located, approximate, dateline, geo_precision, line_label, locate, sentence_fallback, the_city, toponym_index,
     written_as_region,
 )
 from geomap.incidents.filters import real_triggers
@@ -229,6 +229,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             located = [opening]
     if not located and lead.strength >= 3:
         located = the_city(cluster, segment, index)  # "slammed into the city's oil terminal"
+    if not located and lead.strength >= 3 and one_event:
+        located = line_label(segment, index)  # "Aden: Hundreds of demonstrators gathered …"
     if not located and last_places and any(
             c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
         located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"

@@ -22,6 +22,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
+ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
@@ -213,6 +214,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
+        if lemma in ATTEMPT and via == "xcomp":
+            return f"attempt ({lemma} to …)"
         if lemma in ("call", "announce", "schedule", "organise", "organize") and via in ("dobj", "oprd", "xcomp", "prep", "pobj"):
             return "irrealis (a call for or announcement of action)"
         if _generic_subject(gov):

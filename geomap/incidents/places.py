@@ -340,6 +340,18 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
     return list(found.values()) if len(found) == 1 else []
 
 
+def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "Aden: Hundreds of demonstrators gathered …": a monitor's line headed by a place and a colon is about it."""
+    doc = segment.doc
+    start = segment.start
+    while start > 0 and not ("\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_):
+        start -= 1  # the line the sentence is on
+    span = index.get(start)
+    if span is None or span.start != start or span.end >= len(doc) or doc[span.end].text != ":":
+        return []
+    return [Located(span, span._.geomap_place, 9, False, 0)]
+
+
 def written_as_region(span: Span) -> bool:
     """ "Donetsk region", "Plateau state", "the Kharkiv oblast": the text names the area, not the town."""
     words = {w.lower() for w in span.text.split()}
@@ -368,7 +380,7 @@ def dateline(doc, index: dict[int, Span]) -> Located | None:
     return None
 
 
-SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "port"}
+SETTLEMENT_NOUNS = {"city", "town", "village", "port"}  # not "the capital": the country's, whatever was named last
 _DIRECTIONS = {"northern", "southern", "eastern", "western", "central"}
 
 
@@ -381,6 +393,9 @@ def bare_settlement(token: Token) -> bool:
                         for c in token.children))
 
 
+THE_CITY_REACH = 80  # tokens back to look for the town "the city" stands for
+
+
 def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
     when the event's clause refers to it only by a definite noun."""
@@ -389,9 +404,13 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
     words = {u for verb in verbs for u in verb.subtree}
     if not any(bare_settlement(u) for u in words):
         return []
-    for i in range(min(t.head.i for t in cluster) - 1, -1, -1):
+    first = min(t.head.i for t in cluster)
+    breaks = 0
+    for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            return []  # only within the paragraph
+            breaks += 1
+            if breaks > 1:
+                return []  # this paragraph or the one before it (a wire story's lead names the town)
         span = index.get(i)
         if span is not None and span._.geomap_place.feature_class == "P":
             return [Located(span, span._.geomap_place, 9, False, 0)]
