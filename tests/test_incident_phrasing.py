@@ -141,3 +141,20 @@ def test_a_line_headed_by_a_place_is_about_that_place(geoparser):
 
 def test_an_attempt_is_not_the_event(geoparser):
     assert incidents(geoparser, "The army has been pushing to retake Omdurman after two years of war.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Separately, a federal judge in Morelia on Wednesday sentenced a former police chief for the abduction of a student.",
+    "He was the 11th social leader killed in the Norte de Santander department this year, the ombudsman said.",
+    "Gunmen on a motorcycle intercepted Luis Alberto Carrascal in Cucuta on Wednesday and shot him dead.",
+])
+def test_court_cases_tallies_and_people_stopped_are_not_coded_as_such(geoparser, text):
+    found = incidents(geoparser, text, published=date(2024, 10, 5))
+    assert all(i.sub_event_type != "Disrupted weapons use" for i in found)
+    assert all(i.event_type == "Violence against civilians" and i.place.name == "Cúcuta" for i in found)
+
+
+def test_militants_storming_a_police_post_is_a_battle(geoparser):
+    found = incidents(geoparser, "Militants armed with heavy weapons stormed a police checkpost in Kulachi on "
+                                 "Saturday, killing three policemen.", published=date(2024, 12, 2))
+    assert [i.event_type for i in found] == ["Battles"]

@@ -175,6 +175,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     return date_headlines(_without_summaries(incidents), doc, document)
 
 
+
 def _without_summaries(incidents: list[Incident]) -> list[Incident]:
     """Drop a country-wide report that the article also tells town by town.
 
@@ -261,6 +262,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if fatalities and fatalities >= 1000 and all(geo_precision(item) == 3 for item in located):
         log.debug("a country-wide toll is a statistic, not an incident: %r", segment.text)
         return []
+    if window is not None and window.precision == "year" and all(geo_precision(item) == 3 for item in located):
+        log.debug("a year in a whole region is a tally, not an incident: %r", segment.text)
+        return []  # "the 11th social leader killed in the department this year"
     injuries = sum(n for _, what, n in tolls if what == "injuries") or None
     toponym_tokens = set(index)
     event_tokens = anchors + [t.head for t in cluster for t in [t] if t.head.head.i != t.head.i] + [

@@ -22,6 +22,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
+LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison"}
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
@@ -112,7 +113,7 @@ def _one_day(sentence: Span) -> bool:
     return any(t.lower_ in DAY_WORDS for t in sentence)
 
 
-COUNTED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "incident", "assault", "clash", "explosion",
+COUNTED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "incident", "assault", "clash", "explosion", "case",
                   "shelling", "violation", "killing", "abduction", "arrest"}
 
 
@@ -154,6 +155,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
            ("tomorrow", "upcoming") for t in head.subtree) or any(
             c.dep_ == "prep" and c.lower_ == "for" and any(t.lower_ == "next" for t in c.subtree) for c in children):
         return "future (\"rallies … next month\")"
+    if head.dep_ in ("compound", "amod", "conj") and _counted(head.head if head.dep_ != "conj" else head.head.head):
+        return "aggregate (\"2,143 shelling and bombing incidents\")"
     if head.dep_ == "pobj" and head.head.lower_ == "including" and _counted(head.head.head):
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
@@ -214,6 +217,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
+        if lemma in LEGAL and gov.pos_ == "VERB":
+            return f"legal proceedings ({lemma} … for it)"  # "sentenced a police chief for the abduction"
         if lemma in ATTEMPT and via == "xcomp":
             return f"attempt ({lemma} to …)"
         if lemma in ("call", "announce", "schedule", "organise", "organize") and via in ("dobj", "oprd", "xcomp", "prep", "pobj"):

@@ -56,7 +56,7 @@ CIVILIAN = {"civilian", "villager", "resident", "worshipper", "church", "mosque"
             "temple", "commander", "official", "politician", "activist", "general", "leader", "businessman"}
 MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convoy", "military", "force", "unit",
             "outpost", "garrison", "barracks", "patrol", "post", "militant", "rebel", "fighter", "insurgent",
-            "jihadist", "militia"}
+            "jihadist", "militia", "police", "policeman", "checkpost", "station"}
 STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
              "bandit", "separatist", "faction"}
@@ -155,10 +155,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
-    if kind == "disrupted" and lemma in ("neutralise", "neutralize") and any(
-            c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in PERSONS | NON_STATE | {"terrorist"}
+    if kind == "disrupted" and any(
+            c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"}
+                                                  or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not _is_toponym(c)))
             for c in head.children):
-        return False  # "neutralised two terrorists": people killed, not a weapon stopped
+        return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
     if kind == "capture" and lemma == "move" and not any(
             o.dep_ == "pobj" and (_is_toponym(o) or lemma_of(o) in SETTLEMENTS)
             for p in head.children if p.lower_ == "into" for o in p.children):
@@ -172,7 +173,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
         return _has(words, STATE | NON_STATE) and not _has(words, {"police", "officer", "investigator", "agent"})
-    if kind in ("kill", "killing", "attack") and natural_cause(head):
+    if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
     if kind == "weapon":
         gov = head.head
@@ -244,6 +245,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     words |= {lemma_of(t) for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
               for t in c.subtree}  # "killed … by falling debris"
     weapon = _weapon_subtype(words)
+    ground = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+    if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant"}) \
+            and weapon not in (AIR, SHELLING):
+        kind, (event_type, sub, strength) = "attack", KINDS["attack"]  # "attackers armed with rifles struck the station"
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
         if kind == "weapon" and lemma_of(head.head) in DISRUPT_VERBS:
             return KINDS["disrupted"]
