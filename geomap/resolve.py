@@ -216,8 +216,9 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             features["proximity"] = WEIGHTS["proximity"] * float(closeness[index])
         if regional is not None and regional[index] > 0:
             features["regional_proximity"] = WEIGHTS["regional_proximity"] * float(regional[index])
-        if item.candidate.match in WEAK_MATCHES and place.population < HAMLET and context is not None \
-                and context.country_total > 0 and "country_agreement" not in features and not place.is_country:
+        if item.candidate.match in WEAK_MATCHES and context is not None and context.country_total > 0 \
+                and "country_agreement" not in features and not place.is_country \
+                and (place.population < HAMLET or item.candidate.match == "transliteration"):
             # a hamlet that only lists the name, in a country the text never names ("Tawila" in a Darfur report
             # is not a Yemeni hamlet of that alternate name): nearness alone does not make it the place
             features["foreign_hamlet"] = WEIGHTS["foreign_hamlet"]

@@ -158,3 +158,22 @@ def test_militants_storming_a_police_post_is_a_battle(geoparser):
     found = incidents(geoparser, "Militants armed with heavy weapons stormed a police checkpost in Kulachi on "
                                  "Saturday, killing three policemen.", published=date(2024, 12, 2))
     assert [i.event_type for i in found] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnapping for ransom has become a lucrative business across northwest Nigeria.",
+    "Police in Gusau confirmed the attack but said they were still verifying the number taken.",
+    "Georgia's ombudsman has described conditions in detention in Tbilisi as deeply concerning.",
+    "Sinaloa has been convulsed by fighting between the two factions.",
+])
+def test_descriptions_back_references_and_states_are_not_incidents(geoparser, text):
+    assert incidents(geoparser, text, published=date(2024, 5, 25)) == []
+
+
+def test_a_towns_name_is_no_weapon_and_falling_explosives_are_no_statistic(geoparser):
+    found = incidents(geoparser, "Militants attacked a police station in Tank district overnight, killing three "
+                                 "policemen.", published=date(2025, 4, 22))
+    assert [i.event_type for i in found] == ["Battles"]
+    found = incidents(geoparser, "Four soldiers were wounded on Thursday when explosives dropped from a drone hit a "
+                                 "military base in the town of El Tarra.", published=date(2024, 10, 5))
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Air/drone strike", "El Tarra")]

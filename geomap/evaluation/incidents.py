@@ -133,7 +133,7 @@ def score(annotated: Iterable[Annotated], predicted: Iterable[Incident], max_km:
             sub_ok += pred.sub_event_type == gold.sub_event_type
             if gold.fatalities is not None:
                 fat_n += 1
-                fat_ok += pred.fatalities == gold.fatalities
+                fat_ok += (pred.fatalities or 0) == gold.fatalities  # ACLED codes no reported deaths as 0
         for p, pred in enumerate(preds):
             if p not in matched_p:
                 per_type.setdefault(pred.event_type, Counter())["fp"] += 1

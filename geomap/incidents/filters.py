@@ -161,9 +161,19 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
-    if head.tag_ == "NNS" and head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent" \
-            and not any(c.dep_ in ("det", "nummod", "poss") for c in children) and not _dated(head):
-        return "generic cause (\"disrupted by attacks on aid workers\")"
+    if head.tag_ in ("NNS", "NN", "VBG") and head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "by" \
+            and head.head.dep_ == "agent" and not any(c.dep_ in ("det", "nummod", "poss") for c in children) \
+            and not _dated(head):
+        return "generic cause (\"disrupted by attacks on aid workers\", \"convulsed by fighting\")"
+    if lemma_of(head) in ("detention", "custody", "captivity") and head.dep_ == "pobj" \
+            and head.head.lower_ in ("in", "from", "into", "of"):
+        return "a state, not an event (\"conditions in detention\")"
+    if head.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children) \
+            and lemma_of(head.head) in ("confirm", "condemn", "denounce", "investigate", "describe", "claim"):
+        return "back-reference (\"police confirmed the attack\")"
+    if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") \
+            and any(c.dep_ in ("attr", "acomp") for c in head.head.children):
+        return "a description, not an event (\"kidnapping has become a business\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         return "generic present (\"a militia that shells camps\")"
     if head.dep_ == "pobj" and head.head.lower_ == "to" and lemma_of(head.head.head) in CESSATION_NOUNS:
@@ -212,7 +222,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         kids = list(gov.children)
         if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
             return "aggregate"
-        changes = gov.pos_ == "VERB" and any(c.dep_ == "dobj" for c in kids)  # "dropped explosives" is no fall
+        # "dropped explosives", "explosives dropped from a drone": things falling, not figures
+        changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall"))
         if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):

@@ -80,8 +80,10 @@ NOT_AIR = {"base", "field", "defence", "defense", "space", "traffic", "quality",
 
 
 def _lemmas(tokens) -> set[str]:
+    """Cue lemmas of ``tokens``; a place's name is no cue ("Tank district" holds no tank)."""
     return {lemma_of(t) for t in tokens
-            if not (t.lower_ == "air" and t.dep_ == "compound" and lemma_of(t.head) in NOT_AIR)}
+            if not (t.lower_ == "air" and t.dep_ == "compound" and lemma_of(t.head) in NOT_AIR)
+            and not (t.pos_ == "PROPN" and _is_toponym(t))}
 
 
 def _context(head: Token) -> set[str]:

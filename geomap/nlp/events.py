@@ -98,7 +98,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("agreement", "prisoner exchange", "prisoner swap", "exchange prisoners", "swap prisoners",
          "exchange of prisoners"),
     _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize", "repel"]),
-    _seq("disrupted", "shoot down", "shot down", "downed"),
+    _seq("disrupted", "shoot down", "shot down", "downed", "bring down", "brought down"),
     _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
                      "demolish", "demolition", "vandalism"]),
     _seq("looting", "set fire", "set on fire", "burn down"),

@@ -34,7 +34,7 @@ WEIGHTS: dict[str, float] = {
     "foreign_hamlet": -3.0,  # a hamlet matched by an alternate or looser spelling, in a country the text never names
 }
 MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.6, "demonym": -0.3, "historic": -1.5,
-         "transliteration": -0.4}
+         "transliteration": -1.0}
 VARIANT = {"": 0.0, "possessive": -0.1, "wrapper": -0.3, "generic": -0.4, "namesake": -0.5, "part": -0.5, "county": -0.5}
 FEATURE_CODE = {"PCLI": 3.5, "PCL": 3.5, "PCLD": 3.0, "PCLF": 3.0, "PCLS": 3.0, "PCLIX": 2.5, "TERR": 2.0,
                 "ADM1": 2.2, "ADMD": 1.8, "ADM2": 0.9, "ADM3": 0.2, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.2,
