@@ -189,7 +189,11 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
         if unfit and features["label_fit"] < UNFIT_FLOOR:
             features["label_fit"] = UNFIT_FLOOR
         holder = named.get((place.feature_class, place.country_code))
-        if item.candidate.match == "alternate" and holder is not None and place.population <= DWARFS * max(holder, 1):
+        if item.candidate.match == "transliteration" and named_anywhere:
+            # the text wrote some place's own name exactly ("Odesa"): a looser romanisation of another place
+            # ("Odessa", Washington) is a far weaker reading
+            features["named_elsewhere"] = 2 * WEIGHTS["named_elsewhere"]
+        elif item.candidate.match == "alternate" and holder is not None and place.population <= DWARFS * max(holder, 1):
             features["named_elsewhere"] = WEIGHTS["named_elsewhere"]
         elif item.candidate.match == "alternate" and named_anywhere.get(place.feature_class, 0) > \
                 OUTWEIGHS * max(place.population, 1):

@@ -177,3 +177,11 @@ def test_a_towns_name_is_no_weapon_and_falling_explosives_are_no_statistic(geopa
     found = incidents(geoparser, "Four soldiers were wounded on Thursday when explosives dropped from a drone hit a "
                                  "military base in the town of El Tarra.", published=date(2024, 10, 5))
     assert [(i.sub_event_type, i.place.name) for i in found] == [("Air/drone strike", "El Tarra")]
+
+
+def test_drones_repelled_are_one_disrupted_event_and_generic_bystanders_are_not_incidents(geoparser):
+    found = incidents(geoparser, 'The governor said air defences had "repelled a massive attack" by drones over '
+                                 "Novozybkov overnight.", published=date(2025, 2, 12))
+    assert [i.sub_event_type for i in found] == ["Disrupted weapons use"]
+    assert incidents(geoparser, "The protests followed a deadly weekend in Jiribam district.") == []
+    assert incidents(geoparser, "Shelling continues to strike the displacement sites around El Fasher.") == []

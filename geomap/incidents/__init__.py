@@ -73,10 +73,21 @@ def _absorbs(a: Trigger, b: Trigger) -> bool:
         b.event_type in _CROWD and a.sub_event_type in _ABSORBED)
 
 
+def _clause_verb(token) -> list:
+    """The verb whose clause a noun trigger sits in ("vigilante justice has claimed hundreds of lives")."""
+    return [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+
+
 def _participle_of(a: Trigger, b: Trigger) -> bool:
     """ "attacked Mora, abducting seven people", "shelled the town, killing three": the participle clause tells
     what the same event did, and the more specific trigger types it."""
     return b.head.head.i == a.head.i and b.head.dep_ == "advcl" and b.head.tag_ == "VBG" and a.head.pos_ == "VERB"
+
+
+def _stopped(a: Trigger, b: Trigger) -> bool:
+    """ "air defences repelled an attack by drones": the attack stopped is the disrupted event, not one of its own."""
+    return a.sub_event_type == "Disrupted weapons use" and b.head.i in {t.i for t in a.head.subtree} \
+        and b.event_type == "Explosions/Remote violence"
 
 
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -92,7 +103,7 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
         for j in range(i + 1, len(triggers)):
             b = triggers[j]
             weak = min(a.strength, b.strength) <= 2
-            if _participle_of(a, b) or _participle_of(b, a) or (
+            if _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) or (
                     path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
@@ -245,7 +256,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         return []
     if window is not None and window.precision in ("month", "year") and any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "has") for t in cluster
-            for verb in (t.head, t.head.head) for c in verb.children):
+            for verb in (t.head, t.head.head, *_clause_verb(t.head)) for c in verb.children):
         log.debug("a running total, not an incident: %r", segment.text)  # "120 have been killed this year"
         return []
     if window is not None and window.precision in ("month", "year") and lead.head.tag_ == "NNS" and not any(

@@ -143,6 +143,8 @@ def _back_reference(head: Token) -> bool:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):
         return False  # "the deadly Kyiv strikes", "the strikes on Odesa": the text tells which events
+    if head.dep_ == "nsubj" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.subtree):
+        return True  # "The protests followed a deadly weekend in Jiribam": the subject looks back
     return not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.sent)
 
 
@@ -236,7 +238,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "irrealis (a call for or announcement of action)"
         if _generic_subject(gov):
             return "generic (\"every owner has been attacked\")"
-        if lemma in CESSATION and gov.pos_ == "VERB" and (head.tag_ == "VBG" or via == "dobj"):
+        if lemma in ("continue", "persist") and via in ("nsubj", "xcomp") and not _dated(head):
+            return f"ongoing, not one event ({lemma})"  # "shelling continues to strike the camps"
+        if lemma in CESSATION and gov.pos_ == "VERB" and (head.tag_ == "VBG" or via in ("dobj", "xcomp")):
             return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
             return "negated"
