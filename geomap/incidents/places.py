@@ -319,39 +319,6 @@ def _within_possessor(item: Located, index: dict[int, Span]) -> Located:
     return Located(owner, owner._.geomap_place, item.dist, item.near, item.group, item.actorish)
 
 
-def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
-    """The one town a sentence locates something in ("… in Gaza City"), when the parse ties the event to none.
-
-    Only a single non-country toponym that is the object of a locative preposition qualifies: names used as
-    modifiers ("the Moscow meeting") or several candidate towns leave the event unplaced.
-    """
-    found: dict[str, Located] = {}
-    for i in range(segment.start, segment.end):
-        span = index.get(i)
-        if span is None or i != span.root.i or span._.geomap_place.is_country:
-            continue
-        token = span.root
-        head = token.head
-        if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
-            head = head.head.head  # "in the centre of Tripoli"
-        if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
-            found.setdefault(span._.geomap_place.gazetteer_id,
-                             Located(span, span._.geomap_place, 9, head.lower_ in NEAR, 0))
-    return list(found.values()) if len(found) == 1 else []
-
-
-def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
-    """ "Aden: Hundreds of demonstrators gathered …": a monitor's line headed by a place and a colon is about it."""
-    doc = segment.doc
-    start = segment.start
-    while start > 0 and not ("\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_):
-        start -= 1  # the line the sentence is on
-    span = index.get(start)
-    if span is None or span.start != start or span.end >= len(doc) or doc[span.end].text != ":":
-        return []
-    return [Located(span, span._.geomap_place, 9, False, 0)]
-
-
 def written_as_region(span: Span) -> bool:
     """ "Donetsk region", "Plateau state", "the Kharkiv oblast": the text names the area, not the town."""
     words = {w.lower() for w in span.text.split()}
@@ -378,40 +345,3 @@ def dateline(doc, index: dict[int, Span]) -> Located | None:
                 and span._.geomap_place.feature_class == "P":
             return Located(span, span._.geomap_place, 9, False, 0)
     return None
-
-
-SETTLEMENT_NOUNS = {"city", "town", "village", "port"}  # not "the capital": the country's, whatever was named last
-_DIRECTIONS = {"northern", "southern", "eastern", "western", "central"}
-
-
-def bare_settlement(token: Token) -> bool:
-    """ "the city", "the town's": a definite settlement noun naming no town of its own ("the town of Walikale",
-    "the mining town" do)."""
-    return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS)
-                        for c in token.children))
-
-
-THE_CITY_REACH = 80  # tokens back to look for the town "the city" stands for
-
-
-def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
-    """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
-    when the event's clause refers to it only by a definite noun."""
-    doc = segment.doc
-    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
-    words = {u for verb in verbs for u in verb.subtree}
-    if not any(bare_settlement(u) for u in words):
-        return []
-    first = min(t.head.i for t in cluster)
-    breaks = 0
-    for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            breaks += 1
-            if breaks > 1:
-                return []  # this paragraph or the one before it (a wire story's lead names the town)
-        span = index.get(i)
-        if span is not None and span._.geomap_place.feature_class == "P":
-            return [Located(span, span._.geomap_place, 9, False, 0)]
-    return []
