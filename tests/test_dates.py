@@ -110,3 +110,13 @@ def test_early_mid_late_narrow_a_month_or_year_to_its_third() -> None:
     # the last third of the current month has begun but runs only to publication
     window = resolve_date("in late February", published)
     assert (window.date, window.date_end) == (published, published)
+
+
+def test_sentence_initial_qualifiers_still_qualify_the_weekday() -> None:
+    from datetime import date as _date
+
+    from geomap.dates import find_dates as _find
+
+    found = _find("Last Sunday, fighters attacked. Late on Friday police left.", _date(2025, 5, 18))
+    assert [(w.text, w.date.isoformat()) for _, _, w in found] == [("Last Sunday", "2025-05-11"),
+                                                                  ("Late on Friday", "2025-05-16")]
