@@ -222,9 +222,11 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             features["regional_proximity"] = WEIGHTS["regional_proximity"] * float(regional[index])
         if item.candidate.match in WEAK_MATCHES and context is not None and context.country_total > 0 \
                 and "country_agreement" not in features and not place.is_country \
-                and (place.population < HAMLET or item.candidate.match == "transliteration"):
+                and (place.population < HAMLET or item.candidate.match == "transliteration"
+                     or "regional_proximity" not in features):
             # a hamlet that only lists the name, in a country the text never names ("Tawila" in a Darfur report
-            # is not a Yemeni hamlet of that alternate name): nearness alone does not make it the place
+            # is not a Yemeni hamlet of that alternate name), or any such place a continent away from everything
+            # the text names ("Kech" in Balochistan is not Ketsch, Germany): nearness alone does not make it so
             features["foreign_hamlet"] = WEIGHTS["foreign_hamlet"]
         if item.variant == "namesake" and "admin1_agreement" not in features:
             features["namesake_elsewhere"] = WEIGHTS["namesake_elsewhere"]  # a county's town outside its state

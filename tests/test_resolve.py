@@ -352,3 +352,17 @@ def test_a_name_the_gazetteer_lacks_is_placed_approximately_at_its_parent_or_the
     assert alone.place is None  # no focus to stand in
     norp = _doc("Pullman hosted Quuxtonian dancers.", ["Pullman", "Quuxtonian"], tiny_store, label="NORP")[1]
     assert norp.place is None
+
+
+def test_a_weak_match_a_continent_away_from_everything_named_is_none_of_these(store):
+    from geomap.resolve import MentionSpan, resolve_doc_mentions
+
+    text = "Gunmen abducted six labourers near Turbat in Kech district of Balochistan, Pakistan, on Monday."
+    names = ["Turbat", "Kech", "Balochistan", "Pakistan"]
+    mentions, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        mentions.append(MentionSpan(name, "GPE", start, start + len(name)))
+        pos = start + len(name)
+    kech = resolve_doc_mentions(mentions, text, store)[1]
+    assert kech.place is None or kech.place.country_code == "PK"
