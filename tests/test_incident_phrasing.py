@@ -185,3 +185,12 @@ def test_drones_repelled_are_one_disrupted_event_and_generic_bystanders_are_not_
     assert [i.sub_event_type for i in found] == ["Disrupted weapons use"]
     assert incidents(geoparser, "The protests followed a deadly weekend in Jiribam district.") == []
     assert incidents(geoparser, "Shelling continues to strike the displacement sites around El Fasher.") == []
+
+
+def test_no_one_killed_is_no_killing_and_officers_firing_live_rounds_at_a_crowd_is_excessive_force(geoparser):
+    assert incidents(geoparser, "In Nakuru, local officials said no one was killed there on Wednesday.") == []
+    found = incidents(geoparser, "In central Nairobi, officers fired live ammunition and tear gas at thousands of "
+                                 "demonstrators on Wednesday, leaving at least eight people dead.",
+                      published=date(2025, 6, 26))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Excessive force against protesters", "Nairobi", "2025-06-25")]

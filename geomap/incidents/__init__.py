@@ -226,7 +226,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
                    for c in lead.head.children)
-    if not located and lead.strength >= 3 and len(clusters) == 1 and not definite:
+    if not located and lead.strength >= 3 and len({c[0].event_type for c in clusters}) == 1 and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)
     one_event = len({other[0].event_type for other in clusters}) == 1

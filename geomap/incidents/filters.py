@@ -192,7 +192,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.pos_ in ("VERB", "AUX") and _habitual(children):
         return "habitual"
     # "no attacks" negates; "without" does not ("attacked without warning", "walked in without resistance")
-    if any(c.dep_ == "neg" for c in children) or any(lemma_of(c) == "no" for c in children if c.dep_ == "det"):
+    if any(c.dep_ == "neg" for c in children) or any(lemma_of(c) == "no" for c in children if c.dep_ == "det") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in children):
         return "negated"
     if any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in children) or any(
             c.dep_ == "mark" and lemma_of(c) in ("if", "unless", "whether", "until") for c in children):

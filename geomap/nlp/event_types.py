@@ -267,7 +267,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):
             return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
-                _has(words, {"police", "security", "soldier", "troop"}):
+                _has(words, {"police", "security", "soldier", "troop", "officer"}):
             return PROTESTS, "Excessive force against protesters", 8
         targets = _targets(head)
         # "a military police training school", "an army hospital": a military site, whatever the noun
@@ -293,7 +293,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "vandalise", "vandalize", "riot",
                              "petrol", "molotov", "smash", "throw"}):
             return RIOTS, "Violent demonstration", 8
-        if _has(sentence, {"police", "security", "troop", "soldier"}) and _has(sentence, {"kill", "shoot", "live"}):
+        if _has(sentence, {"police", "security", "troop", "soldier", "officer"}) \
+                and _has(sentence, {"kill", "shoot", "live", "dead"}):
             return PROTESTS, "Excessive force against protesters", 8
         # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and any(
