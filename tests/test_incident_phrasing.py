@@ -194,3 +194,9 @@ def test_no_one_killed_is_no_killing_and_officers_firing_live_rounds_at_a_crowd_
                       published=date(2025, 6, 26))
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
         ("Excessive force against protesters", "Nairobi", "2025-06-25")]
+
+
+def test_a_crowd_beating_people_to_death_is_mob_violence(geoparser):
+    found = incidents(geoparser, "A crowd armed with sticks and machetes beat two men to death in Chandpur on "
+                                 "Wednesday.", published=date(2024, 8, 8))
+    assert [(i.event_type, i.sub_event_type) for i in found] == [("Riots", "Mob violence")]

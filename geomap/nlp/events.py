@@ -81,6 +81,9 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("attack", "set upon", "hacked", "attacked with machetes"),
     _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze", "beat to death",
          "beaten to death", "beat them to death", "beat him to death", "hacked to death", "burned alive"),
+    # "beat two men to death", "hacked the villagers to death": the victims sit between verb and "to death"
+    ("killing", [[_lem(["beat", "hack", "stab", "stone", "club", "burn", "lynch"]), {"OP": "?", "IS_ALPHA": True},
+                  {"OP": "?", "IS_ALPHA": True}, {"OP": "?", "IS_ALPHA": True}, {"LOWER": "to"}, {"LOWER": "death"}]]),
     _one("kill", ["kill", "killing"]),
     _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
     _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
