@@ -200,3 +200,13 @@ def test_a_crowd_beating_people_to_death_is_mob_violence(geoparser):
     found = incidents(geoparser, "A crowd armed with sticks and machetes beat two men to death in Chandpur on "
                                  "Wednesday.", published=date(2024, 8, 8))
     assert [(i.event_type, i.sub_event_type) for i in found] == [("Riots", "Mob violence")]
+
+
+def test_a_town_ner_calls_a_nationality_and_a_town_inside_its_state(geoparser):
+    found = incidents(geoparser, "CULIACAN, Sinaloa - Six workers at a car wash in southern Culiacan were shot dead "
+                                 "on Wednesday afternoon, prosecutors said.", published=date(2025, 8, 15))
+    assert [i.place.name for i in found] == ["Culiacán"]
+    found = incidents(geoparser, "Suspected jihadists shot dead nine farmers who were harvesting beans on the "
+                                 "outskirts of Gwoza in Nigeria's northeastern Borno State on Sunday, residents said.",
+                      published=date(2024, 10, 14))
+    assert [i.place.name for i in found] == ["Gwoza"]

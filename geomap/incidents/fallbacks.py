@@ -25,6 +25,13 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
             found.setdefault(span._.geomap_place.gazetteer_id,
                              Located(span, span._.geomap_place, 9, head.lower_ in NEAR, 0))
+    if len(found) > 1:  # "on the outskirts of Gwoza in … Borno State": the town named inside the region wins
+        towns = [item for item in found.values() if item.place.feature_class == "P"]
+        areas = [item for item in found.values() if item.place.is_admin]
+        if len(towns) == 1 and len(towns) + len(areas) == len(found) and all(
+                a.place.country_code == towns[0].place.country_code
+                and (a.place.is_country or a.place.admin1_code == towns[0].place.admin1_code) for a in areas):
+            return towns
     return list(found.values()) if len(found) == 1 else []
 
 

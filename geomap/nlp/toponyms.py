@@ -175,6 +175,8 @@ class ToponymMatcher:
                 accept(span, label)
             elif label == "NORP" and self._is_demonym(ent.text):
                 accept(ent, "NORP")
+            elif label == "NORP" and ent.text[:1].isupper() and self._strong(ent.text, 10000, exact=True):
+                accept(ent, "GPE")  # "in southern Culiacan" tagged NORP: a sizeable town's own name is the town
             elif label in OVERRULABLE:
                 if not self._overrule(ent, place_texts, accept, person_words):
                     for i in range(ent.start, ent.end):
