@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, people
-from geomap.incidents.dating import DATELINE, TIME_STAMP, date_for, date_headlines, heading, path_length
+from geomap.incidents.dating import (
+    DATELINE, TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
+)
 from geomap.incidents.fallbacks import line_label, sentence_fallback, the_city
 from geomap.incidents.places import (
     Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
@@ -71,11 +73,6 @@ def _absorbs(a: Trigger, b: Trigger) -> bool:
         return False
     return (a.event_type in _CROWD and (b.event_type in _CROWD or b.sub_event_type in _ABSORBED)) or (
         b.event_type in _CROWD and a.sub_event_type in _ABSORBED)
-
-
-def _clause_verb(token) -> list:
-    """The verb whose clause a noun trigger sits in ("vigilante justice has claimed hundreds of lives")."""
-    return [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]
 
 
 def _participle_of(a: Trigger, b: Trigger) -> bool:
@@ -167,13 +164,12 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             continue
         clusters = _clusters(triggers)
         dates = []
-        if document.published:
-            for start, end, window in find_dates(segment.text, document.published, previous):
-                if segment.start_char + end <= dateline_end:
-                    continue  # "BELGOROD, Russia, March 14 (Agency) -": the filing date, not the event's
-                span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
-                if span is not None:
-                    dates.append(({t.i for t in span}, window))
+        for start, end, window in found:  # the expressions found above, read against the same reference day
+            if segment.start_char + end <= dateline_end:
+                continue  # "BELGOROD, Russia, March 14 (Agency) -": the filing date, not the event's
+            span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
+            if span is not None:
+                dates.append(({t.i for t in span}, window))
         tolls = casualties(segment)
         owner: dict[int, int] = {}
         for k, (token, _, _) in enumerate(tolls):
@@ -226,10 +222,10 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
                    for c in lead.head.children)
-    if not located and lead.strength >= 3 and len({c[0].event_type for c in clusters}) == 1 and not definite:
+    one_event = len({other[0].event_type for other in clusters}) == 1
+    if not located and lead.strength >= 3 and one_event and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)
-    one_event = len({other[0].event_type for other in clusters}) == 1
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
         named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
@@ -256,7 +252,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         return []
     if window is not None and window.precision in ("month", "year") and any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "has") for t in cluster
-            for verb in (t.head, t.head.head, *_clause_verb(t.head)) for c in verb.children):
+            for verb in (t.head, t.head.head, *first_verb(t.head)) for c in verb.children):
         log.debug("a running total, not an incident: %r", segment.text)  # "120 have been killed this year"
         return []
     if window is not None and window.precision in ("month", "year") and lead.head.tag_ == "NNS" and not any(
