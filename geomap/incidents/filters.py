@@ -117,11 +117,17 @@ COUNTED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "incident"
                   "shelling", "violation", "killing", "abduction", "arrest"}
 
 
+def _numbered_at_least(noun: Token, least: int) -> bool:
+    """Whether a written number of at least ``least`` counts the noun ("60 attacks", "2,143 incidents")."""
+    return any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
+               and int(c.text.replace(",", "")) >= least for c in noun.children)
+
+
 def _counted(noun: Token) -> bool:
     """ "more than 60 attacks", "dozens of strikes": a count of events (not of people: "11 people, including…")."""
-    return noun.tag_ == "NNS" and lemma_of(noun) in COUNTED_EVENTS and any(
-        (c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 10)
-        or (c.dep_ == "amod" and lemma_of(c) in ("numerous", "countless")) for c in noun.children)
+    return noun.tag_ == "NNS" and lemma_of(noun) in COUNTED_EVENTS and (
+        _numbered_at_least(noun, 10)
+        or any(c.dep_ == "amod" and lemma_of(c) in ("numerous", "countless") for c in noun.children))
 
 
 def _generic_subject(verb: Token) -> bool:
@@ -185,9 +191,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in children) \
             and not any(c.dep_ in ("prep", "compound", "amod") for c in children) and not _dated(head):
         return "back-reference (\"its recapture\")"
-    if head.tag_ == "NNS" and not _one_day(head.sent) and any(
-            c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
-            and int(c.text.replace(",", "")) >= 10 for c in children):
+    if head.tag_ == "NNS" and not _one_day(head.sent) and _numbered_at_least(head, 10):
         return "aggregate (a count of events: \"more than 60 attacks\")"
     if head.pos_ in ("VERB", "AUX") and _habitual(children):
         return "habitual"
@@ -204,8 +208,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (lemma_of(c) in HABITUAL or lemma_of(c) in AGGREGATE)
            and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
         return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
-    if kind == "weapon" and any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
-                                and int(c.text.replace(",", "")) >= 100 for c in children):
+    if kind == "weapon" and _numbered_at_least(head, 100):
         return "aggregate (a campaign count of weapons)"
     if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
         return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
@@ -240,7 +243,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "irrealis (a call for or announcement of action)"
         if _generic_subject(gov):
             return "generic (\"every owner has been attacked\")"
-        if lemma in ("continue", "persist") and via in ("nsubj", "xcomp") and not _dated(head):
+        if lemma in ("continue", "persist") and via in ("nsubj", "xcomp") and not dated:
             return f"ongoing, not one event ({lemma})"  # "shelling continues to strike the camps"
         if lemma in CESSATION and gov.pos_ == "VERB" and (head.tag_ == "VBG" or via in ("dobj", "xcomp")):
             return f"activity, not an event ({lemma} …ing)"
