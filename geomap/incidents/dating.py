@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from geomap.dates import DateWindow
 from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
+from geomap.nlp.pipeline import starts_line
 from geomap.nlp.events import Trigger
 
 
@@ -78,9 +79,7 @@ TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 def heading(segment: Span) -> bool:
     """ "1. Attack on NGO staff near Kutum.", "- Drones hit Port Sudan": a numbered or bulleted line, or a short
     line with no finite verb, announces what the text then tells; it takes no day from the lines before it."""
-    doc = segment.doc
-    line_start = segment.start == 0 or "\n" in doc[segment.start - 1].text + doc[segment.start - 1].whitespace_
-    if not line_start:
+    if not starts_line(segment[0]):
         return False
     if NUMBERED.match(segment.text):
         return True

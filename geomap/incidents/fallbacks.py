@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geomap.incidents.places import AREAS, LOCATIVE, NEAR, Located
+from geomap.nlp.pipeline import starts_line
 
 
 def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
@@ -39,7 +40,7 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     """ "Aden: Hundreds of demonstrators gathered …": a monitor's line headed by a place and a colon is about it."""
     doc = segment.doc
     start = segment.start
-    while start > 0 and not ("\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_):
+    while not starts_line(doc[start]):
         start -= 1  # the line the sentence is on
     span = index.get(start)
     if span is None or span.start != start or span.end >= len(doc) or doc[span.end].text != ":":
@@ -74,7 +75,7 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
     first = min(t.head.i for t in cluster)
     breaks = 0
     for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if starts_line(doc[i + 1]):
             breaks += 1
             if breaks > 1:
                 return []  # this paragraph or the one before it (a wire story's lead names the town)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geomap.models import Place
+from geomap.nlp.pipeline import starts_line
 
 log = logging.getLogger("geomap.incidents.places")
 
@@ -198,7 +199,7 @@ def _dateline(token: Token) -> bool:
     start = token.i
     while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_ and not doc[start].is_sent_start:
+    if not starts_line(doc[start]) and not doc[start].is_sent_start:
         return False
     for i in range(token.i + 1, min(token.i + 9, len(doc))):
         if doc[i].text in DASHES:

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geomap.errors import ModelError
 from geomap.geocoding.store import GazetteerStore
@@ -36,14 +36,21 @@ def register_extensions() -> None:
 LINE_BREAKS = "geomap_line_breaks"
 
 
+def starts_line(token: Token) -> bool:
+    """Whether ``token`` opens a line of the text (the first token, or one after a line break)."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_
+
+
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bullets, datelines and live-blog entries are separate statements,
     and a parse that runs across them lets one line's words govern another's ("again", "warned")."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
-            if not token.is_space:
-                token.is_sent_start = True
+        if starts_line(token) and not token.is_space:
+            token.is_sent_start = True
     return doc
 
 
