@@ -95,8 +95,8 @@ def _proximity(places: list[Place], points: list[tuple[float, float, float, str]
     close = np.clip(1.0 - np.log1p(km / unit) / math.log1p(100.0), 0.0, 1.0) * np.minimum(weight, 1.0)
     # a point that is the candidate itself, named by another name of the text, lends no closeness: two names
     # in one text are two places ("Youngstown" is not the "Mount Gilead" the text also names)
-    same = np.array([[p.gazetteer_id == q[3] for q in points] for p in places], dtype=bool)
-    close[same] = 0.0
+    ids = np.array([p.gazetteer_id for p in places])[:, None]
+    close[ids == np.array([q[3] for q in points])[None, :]] = 0.0
     return close.max(axis=1)
 
 

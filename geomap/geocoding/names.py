@@ -35,7 +35,7 @@ def normalize(name: str) -> str:
 _DIGRAPHS = (("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("dh", "d"), ("th", "t"),
              ("gh", "g"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
              ("ei", "ai"))
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ad)\s+")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)\s+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
@@ -43,7 +43,7 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 @lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """A looser key for a normalised name: Arabic article dropped, romanisation digraphs and doubled letters
-    folded. Indexed beside the exact key and consulted only when the exact key finds nothing."""
+    folded. Indexed beside the exact key as a "transliteration"; lookups add what it finds to the exact matches."""
     text = _ARTICLE.sub("", key)
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
