@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -127,14 +128,16 @@ class Trigger:
 _MATCHERS: dict[tuple[int, bool], Matcher] = {}
 
 
-def trigger_words() -> set[str]:
-    """Single words that name events: a toponym spelled like one ("Drone" → Dronero) is taken for the event."""
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Single words that name events: a toponym spelled like one ("Drone" → Dronero) is taken for the event.
+    Built once: every document's toponym index asks for it."""
     words: set[str] = set()
     for _, patterns in PATTERNS:
         for pattern in patterns:
             if len(pattern) == 1 and "LEMMA" in pattern[0] and isinstance(pattern[0]["LEMMA"], dict):
                 words |= {w.lower() for w in pattern[0]["LEMMA"]["IN"]}
-    return words
+    return frozenset(words)
 
 
 
