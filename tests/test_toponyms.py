@@ -233,3 +233,15 @@ def test_places_ner_calls_organisations_are_overruled_by_where_they_stand(text, 
 
     doc = load_pipeline(open_store())(text)
     assert name in [s.text for s in doc.spans[SPAN_KEY]]
+
+
+def test_a_name_tagged_as_a_date_is_a_place_when_the_gazetteer_and_a_cue_agree(blank):
+    """The small model tags some unfamiliar towns DATE ("near Turbat"); a real date keeps its label."""
+    doc = _run(blank, "Gunmen stopped a truck near Pokrovsk on Monday.", [("Pokrovsk", "DATE"), ("Monday", "DATE")])
+    assert _found(doc) == [("Pokrovsk", "GPE")]
+
+
+def test_a_division_word_after_a_name_is_a_cue(blank):
+    """ "Pokrovsk district": with NER present and no preposition, the division noun still says place."""
+    doc = _run(blank, "Crews said Pokrovsk district was shelled.", [("Crews", "ORG")])
+    assert [t for t, _ in _found(doc)] == ["Pokrovsk"]

@@ -54,6 +54,22 @@ FACILITY_WORDS = frozenset(
     "place square bridge stadium airport station mall plaza".split()
 )
 MAX_NGRAM = 4
+# a division noun after a name makes it a place name ("Chamchamal district", "Ukum local government area")
+DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
+                           "raion upazila township commune".split())
+# "near Turbat" tagged DATE: a time label on words with no number and no calendar word is the tagger's slip
+TIME_LABELS = ("DATE", "TIME")
+CALENDAR_WORDS = frozenset(
+    "day days night nights week weeks month months year years morning evening afternoon noon midnight dawn dusk "
+    "today tonight yesterday tomorrow weekend hour hours minute minutes season spring summer autumn winter fall "
+    "decade century ago earlier later last next this past recent early mid late eve holiday ramadan eid christmas "
+    "easter new monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _not_a_time(ent: Span) -> bool:
+    return not any(t.like_num or t.lower_.rstrip(".") in CALENDAR_WORDS or t.lower_.endswith("day") for t in ent)
 # verbs whose object is typically the place hit or taken ("shelled El Fasher", "seized Walikale")
 TARGET_VERBS = frozenset(
     "shell bomb strike hit pound target attack raid storm besiege capture seize overrun retake recapture "
@@ -177,7 +193,7 @@ class ToponymMatcher:
                 accept(ent, "NORP")
             elif label == "NORP" and ent.text[:1].isupper() and self._strong(ent.text, 10000, exact=True):
                 accept(ent, "GPE")  # "in southern Culiacan" tagged NORP: a sizeable town's own name is the town
-            elif label in OVERRULABLE:
+            elif label in OVERRULABLE or (label in TIME_LABELS and _not_a_time(ent)):
                 if not self._overrule(ent, place_texts, accept, person_words):
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
@@ -315,7 +331,7 @@ class ToponymMatcher:
                        taken: list[bool] | None = None) -> bool:
         doc = span.doc
         text = span.text
-        if not self._known(text):
+        if not self._known(text, loose=True):  # "Huliaipole" is GeoNames' Hulyaypole under its folded key
             return False
         first = span[0]
         if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or first.lower_ in COMMON_CAPITALISED
@@ -348,8 +364,11 @@ class ToponymMatcher:
         after_comma_place = prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
         if after_comma_place:  # "Long Beach, CA": a parent division after a place
             return self._strong(text, 10 ** 9)
-        event_next = nxt is not None and (nxt.lower_ in EVENT_NOUNS or nxt.lower_ in SITE_NOUNS)
+        event_next = nxt is not None and (nxt.lower_ in EVENT_NOUNS or nxt.lower_ in SITE_NOUNS
+                                          or nxt.lower_ in DIVISION_WORDS)  # "Chamchamal district"
         locative = prev is not None and prev.lower_ in LOCATIVE
+        if len(span) == 1 and first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in TARGET_VERBS:
+            locative = True  # "artillery pounded Huliaipole": what is shelled or seized is a place
         if taken is not None and prev is not None and prev.lower_ in ("and", "or", ",") and span.start >= 2 \
                 and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
             locative = True  # "in Baalbek and Hermel": a conjunct of a place found is listed as a place too
