@@ -199,3 +199,25 @@ def test_a_town_ner_calls_a_nationality_and_a_town_inside_its_state(geoparser):
                                  "outskirts of Gwoza in Nigeria's northeastern Borno State on Sunday, residents said.",
                       published=date(2024, 10, 14))
     assert [i.place.name for i in found] == ["Gwoza"]
+
+
+def test_sources_roles_and_grievances_are_not_events(geoparser):
+    """ "according to … a vigilante leader", "chanting against attacks": who speaks and what a protest is against."""
+    text = ("Residents on Monday buried the victims of Sunday's massacre, in which insurgents rounded up farmers "
+            "working on plots on the outskirts of Kukawa and killed at least 40 of them, according to Borno State "
+            "officials and a local vigilante leader.")
+    found = incidents(geoparser, text, published=date(2025, 1, 13))
+    assert [(i.event_type, i.place.name) for i in found] == [("Violence against civilians", "Kukawa")]
+    text = "In Dhaka, hundreds of students marched on Thursday morning chanting slogans against attacks."
+    assert [i.event_type for i in incidents(geoparser, text)] == ["Protests"]
+
+
+def test_a_verb_sharing_its_scene_with_the_verb_before_it(geoparser):
+    """ "settlers entered Sinjil, setting fire to houses", "search-and-arrest operations in Hebron"."""
+    text = "On Monday evening, masked settlers entered Sinjil, north of Ramallah, setting fire to two houses."
+    assert [i.place.name for i in incidents(geoparser, text)] == ["Sinjil"]
+    text = "Mass search-and-arrest operations were reported in Hebron city on Monday."
+    assert [(i.sub_event_type, i.place.name) for i in incidents(geoparser, text)] == [("Arrests", "Hebron")]
+    # but a habit of years shares nothing: "have terrorised Nigeria for years, kidnapping for ransom"
+    text = "Armed gangs have terrorised northwest Nigeria for years, raiding villages and kidnapping for ransom."
+    assert incidents(geoparser, text) == []

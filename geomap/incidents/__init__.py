@@ -100,8 +100,11 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
         for j in range(i + 1, len(triggers)):
             b = triggers[j]
             weak = min(a.strength, b.strength) <= 2
+            weaker = a if a.strength <= b.strength else b
+            # "clashes erupted between troops and gunmen": a weak actor noun is a participant a little further off
+            reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
             if _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) or (
-                    path_length(a.head, b.head) <= 3 and (weak or a.event_type == b.event_type or _absorbs(a, b))):
+                    path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type or _absorbs(a, b))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):

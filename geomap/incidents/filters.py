@@ -37,6 +37,12 @@ STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure"
 REPORTING = {"say", "tell", "report", "confirm", "announce", "add", "claim", "state", "write", "post"}
 # "until they stopped attacking shipping": the activity as a whole, not one event
 CESSATION = {"stop", "cease", "halt", "end", "quit", "resume", "continue", "keep"}
+# people named by what they do: "a vigilante leader", "a militia commander" name an actor
+ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "member", "official",
+         "group", "organisation", "organization", "unit", "network", "coordinator", "founder", "activist"}
+# what protesters do with a grievance: "chanting slogans against attacks", "marched over the killings"
+GRIEVANCE = {"chant", "slogan", "protest", "march", "rally", "demonstrate", "demonstration", "denounce", "condemn",
+             "placard", "banner", "petition", "campaign", "anger", "outrage", "vigil", "strike", "sit-in"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -169,6 +175,13 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
+    if head.dep_ in ("compound", "amod") and lemma_of(head.head) in ROLES:
+        return "a role, not an event (\"a vigilante leader\", \"militia commander\")"
+    if any(t.lower_ == "according" for t in list(head.ancestors)[:4]):
+        return "the source of a report (\"according to a local vigilante leader\")"
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("against", "over") and any(
+            lemma_of(g) in GRIEVANCE for g in list(head.head.ancestors)[:3]):
+        return "a protest's grievance (\"chanting against attacks\")"
     if head.tag_ in ("NNS", "NN", "VBG") and head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "by" \
             and head.head.dep_ == "agent" and not any(c.dep_ in ("det", "nummod", "poss") for c in children) \
             and not _dated(head):

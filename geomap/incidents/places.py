@@ -130,6 +130,8 @@ class _Walker:
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
+            elif dep == "acl" and child.tag_ == "VBG" and not self.found:
+                self.anchor(child, dist + 2, False)  # "rounded up farmers working on the outskirts of Kukawa"
             elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:
                 # "positions held by the SDF in villages east of X", not "techniques used in Syria'
                 self.anchor(child, dist + 1, False)
@@ -213,8 +215,10 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
     """The trigger and the words that govern it within its clause, with their distance from it."""
     chain, token = [(head, 0)], head
     for step in range(1, 4):
-        if token.dep_ in CLAUSE_EDGES | {"ROOT", "conj"} or token.head.i == token.i:
+        if token.dep_ in CLAUSE_EDGES | {"ROOT"} or token.head.i == token.i:
             break
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+            break  # "search-and-arrest operations in Hebron" climbs; "shelled X and stormed Y" does not
         if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL:
             break
         token = token.head
@@ -256,6 +260,13 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                 walker.noun(token, dist, False, walker.new_group(None))
             walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token.i != trigger.i or
                           token.pos_ == "VERB")
+    if not walker.found:
+        for trigger in anchors:  # "settlers entered Sinjil, setting fire to two houses": the scene of its sibling verb
+            top, dist = clause_chain(trigger)[-1]
+            head = top.head  # only a one-off past action shares its scene ("have terrorised … for years" does not)
+            if top.pos_ == "VERB" and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children) and (
+                    top.dep_ == "conj" or (top.dep_ == "advcl" and top.tag_ == "VBG")):
+                walker.anchor(top.head, dist + 2, verb_objects=True)
     if not walker.found:
         return []
     best_by_group: dict[int, Located] = {}

@@ -68,6 +68,19 @@ CALENDAR_WORDS = frozenset(
 )
 
 
+def _pieces(ent: Span) -> list[Span]:
+    """The capitalised runs of an entity split at "in" or a comma ("Krasnopillia in Sumy Oblast")."""
+    pieces, start = [], ent.start
+    for token in ent:
+        if token.lower_ in ("in", ","):
+            pieces.append(ent.doc[start:token.i])
+            start = token.i + 1
+    pieces.append(ent.doc[start:ent.end])
+    if len(pieces) == 1 or any(len(p) == 0 or not all(t.text[:1].isupper() for t in p) for p in pieces):
+        return [ent]
+    return pieces
+
+
 def _not_a_time(ent: Span) -> bool:
     return not any(t.like_num or t.lower_.rstrip(".") in CALENDAR_WORDS or t.lower_.endswith("day") for t in ent)
 # verbs whose object is typically the place hit or taken ("shelled El Fasher", "seized Walikale")
@@ -124,8 +137,9 @@ class ToponymMatcher:
             place = cand.place
             if exact and cand.match == "alternate":
                 continue
-            if cand.match == "abbreviation" and cand.matched_name.replace(".", "") != text.replace(".", ""):
-                continue
+            if cand.match == "abbreviation" and (cand.matched_name.replace(".", "") != text.replace(".", "") or (
+                    cand.matched_name.endswith(".") and not text.endswith(".") and not text.isupper())):
+                continue  # "Mass." is Massachusetts; "Mass search operations" is not
             if cand.match in ("historic", "demonym"):
                 continue
             if place.is_country or place.feature_code in ("ADM1", "RGN", "CONT") or place.feature_class in "HT":
@@ -226,6 +240,11 @@ class ToponymMatcher:
     def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
         doc = ent.doc
+        parts = _pieces(ent)
+        if len(parts) > 1 and all(self._known(p.text, loose=True) and self._strong(p.text, 1000) for p in parts):
+            for part in parts:  # "Krasnopillia in Sumy Oblast" tagged as one ORG: two places, one inside the other
+                accept(part, "GPE")
+            return True
         for extra in (2, 1):  # "Dera" + PERSON "Ismail Khan": NER cut the town's name in two
             start = ent.start - extra
             if start >= 0 and all(t.text[:1].isupper() and t.is_alpha and not t.ent_type_ for t in doc[start:ent.start]):
