@@ -221,3 +221,17 @@ def test_a_verb_sharing_its_scene_with_the_verb_before_it(geoparser):
     # but a habit of years shares nothing: "have terrorised Nigeria for years, kidnapping for ransom"
     text = "Armed gangs have terrorised northwest Nigeria for years, raiding villages and kidnapping for ransom."
     assert incidents(geoparser, text) == []
+
+
+def test_a_dated_sentence_with_no_place_happened_where_its_paragraph_is(geoparser):
+    """The paragraph names one town; the next sentence tells a new, dated event there without naming it."""
+    text = ("The confrontation in Quetta marks the sharpest turn yet. On Friday, police used batons and tear gas to "
+            "clear a sit-in staged to demand the return of relatives it says were forcibly disappeared.")
+    found = incidents(geoparser, text, published=date(2025, 3, 24))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Protest with intervention", "Quetta", "2025-03-21")]
+    # a detail of an event already coded in the paragraph is not another event, nor is a running total
+    text = ("Gunmen abducted six drivers in Kutum on Monday. Their lorries were later set on fire.\n"
+            "Clashes in Kutum killed five soldiers on Sunday. Fighting has since killed dozens more.")
+    found = incidents(geoparser, text, published=date(2025, 3, 24))
+    assert [i.sub_event_type for i in found] == ["Abduction/forced disappearance", "Armed clash"]

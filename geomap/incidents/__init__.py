@@ -22,7 +22,7 @@ from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.dating import (
     DATELINE, TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
-from geomap.incidents.fallbacks import line_label, sentence_fallback, the_city
+from geomap.incidents.fallbacks import line_label, paragraph_place, sentence_fallback, the_city
 from geomap.incidents.places import (
     Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
 )
@@ -178,10 +178,13 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         for k, (token, _, _) in enumerate(tolls):
             owner[k] = min(range(len(clusters)),
                            key=lambda c: min(path_length(token, t.head) for t in clusters[c]))
+        paragraph = doc.text.rfind("\n", 0, segment.start_char) + 1
+        # a placeless sentence is a new event of its paragraph only when it is dated or nothing is coded there yet
+        fresh = bool(dates) or not any(incident.start >= paragraph for incident in incidents)
         for number, cluster in enumerate(clusters):
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
-                                            len(incidents), last_places, previous))
+                                            len(incidents), last_places, previous, fresh))
     return date_headlines(_without_summaries(incidents), doc, document)
 
 
@@ -215,11 +218,24 @@ def _without_summaries(incidents: list[Incident]) -> list[Incident]:
     return kept
 
 
+def _told_in_past(trigger: Trigger) -> bool:
+    """ "police used tear gas", "lorries were set on fire": a one-off past action, not "have since killed",
+    "are conducting" or "says"."""
+    verb = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else next(iter(first_verb(trigger.head)), None)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_.lower() == "have" or c.tag_ in ("VBP", "VBZ", "MD") for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in auxiliaries))
+
+
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 
 def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
-                   offset, last_places: list[Located], story_day: date | None = None) -> list[Incident]:
+                   offset, last_places: list[Located], story_day: date | None = None,
+                   fresh: bool = False) -> list[Incident]:
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
@@ -242,6 +258,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         located = the_city(cluster, segment, index)  # "slammed into the city's oil terminal"
     if not located and lead.strength >= 3 and one_event:
         located = line_label(segment, index)  # "Aden: Hundreds of demonstrators gathered …"
+    if not located and fresh and lead.strength >= 4 and one_event and not definite and not heading(segment) \
+            and lead.sub_event_type != "Disrupted weapons use" and _told_in_past(lead):
+        located = paragraph_place(segment, index)  # "The confrontation in Quetta … On Friday, police used tear gas"
     if not located and last_places and any(
             c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
         located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"

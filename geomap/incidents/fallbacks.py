@@ -83,3 +83,29 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
         if span is not None and span._.geomap_place.feature_class == "P":
             return [Located(span, span._.geomap_place, 9, False, 0)]
     return []
+
+
+PARAGRAPH_REACH = 120  # tokens back within the paragraph
+
+
+def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "The confrontation in Quetta … On Friday, police used tear gas to clear a sit-in": a sentence that names
+    no place of its own tells what happened where its paragraph already is, when the paragraph so far names
+    exactly one town."""
+    doc = segment.doc
+    if any(index[i]._.geomap_place.feature_class == "P" for i in range(segment.start, segment.end) if i in index):
+        return []  # the sentence names towns of its own and the parse tied the event to none of them
+    if any(span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
+           for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans):
+        return []  # "seized the town of Qqzzxville": a place the gazetteer lacks, not the paragraph's town
+    towns: dict[str, Span] = {}
+    i = segment.start - 1
+    while i >= max(segment.start - PARAGRAPH_REACH, 0) and not starts_line(doc[i + 1]):
+        span = index.get(i)
+        if span is not None and span._.geomap_place.feature_class == "P":
+            towns.setdefault(span._.geomap_place.gazetteer_id, span)
+        i -= 1
+    if len(towns) != 1:
+        return []
+    span = next(iter(towns.values()))
+    return [Located(span, span._.geomap_place, 9, False, 0)]

@@ -182,6 +182,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("against", "over") and any(
             lemma_of(g) in GRIEVANCE for g in list(head.head.ancestors)[:3]):
         return "a protest's grievance (\"chanting against attacks\")"
+    if any(lemma_of(a) in ("demand", "denounce", "condemn", "protest", "decry") and a.dep_ in ("xcomp", "advcl")
+           and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in list(head.ancestors)[:6]):
+        return "a protest's purpose (\"a sit-in to demand the return of relatives who were abducted\")"
     if head.tag_ in ("NNS", "NN", "VBG") and head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "by" \
             and head.head.dep_ == "agent" and not any(c.dep_ in ("det", "nummod", "poss") for c in children) \
             and not _dated(head):
