@@ -235,3 +235,18 @@ def test_a_dated_sentence_with_no_place_happened_where_its_paragraph_is(geoparse
             "Clashes in Kutum killed five soldiers on Sunday. Fighting has since killed dozens more.")
     found = incidents(geoparser, text, published=date(2025, 3, 24))
     assert [i.sub_event_type for i in found] == ["Abduction/forced disappearance", "Armed clash"]
+
+
+def test_a_headline_the_body_tells_again_is_the_bodys_event(geoparser):
+    """The headline's telegraphic grammar types it worse than the body's sentences, which also date it."""
+    text = ("- JNIM fighters storm army and VDP positions in Djibo; at least 27 soldiers reported dead\n"
+            "The assault on Djibo on Tuesday was the most serious test yet of the junta's claims. Fighters engaged "
+            "soldiers around the main camp.")
+    found = incidents(geoparser, text, published=date(2025, 6, 12))
+    assert [(i.event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Battles", "Djibo", "2025-06-10")]
+
+
+def test_a_crowd_that_stones_officers_then_sets_fire_is_a_riot(geoparser):
+    text = "In Nakuru, crowds hurled stones at officers on Wednesday, then set fire to a police post."
+    assert [i.sub_event_type for i in incidents(geoparser, text)] == ["Violent demonstration"]

@@ -2,16 +2,20 @@
 headings, and headlines dated by the body that tells the same event."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow
+from geomap.geo import distance_km
 from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line
 from geomap.nlp.events import Trigger
+
+log = logging.getLogger("geomap.incidents")
 
 
 def path_length(a: Token, b: Token) -> int:
@@ -103,10 +107,17 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
         if incident.date_precision == "publication" and incident.start < lead and document.published:
             body = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
                     and same_event(incident, other)]
+            there = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
+                     and distance_km(incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 25]
             if body:
                 best = body[0]
                 incident = replace(incident, date=best.date, date_end=best.date_end,
                                    date_precision=best.date_precision, time_precision=best.time_precision)
+            elif there and len({other.event_type for other in there}) == 1:
+                # "JNIM fighters storm army positions in Djibo" over a body that tells the battle there: the
+                # headline summarises it (and its telegraphic grammar types it worse than the body's sentences)
+                log.debug("headline told again by the body: %s", incident.quote)
+                continue
             else:
                 incident = replace(incident, date_precision="day", time_precision=1)
         out.append(incident)

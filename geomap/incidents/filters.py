@@ -195,7 +195,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children) \
             and lemma_of(head.head) in ("confirm", "condemn", "denounce", "investigate", "describe", "claim"):
         return "back-reference (\"police confirmed the attack\")"
-    if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") \
+    if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") and not _dated(head) \
             and any(c.dep_ in ("attr", "acomp") for c in head.head.children):
         return "a description, not an event (\"kidnapping has become a business\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):

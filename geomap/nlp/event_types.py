@@ -302,7 +302,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "looting":
-        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        clause = [head, head.head] if head.dep_ in ("conj", "dep") else [head]  # "crowds hurled stones, then set fire"
+        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
         if subject & (PROTESTERS | LYNCHERS) and not subject & (STATE | NON_STATE):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
