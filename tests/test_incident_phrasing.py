@@ -250,3 +250,25 @@ def test_a_headline_the_body_tells_again_is_the_bodys_event(geoparser):
 def test_a_crowd_that_stones_officers_then_sets_fire_is_a_riot(geoparser):
     text = "In Nakuru, crowds hurled stones at officers on Wednesday, then set fire to a police post."
     assert [i.sub_event_type for i in incidents(geoparser, text)] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish-backed factions and the Kurdish-led Syrian Democratic Forces fought for hours on the outskirts of "
+     "Manbij on Tuesday.", [("Armed clash", "Manbij")]),
+    ("The bodies of five men were found on Tuesday on a dirt road on the outskirts of Culiacán.",
+     [("Attack", "Culiacán")]),
+    ("Residents of Kwatarkwashi, a town in Bungudu local government area of Zamfara State, said bandits stormed "
+     "the community on Tuesday and carted away at least 43 people.",
+     [("Abduction/forced disappearance", "Kwatarkwashi")]),
+    ("On Tuesday, armed men broke into a warehouse in Mellit and carried off food stocks and two vehicles.", []),
+    ("On Tuesday, security forces opened fire on worshippers chanting anti-government slogans in Zahedan, killing "
+     "two people.", [("Excessive force against protesters", "Zahedan")]),
+    ("On Tuesday, Boko Haram fighters attacked a vigilance committee post on the outskirts of Mora, killing three "
+     "vigilantes.", [("Armed clash", "Mora")]),
+    ("The Black Sea Fleet said it had destroyed five uncrewed surface vessels off Sevastopol on Tuesday.",
+     [("Disrupted weapons use", "Sevastopol")]),
+])
+def test_more_ways_of_telling_events(geoparser, text, expected):
+    """Subjects far from their verb, bodies found, people carted away, crowds chanting, sea drones destroyed."""
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected

@@ -24,6 +24,9 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
             head = head.head.head  # "in the centre of Tripoli"
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
+            town = _described_town(token, index)  # "Kwatarkwashi, a town in … Zamfara State": the town described
+            if town is not None:
+                span = town
             found.setdefault(span._.geomap_place.gazetteer_id,
                              Located(span, span._.geomap_place, 9, head.lower_ in NEAR, 0))
     if len(found) > 1:  # "on the outskirts of Gwoza in … Borno State": the town named inside the region wins
@@ -34,6 +37,17 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                 and (a.place.is_country or a.place.admin1_code == towns[0].place.admin1_code) for a in areas):
             return towns
     return list(found.values()) if len(found) == 1 else []
+
+
+def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
+    """The town an appositive describes when ``token`` sits inside it ("X, a town in Y State")."""
+    for ancestor in list(token.ancestors)[:6]:
+        if ancestor.dep_ == "appos":
+            town = index.get(ancestor.head.i)
+            if town is not None and town._.geomap_place.feature_class == "P":
+                return town
+            return None
+    return None
 
 
 def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:

@@ -35,7 +35,7 @@ KINDS: dict[str, tuple[str, str, int]] = {
     "looting": (STRATEGIC, "Looting/property destruction", 6),
     "base": (STRATEGIC, "Headquarters or base established", 6),
     "transfer": (STRATEGIC, "Non-violent transfer of territory", 6),
-    "raid": (BATTLES, "Armed clash", 3),
+    "raid": (BATTLES, "Armed clash", 3), "bodies": (VAC, "Attack", 4),
     "casualty": ("", "", 0),
 }
 
@@ -72,6 +72,7 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
             "airport", "region", "control", "province", "neighbourhood", "neighborhood", "port", "bridge", "outskirts",
             "county", "stronghold", "capital", "oblast", "state", "border", "crossing", "checkpoint", "facility",
             "plant", "mine", "field", "island", "suburb", "street", "building"}
+FOUND_VERBS = {"find", "discover", "dump", "recover", "exhume", "uncover", "across", "leave", "unearth", "retrieve"}
 IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure", "drop",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
 DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
@@ -175,6 +176,15 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
         return _has(words, STATE | NON_STATE) and not _has(words, {"police", "officer", "investigator", "agent"})
+    if kind == "abduction" and lemma in ("cart", "carry", "whisk"):  # "carted away 43 people", not "food stocks"
+        objects = {lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        return bool(objects & (PERSONS | {"hostage", "captive", "resident", "traveller", "villager"}))
+    if kind == "bodies":  # "the bodies of five men were found", "came across bodies dumped beside the road"
+        verbs = [head.head, *[c for c in head.children if c.dep_ == "acl"]]
+        if head.dep_ == "pobj":
+            verbs.append(head.head.head)
+        return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not _has(
+            words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"})
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
     if kind == "weapon":
@@ -187,8 +197,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
-        if lemma == "fight" and head.pos_ == "VERB" and not _has(words, STATE | NON_STATE):
-            return False
+        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
+            return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
@@ -266,7 +277,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):
             return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
-        if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally"}) and \
+        if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "chant"}) and \
                 _has(words, {"police", "security", "soldier", "troop", "officer"}):
             return PROTESTS, "Excessive force against protesters", 8
         targets = _targets(head)
