@@ -272,3 +272,15 @@ def test_more_ways_of_telling_events(geoparser, text, expected):
     """Subjects far from their verb, bodies found, people carted away, crowds chanting, sea drones destroyed."""
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+def test_datelines_occupied_territory_and_towns_the_gazetteer_lacks(geoparser):
+    """A long dateline is no place of the event; "the occupied West Bank" is no takeover; "the mining town of
+    Qqzzxville" says where, so the dateline does not stand in for it."""
+    text = ("POPAYÁN, Colombia, April 11 (Andes Press Service) - FARC dissidents attacked the police station in the "
+            "town of Toribío with explosive-laden drones on Thursday, wounding two officers.")
+    assert {i.place.name for i in incidents(geoparser, text, published=date(2025, 4, 11))} == {"Toribío"}
+    text = "In the occupied West Bank, settlers set upon farmers near the village of Sinjil on Tuesday."
+    assert [i.event_type for i in incidents(geoparser, text)] == ["Violence against civilians"]
+    text = "GOMA, Democratic Republic of Congo — M23 rebels seized the mining town of Qqzzxville on Wednesday."
+    assert incidents(geoparser, text) == []

@@ -22,7 +22,7 @@ from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.dating import (
     DATELINE, TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
-from geomap.incidents.fallbacks import line_label, paragraph_place, sentence_fallback, the_city
+from geomap.incidents.fallbacks import line_label, names_unknown_town, paragraph_place, sentence_fallback, the_city
 from geomap.incidents.places import (
     Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
 )
@@ -252,7 +252,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
         others = {normalize(span.text) for span in named if span._.geomap_place is None
                   or not span._.geomap_place.is_country} - ({normalize(opening.span.text)} if opening else set())
-        if opening is not None and segment.start <= opening.span.start < segment.end and not others:
+        if opening is not None and segment.start <= opening.span.start < segment.end and not others \
+                and not names_unknown_town(segment, index):
             located = [opening]
     if not located and lead.strength >= 3:
         located = the_city(cluster, segment, index)  # "slammed into the city's oil terminal"

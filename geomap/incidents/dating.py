@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow
 from geomap.geo import distance_km
-from geomap.incidents.places import clause_chain
+from geomap.incidents.places import DATELINE, clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line
 from geomap.nlp.events import Trigger
@@ -75,8 +75,6 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
     return best[1] if best else None
 
 
-# "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*[\u2014\u2013-]{1,2}\s")
 TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 

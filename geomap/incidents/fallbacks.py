@@ -39,6 +39,21 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
     return list(found.values()) if len(found) == 1 else []
 
 
+SETTLEMENT_WORDS = {"town", "village", "city", "hamlet", "settlement", "locality", "camp", "district", "commune"}
+
+
+def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
+    """ "seized the mining town of Walikale" where the gazetteer lacks Walikale: the sentence says where, just not
+    in a way we can place, so no other town (a dateline, the paragraph's) stands in for it."""
+    doc = segment.doc
+    for token in segment:
+        if token.lemma_.lower() in SETTLEMENT_WORDS and token.i + 2 < segment.end and doc[token.i + 1].lower_ == "of":
+            name = doc[token.i + 2]
+            if name.text[:1].isupper() and name.i not in index:
+                return True
+    return False
+
+
 def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
     """The town an appositive describes when ``token`` sits inside it ("X, a town in Y State")."""
     for ancestor in list(token.ancestors)[:6]:
@@ -109,8 +124,9 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     doc = segment.doc
     if any(index[i]._.geomap_place.feature_class == "P" for i in range(segment.start, segment.end) if i in index):
         return []  # the sentence names towns of its own and the parse tied the event to none of them
-    if any(span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
-           for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans):
+    if names_unknown_town(segment, index) or any(
+            span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
+            for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans):
         return []  # "seized the town of Qqzzxville": a place the gazetteer lacks, not the paragraph's town
     towns: dict[str, Span] = {}
     i = segment.start - 1

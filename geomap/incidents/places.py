@@ -8,6 +8,7 @@ Makhachkala") are separate locations: one incident each. Demonyms (NORP) are act
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -195,9 +196,17 @@ AFFILIATION = {"based", "backed", "born", "led", "funded", "owned", "run", "made
 DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
+# "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
+DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*[\u2014\u2013-]{1,2}\s")
+
+
 def _dateline(token: Token) -> bool:
     """A place that opens its line and is followed by a dash or ", Country (Agency) —": the dateline."""
     doc = token.doc
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    opening = DATELINE.match(doc.text, line_start)
+    if opening is not None and token.idx < opening.end():
+        return True  # "POPAYÁN, Colombia, April 11 (Andes Press Service) -": all of it is the dateline
     start = token.i
     while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1

@@ -200,6 +200,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
+    if kind in ("capture", "recapture") and head.dep_ == "amod":
+        return False  # "the occupied West Bank", "Russian-occupied Kherson": a state, not a takeover
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
