@@ -188,8 +188,11 @@ def _r_weeks_ago(m: re.Match, p: date) -> DateWindow:
 
 
 def _r_last_week(m: re.Match, p: date) -> DateWindow:
+    """ "last week" is Monday to Sunday; "early last week" Monday to Wednesday, "late last week" Thursday on."""
     monday = p - timedelta(days=p.weekday() + 7)
-    return DateWindow(monday, monday + timedelta(days=6), "week", m[0])
+    part = (m["part"] or "").lower()
+    start = monday + timedelta(days=3 if part == "late" else 0)
+    return DateWindow(start, monday + timedelta(days=2 if part == "early" else 6), "week", m[0])
 
 
 def _r_this_week(m: re.Match, p: date) -> DateWindow:
@@ -249,7 +252,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+)?today(?:'s)?\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", _I), _r_fixed(0)),
     (re.compile(r"\blast\s+night\b|\bovernight\b", _I), _r_last_night),
     (re.compile(rf"\b{_N}\s+weeks?\s+(?:ago|earlier)\b", _I), _r_weeks_ago),
-    (re.compile(r"\blast\s+week(?:'s)?\b|\bthe\s+previous\s+week\b", _I), _r_last_week),
+    (re.compile(r"\b(?:(?P<part>early|late)\s+)?(?:last\s+week(?:'s)?|the\s+previous\s+week)\b", _I), _r_last_week),
     (re.compile(r"\b(?:earlier\s+|later\s+)?this\s+week(?:'s)?\b", _I), _r_this_week),
     (re.compile(r"\blast\s+month(?:'s)?\b|\bthe\s+previous\s+month\b", _I), _r_last_month),
     (re.compile(r"\b(?:earlier\s+)?this\s+month(?:'s)?\b", _I), _r_this_month),
@@ -318,7 +321,23 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
         if any(item[0] < end and start < item[1] for start, end, _ in chosen):
             continue
         chosen.append(item)
-    return sorted(chosen, key=lambda f: f[0])
+    chosen.sort(key=lambda f: f[0])
+    return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
+
+
+_WEEKDAY_ONLY = re.compile(rf"^(?:on\s+)?{_WD}$", _I)
+
+
+def _same_day_told_again(chosen: list[tuple[int, int, DateWindow]], k: int, text: str) -> bool:
+    """ "On 13 April, Palm Sunday": the weekday after a calendar date names that date; "Overnight between 19 and
+    20 February": a bare "overnight" beside a calendar date is that date's night, not the report's."""
+    start, end, window = chosen[k]
+    calendar = [(s, e) for s, e, w in chosen if w.precision == "day" and re.search(r"\d", w.text)]
+    if _WEEKDAY_ONLY.match(window.text.strip()):  # "13 April, Palm Sunday", "Sunday, 13 April"
+        return any(0 <= start - e <= 15 or 0 <= s - end <= 3 for s, e in calendar)
+    if window.text.strip().lower() == "overnight":  # the date told right after it, not a dateline's before it
+        return any(0 <= s - end <= 40 for s, e in calendar)
+    return False
 
 
 def resolve_date(text: str, published: date) -> DateWindow | None:

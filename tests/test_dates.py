@@ -120,3 +120,16 @@ def test_sentence_initial_qualifiers_still_qualify_the_weekday() -> None:
     found = _find("Last Sunday, fighters attacked. Late on Friday police left.", _date(2025, 5, 18))
     assert [(w.text, w.date.isoformat()) for _, _, w in found] == [("Last Sunday", "2025-05-11"),
                                                                   ("Late on Friday", "2025-05-16")]
+
+
+def test_a_weekday_beside_a_calendar_date_and_late_last_week():
+    """ "On 13 April, Palm Sunday" is one day; "late last week" is its Thursday to Sunday."""
+    published = date(2025, 5, 9)
+    assert [w.date for _, _, w in find_dates("On 13 April, Palm Sunday, missiles struck.", published)] == [
+        date(2025, 4, 13)]
+    assert [w.date for _, _, w in find_dates("On Sunday, 13 April, missiles struck.", published)] == [
+        date(2025, 4, 13)]
+    [(_, _, late)] = find_dates("Late last week a drone hit a tank.", date(2025, 8, 12))
+    assert (late.date, late.date_end) == (date(2025, 8, 7), date(2025, 8, 10))
+    [(_, _, night)] = find_dates("Overnight between 19 and 20 February, forces raided Hebron.", date(2025, 2, 24))
+    assert night.date == date(2025, 2, 20)

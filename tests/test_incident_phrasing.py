@@ -284,3 +284,15 @@ def test_datelines_occupied_territory_and_towns_the_gazetteer_lacks(geoparser):
     assert [i.event_type for i in incidents(geoparser, text)] == ["Violence against civilians"]
     text = "GOMA, Democratic Republic of Congo — M23 rebels seized the mining town of Qqzzxville on Wednesday."
     assert incidents(geoparser, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Maracay, a man was killed on Monday when guardsmen opened fire with live ammunition on protesters.",
+     "Excessive force against protesters"),
+    ("What began as a peaceful march in Kano on Thursday degenerated into looting and arson.", "Violent demonstration"),
+    ("In Rennes, a bus was set on fire by hooded protesters on Wednesday.", "Violent demonstration"),
+    ("In Eldoret, protesters pelted police with stones on Tuesday.", "Violent demonstration"),
+    ("Late last week, armed men seized the chief of a village near Douentza.", "Abduction/forced disappearance"),
+])
+def test_crowds_and_the_forces_facing_them(geoparser, text, expected):
+    assert [i.sub_event_type for i in incidents(geoparser, text)] == [expected]

@@ -97,7 +97,7 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
     Headlines report the news of the day ("… killed by IED in Balashikha"); when the body dates the same
     event ("on Friday evening"), that date wins.
     """
-    from geomap.dedupe import same_event
+    from geomap.dedupe import report_window, same_event
 
     lead = lead_end(document)
     out = []
@@ -105,7 +105,9 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
         if incident.date_precision == "publication" and incident.start < lead and document.published:
             body = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
                     and same_event(incident, other)]
+            week = report_window(incident)  # the headline's news is of the week before the report
             there = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
+                     and other.date is not None and week[0] <= (other.date_end or other.date) and other.date <= week[1]
                      and distance_km(incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 25]
             if body:
                 best = body[0]

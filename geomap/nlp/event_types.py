@@ -63,7 +63,8 @@ NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter",
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
            "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member",
            "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
-           "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they"}
+           "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they", "chief", "headman",
+           "elder", "imam", "mayor", "councillor", "engineer", "labourer", "laborer", "trader", "herder", "fisherman"}
 SETTLEMENTS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb", "capital", "area"}
 LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
@@ -72,6 +73,9 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
             "airport", "region", "control", "province", "neighbourhood", "neighborhood", "port", "bridge", "outskirts",
             "county", "stronghold", "capital", "oblast", "state", "border", "crossing", "checkpoint", "facility",
             "plant", "mine", "field", "island", "suburb", "street", "building"}
+# who fires on a crowd when it is excessive force
+FORCES = {"police", "security", "soldier", "troop", "officer", "guard", "guardsman", "guardsmen", "gendarme",
+          "policeman", "army", "military", "riot"}
 FOUND_VERBS = {"find", "discover", "dump", "recover", "exhume", "uncover", "across", "leave", "unearth", "retrieve"}
 IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure", "drop",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
@@ -280,7 +284,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):
             return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "chant"}) and \
-                _has(words, {"police", "security", "soldier", "troop", "officer"}):
+                _has(words, FORCES):
             return PROTESTS, "Excessive force against protesters", 8
         targets = _targets(head)
         # "a military police training school", "an army hospital": a military site, whatever the noun
@@ -303,11 +307,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
         riot_words = {lemma_of(t) for t in head.sent
                       if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))}
-        if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "vandalise", "vandalize", "riot",
-                             "petrol", "molotov", "smash", "throw"}):
+        if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "looting", "vandalise", "vandalize",
+                             "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl", "arson", "ablaze",
+                             "alight", "vandalism"}):
             return RIOTS, "Violent demonstration", 8
-        if _has(sentence, {"police", "security", "troop", "soldier", "officer"}) \
-                and _has(sentence, {"kill", "shoot", "live", "dead"}):
+        if _has(sentence, FORCES) and _has(sentence, {"kill", "shoot", "live", "dead"}):
             return PROTESTS, "Excessive force against protesters", 8
         # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and any(
@@ -316,7 +320,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return PROTESTS, "Protest with intervention", strength
     if kind == "looting":
         clause = [head, head.head] if head.dep_ in ("conj", "dep") else [head]  # "crowds hurled stones, then set fire"
-        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & (PROTESTERS | LYNCHERS) and not subject & (STATE | NON_STATE):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
