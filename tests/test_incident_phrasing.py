@@ -296,3 +296,19 @@ def test_datelines_occupied_territory_and_towns_the_gazetteer_lacks(geoparser):
 ])
 def test_crowds_and_the_forces_facing_them(geoparser, text, expected):
     assert [i.sub_event_type for i in incidents(geoparser, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PESHAWAR, Pakistan, Jan 15 (Agency) - A suicide bomber blew himself up next to a police van in the "
+     "northwestern city of Bannu on Monday, killing two policemen, officials said.", [("Suicide bomb", "Bannu")]),
+    ("RAIPUR, India, Jan 7 (Agency) - Maoist insurgents detonated an improvised explosive device beneath a vehicle "
+     "carrying security personnel in Chhattisgarh's Bijapur district on Monday, killing eight.",
+     [("Remote explosive/landmine/IED", "Bījāpur")]),
+    ("An Israeli drone strike near Nabatieh killed one man on Monday, the latest in a string of attacks testing the "
+     "ceasefire between Israel and Hezbollah.", [("Air/drone strike", "Nabatîyé et Tahta")]),
+])
+def test_places_beneath_beside_and_inside_a_region(geoparser, text, expected):
+    """ "next to a van in the city of X", "beneath a vehicle … in Region's X district": the town, not the region;
+    "a string of attacks" is a tally."""
+    found = incidents(geoparser, text, published=date(2025, 1, 15))
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected

@@ -37,6 +37,7 @@ STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure"
 REPORTING = {"say", "tell", "report", "confirm", "announce", "add", "claim", "state", "write", "post"}
 # "until they stopped attacking shipping": the activity as a whole, not one event
 CESSATION = {"stop", "cease", "halt", "end", "quit", "resume", "continue", "keep"}
+SERIES = {"string", "series", "spate", "wave", "litany", "catalogue", "catalog", "succession", "pattern", "run"}
 # people named by what they do: "a vigilante leader", "a militia commander" name an actor
 ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "member", "official",
          "group", "organisation", "organization", "unit", "network", "coordinator", "founder", "activist"}
@@ -228,6 +229,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (a campaign count of weapons)"
     if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
         return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
+    if head.tag_ == "NNS" and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and lemma_of(head.head.head) in SERIES:
+        return "aggregate (\"the latest in a string of attacks\")"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in LONG_SPANS:
         return "aggregate over a stretch (\"a year of fighting\", \"months of clashes\")"
     if _over_many_days(head) or any(_over_many_days(g) for g in list(head.ancestors)[:3]):

@@ -21,8 +21,9 @@ log = logging.getLogger("geomap.incidents.places")
 # not "toward(s)": "pressed an offensive toward Hama" names a goal, not where the fighting was
 LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", "around", "over", "into", "onto", "along",
             "off", "within", "throughout", "against", "upon", "of", "between", "beyond",
-            "north", "south", "east", "west", "close", "nearby", "by"}
-NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west",
+            "north", "south", "east", "west", "close", "nearby", "by", "beneath", "under", "underneath", "below",
+            "beside", "behind", "alongside", "next", "opposite"}
+NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles"}
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until", "ahead"}
@@ -132,7 +133,8 @@ class _Walker:
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
             elif dep == "acl" and child.tag_ == "VBG" and not self.found:
-                self.anchor(child, dist + 2, False)  # "rounded up farmers working on the outskirts of Kukawa"
+                self.anchor(child, dist + 2, True)  # "farmers working on the outskirts of Kukawa", "a vehicle
+                # carrying personnel in Bijapur district"
             elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:
                 # "positions held by the SDF in villages east of X", not "techniques used in Syria'
                 self.anchor(child, dist + 1, False)
@@ -283,7 +285,9 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         known = best_by_group.get(item.group)
         if known is None or rank(item) < rank(known):
             best_by_group[item.group] = item
-    nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.dist, rank(item)))
+    # a river is a line hundreds of km long: "Izmail port on the Danube", "a plant on the Volga" are in the town
+    nearest = min(best_by_group.values(), key=lambda item: (item.actorish, item.place.feature_code == "STM",
+                                                            item.dist, rank(item)))
     if nearest.actorish:  # only the attacker's country ("U.S. strikes") or a border: the text does not say where
         return []
     # "in the Gaza Strip, including…"; "in the Belgorod region, a drone struck … Shebekino" (written as a region)
@@ -334,7 +338,7 @@ def _within_possessor(item: Located, index: dict[int, Span]) -> Located:
 
     doc, start = item.span.doc, item.span.start
     owner = index.get(start - 2) if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") else None
-    if owner is None or distance_km(owner._.geomap_place.lat, owner._.geomap_place.lon,
+    if owner is None or owner._.geomap_place.feature_class != "P" or distance_km(owner._.geomap_place.lat, owner._.geomap_place.lon,
                                     item.place.lat, item.place.lon) <= POSSESSOR_REACH_KM:
         return item
     return Located(owner, owner._.geomap_place, item.dist, item.near, item.group, item.actorish)
