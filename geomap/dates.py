@@ -216,6 +216,12 @@ def _r_this_year(m: re.Match, p: date) -> DateWindow:
     return _year_window(p.year, m[0], until=p)
 
 
+def _r_month_of_year(m: re.Match, p: date) -> DateWindow:
+    """ "in June last year", "October of last year", "March this year"."""
+    year = p.year - 1 if "last" in m["which"].lower() or "previous" in m["which"].lower() else p.year
+    return _narrowed(_month_window(year, _month_number(m["mon"]), m[0], until=p), m[0])
+
+
 def _r_named_month(m: re.Match, p: date) -> DateWindow:
     month = _month_number(m["mon"])
     if m[0].lower().startswith("last"):  # "last March" is last year's (this year's would be "in March")
@@ -258,6 +264,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+)?this\s+month(?:'s)?\b", _I), _r_this_month),
     (re.compile(rf"\b(?:last\s+year(?:'s)?|a\s+year\s+ago|{_N}\s+years\s+ago|the\s+previous\s+year)\b", _I), _r_last_year),
     (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
+    (re.compile(rf"\b(?i:(?:in|during|early|late|mid-?)\s+)?{_MON}\s+(?:of\s+)?(?P<which>last\s+year|the\s+previous\s+year|this\s+year)\b"), _r_month_of_year),
     (re.compile(rf"\b(?:[Ss]ince|[Ff]rom)\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MON}\s*(?P<y>\d{{4}})?|(?P<y2>\d{{4}}))\b"), None),
     (re.compile(rf"\b(?:(?:in|last|during|early|late|mid-?|until|by|this past|on)\s+(?:early\s+|late\s+|mid-?)?){_MON}(?!\.?\s*\d)\b"), _r_named_month),
     (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),

@@ -312,3 +312,22 @@ def test_places_beneath_beside_and_inside_a_region(geoparser, text, expected):
     "a string of attacks" is a tally."""
     found = incidents(geoparser, text, published=date(2025, 1, 15))
     assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli troops still occupy five hilltop positions inside southern Lebanon.",
+    "In Abuja, five men accused of involvement in earlier Plateau massacres were arraigned on Monday.",
+    "Repeated attacks on tanker convoys along the Kayes-Bamako corridor have made transporters wary.",
+    "Many in Konduga still speak of the suicide bombings in Gwoza in June last year.",
+])
+def test_states_charges_habits_and_old_events_are_not_this_weeks_incidents(geoparser, text):
+    found = incidents(geoparser, text, published=date(2025, 6, 17))
+    assert [i for i in found if i.date and i.date >= date(2025, 6, 10)] == []
+
+
+def test_an_encounter_with_security_forces_is_a_clash_and_mile_4_is_no_town(geoparser):
+    text = ("On Saturday, five suspected Maoists were killed in an encounter with security forces in the forests of "
+            "Narayanpur district.")
+    assert [i.event_type for i in incidents(geoparser, text)] == ["Battles"]
+    text = "On Monday, an improvised explosive device went off at Mile 4, on the outskirts of Kumbo."
+    assert [i.place.name for i in incidents(geoparser, text)] == ["Kumbo"]

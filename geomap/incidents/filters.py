@@ -22,14 +22,16 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
-LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison"}
+LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "charge",
+         "try", "suspect", "implicate"}
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
              "pattern", "fall", "growth", "doubling", "jump"}
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
-            "previous", "prior", "further", "frequent", "repeated", "urban", "hypothetical"}
+            "previous", "prior", "further", "frequent", "repeated", "repeat", "urban", "hypothetical", "earlier",
+            "past", "recurrent", "regular", "constant", "incessant", "persistent", "routine"}
 ANAPHORA = {"this", "that", "these", "those"}
 STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
            "index", "review", "estimate"}

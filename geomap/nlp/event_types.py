@@ -64,7 +64,8 @@ PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect"
            "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member",
            "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
            "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they", "chief", "headman",
-           "elder", "imam", "mayor", "councillor", "engineer", "labourer", "laborer", "trader", "herder", "fisherman"}
+           "elder", "imam", "mayor", "councillor", "engineer", "labourer", "laborer", "trader", "herder", "fisherman",
+           "schoolboy", "schoolgirl", "schoolchild", "tourist", "pilgrim", "captive", "villager"}
 SETTLEMENTS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb", "capital", "area"}
 LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
@@ -206,6 +207,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
     if kind in ("capture", "recapture") and head.dep_ == "amod":
         return False  # "the occupied West Bank", "Russian-occupied Kherson": a state, not a takeover
+    if kind == "capture" and lemma in ("occupy", "hold") and (
+            head.tag_ in ("VBP", "VBZ") or any(lemma_of(c) == "still" for c in head.children)):
+        return False  # "troops still occupy five hilltop positions": a state of affairs
+    if kind == "clash" and lemma == "encounter" and not (
+            any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children) and _has(words, STATE | NON_STATE)):
+        return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"

@@ -359,6 +359,9 @@ class ToponymMatcher:
             return False
         if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
             return False  # "Ripley" alone after "Tom Ripley" is the man
+        if len(span) == 1 and ((span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_)
+                               or (span.end < len(doc) and doc[span.end].like_num)):
+            return False  # "Rostov-on-Don" is no river Don, "Mile 4" no town called Mile
         if len(span) == 1 and 3 <= len(text) <= 4 and text.isupper() and text.isalpha() \
                 and not (first.is_sent_start and self._strong(text.title(), 1000)) and not self._acronym_place(text):
             return False
