@@ -311,8 +311,9 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             base = published
             if resolver is _r_days_later and (reference is None or reference >= published):
                 continue  # counted on from nothing the story named, or past the report: no date
-            if reference and (resolver is _r_same_day or resolver is _r_days_later
-                              or re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE)):
+            counted_back = re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE) \
+                and not re.search(r"\bthis\b", m[0], re.IGNORECASE)  # "earlier this week" is the report's week
+            if reference and (resolver is _r_same_day or resolver is _r_days_later or counted_back):
                 base = reference
             try:
                 window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]

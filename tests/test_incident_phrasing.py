@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from geomap.dates import find_dates
 from geomap.models import Document
 
 pytestmark = pytest.mark.e2e
@@ -331,3 +332,23 @@ def test_an_encounter_with_security_forces_is_a_clash_and_mile_4_is_no_town(geop
     assert [i.event_type for i in incidents(geoparser, text)] == ["Battles"]
     text = "On Monday, an improvised explosive device went off at Mile 4, on the outskirts of Kumbo."
     assert [i.place.name for i in incidents(geoparser, text)] == ["Kumbo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 58-year-old woman was killed on Monday morning when Russian artillery struck the Dniprovskyi district of "
+     "Kherson.", [("Shelling/artillery/missile attack", "Kherson")]),
+    ("Officials in Islamabad said on Tuesday that the strikes had targeted hideouts.", []),
+    ("In Eldoret, protesters set tyres alight by the roadside on Tuesday.", [("Violent demonstration", "Eldoret")]),
+    ("Two strikes with ballistic missiles on Sumy accounted for a quarter of civilian deaths in April.", []),
+    ("In the Federal Capital Territory, police fired tear gas at protesters on Thursday.", []),
+    ("On Thursday, settlers beat farmers with clubs near Turmus Ayya and torched two cars.",
+     [("Attack", "Turmus‘ayyā")]),
+])
+def test_parts_of_towns_speakers_roadsides_shares_and_beatings(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 5, 9))
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+def test_earlier_this_week_is_the_reports_week_whatever_the_story_named_before():
+    found = find_dates("Forces clashed near Macomia earlier this week.", date(2024, 11, 8), date(2024, 10, 21))
+    assert [(w.date, w.date_end) for _, _, w in found] == [(date(2024, 11, 4), date(2024, 11, 8))]

@@ -23,6 +23,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         head = token.head
         if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
             head = head.head.head  # "in the centre of Tripoli"
+        if _speakers_place(head):
+            continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
             town = _described_town(token, index)  # "Kwatarkwashi, a town in … Zamfara State": the town described
             if town is not None:
@@ -52,6 +54,17 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
             if name.text[:1].isupper() and name.i not in index:
                 return True
     return False
+
+
+SPEAKING = {"say", "tell", "confirm", "announce", "claim", "state", "report", "add", "speak"}
+
+
+def _speakers_place(prep: Token) -> bool:
+    """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
+    holder = prep.head
+    if holder.lemma_.lower() in SPEAKING:
+        return True
+    return holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in SPEAKING
 
 
 def _described_town(token: Token, index: dict[int, Span]) -> Span | None:

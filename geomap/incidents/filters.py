@@ -28,7 +28,7 @@ ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
-             "pattern", "fall", "growth", "doubling", "jump"}
+             "pattern", "fall", "growth", "doubling", "jump", "account", "represent", "constitute", "make"}
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
             "previous", "prior", "further", "frequent", "repeated", "repeat", "urban", "hypothetical", "earlier",
             "past", "recurrent", "regular", "constant", "incessant", "persistent", "routine"}

@@ -31,6 +31,7 @@ REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "distric
                 "territory", "republic", "krai", "raion", "department", "area", "valley"}
 AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", "village", "area", "district", "heart",
          "suburb", "part", "control", "port", "border", "capital", "region", "province", "square"}
+TOWN_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "area", "sector"}
 CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
 
 
@@ -119,8 +120,13 @@ class _Walker:
             # "near the Cameroon border": the event is beside that country, not in it
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
             self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside))
+        # "the Dniprovskyi district of Kherson": a named part of a town is coded as the town (ACLED's practice)
+        part_of_town = token.lemma_.lower() in TOWN_PARTS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.i in self.index for o in c.children) for c in token.children)
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
+            if part_of_town and dep in ("compound", "nmod", "amod") and child.i in self.index:
+                continue
             if dep in ("compound", "nmod") and any(c.dep_ == "cc" for c in child.children) \
                     and not any(c.dep_ == "conj" for c in child.children):
                 # "Idlib and rebel-held parts of Aleppo" parsed with Idlib as a modifier: a conjunct in fact

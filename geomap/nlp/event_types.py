@@ -35,7 +35,7 @@ KINDS: dict[str, tuple[str, str, int]] = {
     "looting": (STRATEGIC, "Looting/property destruction", 6),
     "base": (STRATEGIC, "Headquarters or base established", 6),
     "transfer": (STRATEGIC, "Non-violent transfer of territory", 6),
-    "raid": (BATTLES, "Armed clash", 3), "bodies": (VAC, "Attack", 4),
+    "raid": (BATTLES, "Armed clash", 3), "bodies": (VAC, "Attack", 4), "beating": (VAC, "Attack", 6),
     "casualty": ("", "", 0),
 }
 
@@ -184,6 +184,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "abduction" and lemma in ("cart", "carry", "whisk"):  # "carted away 43 people", not "food stocks"
         objects = {lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         return bool(objects & (PERSONS | {"hostage", "captive", "resident", "traveller", "villager"}))
+    if kind == "beating":  # "beat them with clubs", "assaulting residents": people hurt, not "beat Argentina 2-1"
+        objects = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        return bool(objects & (PERSONS | {"them", "him", "her", "resident", "farmer", "worker", "protester"}))
     if kind == "bodies":  # "the bodies of five men were found", "came across bodies dumped beside the road"
         verbs = [head.head, *[c for c in head.children if c.dep_ == "acl"]]
         if head.dep_ == "pobj":
@@ -205,6 +208,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
+    if kind == "ied" and lemma == "roadside" and lemma_of(head.head) not in (
+            "bomb", "device", "explosive", "ied", "mine", "blast", "explosion", "attack", "bombing", "charge"):
+        return False  # "set tyres alight by the roadside", not "a roadside bomb"
     if kind in ("capture", "recapture") and head.dep_ == "amod":
         return False  # "the occupied West Bank", "Russian-occupied Kherson": a state, not a takeover
     if kind == "capture" and lemma in ("occupy", "hold") and (
@@ -283,7 +289,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         return EXPLOSIONS, weapon, max(strength, 4)
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
-    if kind in ("attack", "killing", "kill", "gunman"):
+    if kind in ("attack", "killing", "kill", "gunman", "beating"):
         clause = [head, head.head] if head.dep_ == "conj" else [head]  # "residents seized two men and beat them"
         subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
         if subject & {"protester", "protestor", "demonstrator", "rioter"}:

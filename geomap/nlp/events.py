@@ -75,6 +75,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared",
          "carted away", "cart away", "carried off", "whisked away"),
     _one("bodies", ["body"], _NOUN),
+    _one("beating", ["beat", "assault", "whip", "flog"], _VERB),
     _one("sexual", ["rape", "raped"]),
     _seq("sexual", "raped", "raping", "rapes", "sexual violence", "sexual assault", "sexually assault", "sexually assaulted"),
     _one("attack", ["attack", "assail", "storm"], _NOUN + _VERB),

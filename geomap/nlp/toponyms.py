@@ -42,7 +42,7 @@ COMMON_CAPITALISED = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday god police street road college university church hall park "
     "village man young liberal commerce celebration ridge set vice northwest northeast southwest southeast "
-    "metro lot loop port chamber bank labor capital midwest".split()
+    "metro lot loop port chamber bank labor capital midwest federal national union republic".split()
 )
 # institutions written alone ("protesting outside Congress"), whatever small town shares the name
 INSTITUTIONS = frozenset(
