@@ -352,3 +352,15 @@ def test_parts_of_towns_speakers_roadsides_shares_and_beatings(geoparser, text, 
 def test_earlier_this_week_is_the_reports_week_whatever_the_story_named_before():
     found = find_dates("Forces clashed near Macomia earlier this week.", date(2024, 11, 8), date(2024, 10, 21))
     assert [(w.date, w.date_end) for _, _, w in found] == [(date(2024, 11, 4), date(2024, 11, 8))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Thursday, running battles broke out in Dhaka's Jatrabari and Rampura areas.",
+     [("Violent demonstration", "Dhaka")]),
+    ("On Sunday, rebels swept into Damascus without a fight.", [("Non-violent transfer of territory", "Damascus")]),
+    ("Over the weekend, fighters entered several villages in Chiúre district, beheading six men.",
+     [("Attack", "Chiúre")]),
+])
+def test_street_battles_takeovers_without_a_fight_and_raids_on_villages(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 5, 9))
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected

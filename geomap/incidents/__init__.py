@@ -237,6 +237,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
                    offset, last_places: list[Located], story_day: date | None = None,
                    fresh: bool = False) -> list[Incident]:
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
+    if lead.head.lemma_.lower() == "enter":  # "fighters entered villages, beheading six men": a raid on civilians
+        harm = [t for t in cluster if t.event_type == "Violence against civilians" and t.strength >= 4]
+        lead = harm[0] if harm else lead
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"

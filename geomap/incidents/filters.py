@@ -178,6 +178,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
+        return "negated (\"swept into Damascus without a fight\")"
     if head.dep_ in ("compound", "amod") and lemma_of(head.head) in ROLES:
         return "a role, not an event (\"a vigilante leader\", \"militia commander\")"
     if any(t.lower_ == "according" for t in list(head.ancestors)[:4]):

@@ -343,6 +343,11 @@ def _within_possessor(item: Located, index: dict[int, Span]) -> Located:
     from geomap.geo import distance_km
 
     doc, start = item.span.doc, item.span.start
+    first = item.span.root
+    while first.dep_ == "conj" and first.head.i < first.i:  # "Dhaka's Jatrabari and Rampura areas": both Dhaka's
+        first = first.head
+    if first.i != item.span.root.i:
+        start = index[first.i].start if first.i in index else first.i
     owner = index.get(start - 2) if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") else None
     if owner is None or owner._.geomap_place.feature_class != "P" or distance_km(owner._.geomap_place.lat, owner._.geomap_place.lon,
                                     item.place.lat, item.place.lon) <= POSSESSOR_REACH_KM:

@@ -311,8 +311,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
         return VAC, "Attack", strength
     if kind == "clash":
-        if _has(words, PROTESTERS):
-            return RIOTS, "Violent demonstration", 8
+        if _has(words, PROTESTERS) or match.text.lower().startswith("running battle"):
+            return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari": street fighting, not war
+        if lemma_of(head) in ("assault", "offensive") and _has(words, AIR_CUES | {"missile", "shahed"}):
+            return EXPLOSIONS, AIR, 6  # "a nine-hour drone assault on Kyiv"
         if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(words, STATE):
             return RIOTS, "Mob violence", strength
     if kind == "protest":

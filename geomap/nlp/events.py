@@ -61,7 +61,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _one("clash", ["encounter"], _NOUN),
-    _seq("clash", "exchange fire", "exchange of fire", "gun battle", "trade fire", "traded fire", "trading fire",
+    _seq("clash", "running battle", "running battles", "exchange fire", "exchange of fire", "gun battle", "trade fire", "traded fire", "trading fire",
          "exchange of gunfire", "exchanged gunfire"),
     _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
