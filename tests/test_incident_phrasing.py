@@ -364,3 +364,10 @@ def test_earlier_this_week_is_the_reports_week_whatever_the_story_named_before()
 def test_street_battles_takeovers_without_a_fight_and_raids_on_villages(geoparser, text, expected):
     found = incidents(geoparser, text, published=date(2025, 5, 9))
     assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+def test_an_event_recalled_months_before_frames_the_news_but_a_day_before_is_news(geoparser):
+    text = "It came seven months after a wave of suicide bombings in Gwoza killed at least 32 people."
+    assert incidents(geoparser, text, published=date(2025, 1, 13)) == []
+    text = "The raid came a day after the air force said it had struck bandit hideouts near Maru on Wednesday."
+    assert [i.place.name for i in incidents(geoparser, text, published=date(2024, 5, 24))] == ["Maru"]

@@ -151,6 +151,29 @@ def _dated(head: Token) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i)
 
 
+def _came_after(head: Token) -> bool:
+    """ "It came seven months after a wave of bombings in Gwoza", "The violence came less than a month after fighters
+    stormed …": an earlier event recalled to frame the news, told in a clause hung on come/follow + after."""
+    for ancestor in [head, *list(head.ancestors)[:4]]:
+        prep = ancestor.head if ancestor.dep_ in ("pobj", "pcomp", "advcl") else None
+        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in ancestor.children):
+            prep = ancestor  # "came … after fighters stormed …": "after" is the clause's marker
+            governor = ancestor.head
+        elif prep is not None and prep.lower_ in ("after", "following"):
+            governor = prep.head
+        else:
+            continue
+        gap = {lemma_of(t) for t in (prep if prep is not ancestor else ancestor).subtree if t.dep_ == "npadvmod"} | {
+            lemma_of(t) for c in prep.children if c.dep_ == "npadvmod" for t in c.subtree}
+        while governor.dep_ in ("npadvmod", "advmod", "prep") and governor.head.i != governor.i:
+            gap |= {lemma_of(governor)}
+            governor = governor.head  # "came [less than a month] after"
+        # "a day after" is this week's news told in order; "seven months after" recalls the past
+        if lemma_of(governor) in ("come", "follow") and gap & {"month", "year", "decade"}:
+            return True
+    return False
+
+
 def _back_reference(head: Token) -> bool:
     """ "the killings underscore…", "the detentions were linked to…": a bare definite plural with no day or figure
     in its sentence looks back at events already told (or at none in particular)."""
@@ -241,12 +264,14 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if _over_many_days(head) or any(_over_many_days(g) for g in list(head.ancestors)[:3]):
         return "aggregate over several days (\"detained 1,100 people during six nights of protests\")"
     if head.dep_ == "pobj" and head.head.lower_ in ("after", "following", "since") and any(
-            c.dep_ == "npadvmod" and lemma_of(c) in SPANS for c in head.head.children) and any(
+            c.dep_ == "npadvmod" and lemma_of(c) in SPANS | {"hour", "minute"} for c in head.head.children) and any(
             c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
     if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
         return "comparison (\"the deadliest attack since…\")"
+    if _came_after(head):
+        return "background (\"the unrest comes a month after an explosion killed 57\")"
     dated = _dated(head)
     for gov, via in _governors(head):
         lemma = lemma_of(gov)
