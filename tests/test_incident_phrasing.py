@@ -371,3 +371,19 @@ def test_an_event_recalled_months_before_frames_the_news_but_a_day_before_is_new
     assert incidents(geoparser, text, published=date(2025, 1, 13)) == []
     text = "The raid came a day after the air force said it had struck bandit hideouts near Maru on Wednesday."
     assert [i.place.name for i in incidents(geoparser, text, published=date(2024, 5, 24))] == ["Maru"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Late on Tuesday, gunmen armed with rifles and rocket-propelled grenades attacked a police checkpoint on the "
+     "outskirts of Bannu.", [("Armed clash", "Bannu")]),
+    ("On Tuesday, coca growers torched a police vehicle and stoned troops in El Tarra.",
+     [("Violent demonstration", "El Tarra")]),
+    ("The Philippines is hit by around 20 typhoons and storms each year.", []),
+    ("In Kyiv, fragments of a downed drone fell on an empty car park on Tuesday.", [("Disrupted weapons use", "Kyiv")]),
+    ("Social media posts alleging that a convoy had been blown up south of Djibo on Tuesday were dismissed.", []),
+    ("Government troops and SDF units exchanged heavy machine-gun and mortar fire near Deir Hafer on Monday.",
+     [("Armed clash", "Dayr Ḩāfir")]),
+])
+def test_weapons_carried_weather_debris_allegations_and_exchanges_of_fire(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 5, 9))
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected

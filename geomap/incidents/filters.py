@@ -21,7 +21,8 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
-            "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour"}
+            "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
+            "fabrication", "rumor"}
 LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "charge",
          "try", "suspect", "implicate"}
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done

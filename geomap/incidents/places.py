@@ -138,7 +138,7 @@ class _Walker:
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
-            elif dep == "acl" and child.tag_ == "VBG" and not self.found:
+            elif dep == "acl" and child.tag_ == "VBG" and not self.found and dist <= 3:
                 self.anchor(child, dist + 2, True)  # "farmers working on the outskirts of Kukawa", "a vehicle
                 # carrying personnel in Bijapur district"
             elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:

@@ -36,6 +36,7 @@ KINDS: dict[str, tuple[str, str, int]] = {
     "base": (STRATEGIC, "Headquarters or base established", 6),
     "transfer": (STRATEGIC, "Non-violent transfer of territory", 6),
     "raid": (BATTLES, "Armed clash", 3), "bodies": (VAC, "Attack", 4), "beating": (VAC, "Attack", 6),
+    "exchange": (BATTLES, "Armed clash", 7),  # two sides firing: a clash whatever weapons they fired
     "casualty": ("", "", 0),
 }
 
@@ -208,6 +209,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
+    if kind == "attack" and lemma == "storm" and head.pos_ != "VERB":
+        return False  # "typhoons and storms": weather; the attack is the verb ("stormed the camp")
+    if kind in ("grenade", "weapon", "shelling", "ied", "bombing") and any(
+            lemma_of(a) == "arm" and a.tag_ == "VBN" for a in list(head.ancestors)[:4]):
+        return False  # "gunmen armed with rifles and grenades attacked …": what they carried, not the event
     if kind == "ied" and lemma == "roadside" and lemma_of(head.head) not in (
             "bomb", "device", "explosive", "ied", "mine", "blast", "explosion", "attack", "bombing", "charge"):
         return False  # "set tyres alight by the roadside", not "a roadside bomb"
@@ -276,14 +282,16 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     words = _context(head) | _lemmas(match)
     words |= {lemma_of(t) for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
               for t in c.subtree}  # "killed … by falling debris"
-    weapon = _weapon_subtype(words)
+    carried = {lemma_of(t) for a in head.sent if lemma_of(a) == "arm" and a.tag_ == "VBN" for t in a.subtree} - {"arm"}
+    weapon = _weapon_subtype(words - carried)  # "gunmen armed with grenades attacked": no grenade attack
     ground = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
     if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant"}) \
             and weapon not in (AIR, SHELLING):
         kind, (event_type, sub, strength) = "attack", KINDS["attack"]  # "attackers armed with rifles struck the station"
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
-        if kind == "weapon" and lemma_of(head.head) in DISRUPT_VERBS:
-            return KINDS["disrupted"]
+        if kind == "weapon" and (lemma_of(head.head) in DISRUPT_VERBS or any(
+                c.dep_ == "amod" and lemma_of(c) in ("down", "downed", "intercept", "shoot") for c in head.children)):
+            return KINDS["disrupted"]  # "fragments of a downed drone fell on a car park"
         if kind in ("kill", "killing") and weapon == IED and not _has(words, {"bomb", "ied", "explosive", "mine"}):
             return event_type, sub, strength
         return EXPLOSIONS, weapon, max(strength, 4)
@@ -315,7 +323,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari": street fighting, not war
         if lemma_of(head) in ("assault", "offensive") and _has(words, AIR_CUES | {"missile", "shahed"}):
             return EXPLOSIONS, AIR, 6  # "a nine-hour drone assault on Kyiv"
-        if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(words, STATE):
+        if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(
+                words, STATE | {"armed", "gunman", "gunmen", "militia", "gunfire"}):  # armed men of two communities: a clash
             return RIOTS, "Mob violence", strength
     if kind == "protest":
         sentence = _lemmas(head.sent)
@@ -336,7 +345,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "looting":
         clause = [head, head.head] if head.dep_ in ("conj", "dep") else [head]  # "crowds hurled stones, then set fire"
         subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
-        if subject & (PROTESTERS | LYNCHERS) and not subject & (STATE | NON_STATE):
+        stoning = _has(_lemmas(head.sent), {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car and stone troops"
+        if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & (STATE | NON_STATE | {"settler", "man"}):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
         subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}

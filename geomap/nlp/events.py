@@ -61,6 +61,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _one("clash", ["encounter"], _NOUN),
+    # "exchanged heavy machine-gun and mortar fire"
+    ("exchange", [[_lem(["exchange", "trade"])] + [{"OP": "?"}] * 7 + [{"LOWER": {"IN": ["fire", "gunfire"]}}]]),
     _seq("clash", "running battle", "running battles", "exchange fire", "exchange of fire", "gun battle", "trade fire", "traded fire", "trading fire",
          "exchange of gunfire", "exchanged gunfire"),
     _one("raid", ["raid"], _NOUN + _VERB),
@@ -199,4 +201,8 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
         known = by_head.get(head.i)
         if known is None or (strength, len(match)) > (known.strength, len(known.span)):
             by_head[head.i] = trigger
-    return sorted(by_head.values(), key=lambda t: t.head.i)
+    # "exchanged heavy machine-gun and mortar fire": the weapons named inside an exchange of fire are that clash
+    exchanges = [t.span for t in by_head.values() if t.kind == "exchange"]
+    kept = [t for t in by_head.values() if t.kind == "exchange"
+            or not any(span.start <= t.head.i < span.end for span in exchanges)]
+    return sorted(kept, key=lambda t: t.head.i)
