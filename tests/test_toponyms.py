@@ -245,3 +245,9 @@ def test_a_division_word_after_a_name_is_a_cue(blank):
     """ "Pokrovsk district": with NER present and no preposition, the division noun still says place."""
     doc = _run(blank, "Crews said Pokrovsk district was shelled.", [("Crews", "ORG")])
     assert [t for t, _ in _found(doc)] == ["Pokrovsk"]
+
+
+def test_a_direction_between_the_preposition_and_the_name_keeps_the_cue(blank):
+    """ "in northern Pokrovsk" tagged ORG by the model: the preposition before "northern" still says place."""
+    doc = _run(blank, "Shells landed in northern Pokrovsk on Monday.", [("Pokrovsk", "ORG")])
+    assert _found(doc) == [("Pokrovsk", "GPE")]

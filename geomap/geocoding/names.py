@@ -33,8 +33,8 @@ def normalize(name: str) -> str:
 # romanisation variants that differ between sources: Kostiantynivka/Kostyantynivka, Novokuibyshevsk/Novokuybyshevsk,
 # Ain Issa/Ayn Isa, Deir/Dayr, Amadiya/Amadiyah, Tal/Tall (order matters: digraphs before single letters)
 _DIGRAPHS = (("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("dh", "d"), ("th", "t"),
-             ("gh", "g"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
-             ("ei", "ai"))
+             ("gh", "g"), ("ph", "p"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+             ("y", "i"), ("ei", "ai"))
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)\s+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -47,7 +47,8 @@ def skeleton(key: str) -> str:
     text = _ARTICLE.sub("", key)
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
-    return _DOUBLE.sub(r"\1", _FINAL_H.sub("", text))
+    # word breaks vary too: Pétion-Ville/Pétionville, Kafr Nabl/Kafranbel; Kyaukphyu/Kyaukpyu ("ph" above)
+    return _DOUBLE.sub(r"\1", _FINAL_H.sub("", text)).replace(" ", "")
 
 
 def is_latin(name: str) -> bool:

@@ -68,6 +68,18 @@ CALENDAR_WORDS = frozenset(
 )
 
 
+DIRECTIONS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
+                       "south-western northeastern northwestern southeastern southwestern downtown rural".split())
+
+
+def _word_before(doc: Doc, start: int) -> str:
+    """The word before a name, past a direction ("in northern El Fasher" → "in")."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in DIRECTIONS:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
 def _pieces(ent: Span) -> list[Span]:
     """The capitalised runs of an entity split at "in" or a comma ("Krasnopillia in Sumy Oblast")."""
     pieces, start = [], ent.start
@@ -152,7 +164,7 @@ class ToponymMatcher:
     def _cued(span: Span) -> bool:
         """A locative preposition before the span or ", <Capitalised>" after it ("in Zamalek", "Zamalek, Cairo")."""
         doc = span.doc
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        before = _word_before(doc, span.start)
         after = doc[span.end:span.end + 2]
         return before in LOCATIVE or (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper())
 
@@ -274,7 +286,7 @@ class ToponymMatcher:
             or (end == ent.end and any(t.lower_ in SITE_NOUNS for t in doc[end:end + 2]))  # "the X oil refinery"
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
         elsewhere = normalize(core.text) in place_texts
-        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        before = _word_before(doc, ent.start)
         locative = before in LOCATIVE and end == ent.end
         root = core.root
         governor = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "of") else root.head
@@ -378,6 +390,8 @@ class ToponymMatcher:
             if not (first.pos_ == "NOUN" and placeish and self._strong(text, 100_000, exact=True)):
                 return False
         prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in DIRECTIONS and span.start > 1:
+            prev = doc[span.start - 2]  # "in northern El Fasher": the preposition before the direction
         if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
