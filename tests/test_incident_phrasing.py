@@ -387,3 +387,21 @@ def test_an_event_recalled_months_before_frames_the_news_but_a_day_before_is_new
 def test_weapons_carried_weather_debris_allegations_and_exchanges_of_fire(geoparser, text, expected):
     found = incidents(geoparser, text, published=date(2025, 5, 9))
     assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Saturday, soldiers detained 11 suspected cartel members in Navolato and seized 18 rifles and a grenade "
+     "launcher.", [("Arrests", "Navolato")]),
+    ("On Monday, Israeli troops crossed to the outskirts of Kfar Kila and blew up a cluster of houses.",
+     [("Looting/property destruction", "Kfar Kila")]),
+    ("On Sunday, shops stayed shut across Turbat as traders observed a shutter-down strike.",
+     [("Peaceful protest", "Turbat")]),
+    ("Summer protests over electricity have become a fixture in southern Iraq.", []),
+    ("The Houthis began attacking ships in the Red Sea in November 2023.", []),
+    ("On Sunday, a man was beaten to death on suspicion of cattle theft in Saran.", [("Mob violence", "Saran")]),
+    ("In Kitengela on Wednesday, groups of youths set fire to a police post and looted shops.",
+     [("Violent demonstration", "Kitengela")]),
+])
+def test_arms_seized_houses_demolished_shutdowns_habits_and_lynchings(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 5, 9))
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from geomap.incidents.places import AREAS, LOCATIVE, NEAR, Located
+from geomap.incidents.places import AREAS, LOCATIVE, NEAR, Located, approximate
 from geomap.nlp.pipeline import starts_line
 
 
@@ -115,6 +115,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
     if not any(bare_settlement(u) for u in words):
         return []
     first = min(t.head.i for t in cluster)
+    unknown = {span.start for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans
+               and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")}
     breaks = 0
     for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
         if starts_line(doc[i + 1]):
@@ -124,6 +126,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
         span = index.get(i)
         if span is not None and span._.geomap_place.feature_class == "P":
             return [Located(span, span._.geomap_place, 9, False, 0)]
+        if i in unknown:
+            return []  # the nearest town named is one the gazetteer lacks ("Walikale … the town's airstrip")
     return []
 
 

@@ -22,7 +22,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
-            "fabrication", "rumor"}
+            "fabrication", "rumor", "hint", "float", "suggest", "contemplate"}
 LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "charge",
          "try", "suspect", "implicate"}
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
@@ -175,6 +175,15 @@ def _came_after(head: Token) -> bool:
     return False
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+
+
+def _dated_to_a_day(head: Token) -> bool:
+    """ "The assault on Djibo on Tuesday", not "Summer protests": a day, not a season."""
+    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.rstrip("'s") in WEEKDAYS)
+               for t in head.subtree if t.i != head.i)
+
+
 def _back_reference(head: Token) -> bool:
     """ "the killings underscore…", "the detentions were linked to…": a bare definite plural with no day or figure
     in its sentence looks back at events already told (or at none in particular)."""
@@ -224,7 +233,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children) \
             and lemma_of(head.head) in ("confirm", "condemn", "denounce", "investigate", "describe", "claim"):
         return "back-reference (\"police confirmed the attack\")"
-    if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") and not _dated(head) \
+    if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") and not _dated_to_a_day(head) \
             and any(c.dep_ in ("attr", "acomp") for c in head.head.children):
         return "a description, not an event (\"kidnapping has become a business\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
@@ -295,6 +304,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "generic (\"every owner has been attacked\")"
         if lemma in ("continue", "persist") and via in ("nsubj", "xcomp") and not dated:
             return f"ongoing, not one event ({lemma})"  # "shelling continues to strike the camps"
+        if lemma in ("begin", "start") and gov.pos_ == "VERB" and head.tag_ == "VBG" and via == "xcomp":
+            return f"activity, not an event ({lemma} …ing)"  # "the Houthis began attacking ships in November 2023"
         if lemma in CESSATION and gov.pos_ == "VERB" and (head.tag_ == "VBG" or via in ("dobj", "xcomp")):
             return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):

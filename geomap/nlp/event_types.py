@@ -78,6 +78,10 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
 # who fires on a crowd when it is excessive force
 FORCES = {"police", "security", "soldier", "troop", "officer", "guard", "guardsman", "guardsmen", "gendarme",
           "policeman", "army", "military", "riot"}
+ARMS = {"rifle", "gun", "weapon", "ammunition", "round", "launcher", "pistol", "explosive", "grenade", "drug", "arm",
+        "cocaine", "cash", "vehicle", "truck", "motorcycle"}
+HELD_VERBS = {"seize", "recover", "confiscate", "smuggle", "sell", "buy", "supply", "transport", "possess", "stockpile",
+              "traffic", "cache", "hide", "store", "deliver"}
 FOUND_VERBS = {"find", "discover", "dump", "recover", "exhume", "uncover", "across", "leave", "unearth", "retrieve"}
 IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure", "drop",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
@@ -160,7 +164,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if head.pos_ == "ADJ" and kind not in ("casualty",):
         return False
     if kind == "strike" and lemma == "strike" and (
-            _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher"})
+            _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher",
+                         "shutter", "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"})
             or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
@@ -194,6 +199,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             verbs.append(head.head.head)
         return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not _has(
             words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"})
+    if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
+            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" for v in [head, *list(head.ancestors)[:4]]) and any(
+            lemma_of(t) in ARMS for t in head.sent):
+        return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives": arms held, not used
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
     if kind == "weapon":
@@ -288,6 +297,12 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant"}) \
             and weapon not in (AIR, SHELLING):
         kind, (event_type, sub, strength) = "attack", KINDS["attack"]  # "attackers armed with rifles struck the station"
+    if kind == "bombing" and lemma_of(head) == "blow" and _has(
+            {lemma_of(t) for v in ([head, head.head] if head.dep_ == "conj" else [head]) for c in v.children
+             if c.dep_ == "nsubj" for t in c.subtree}, STATE) and _has(
+            {lemma_of(t) for c in head.children if c.dep_ == "dobj" for t in c.subtree},
+            {"house", "home", "building", "bridge", "school", "mosque", "shop"}):
+        return KINDS["looting"]  # "troops blew up a cluster of houses": property destroyed, no explosive attack
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
         if kind == "weapon" and (lemma_of(head.head) in DISRUPT_VERBS or any(
                 c.dep_ == "amod" and lemma_of(c) in ("down", "downed", "intercept", "shoot") for c in head.children)):
@@ -304,6 +319,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):
             return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
+        if kind in ("killing", "beating") and _has(words, {"suspicion", "suspect", "accuse"}) and _has(
+                _lemmas(head.sent), {"theft", "thief", "steal", "cattle", "witchcraft", "blasphemy", "kidnapper"}) \
+                and not subject & (STATE | NON_STATE):
+            return RIOTS, "Mob violence", 8  # "man beaten to death on suspicion of cattle theft": a lynching
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "chant"}) and \
                 _has(words, FORCES):
             return PROTESTS, "Excessive force against protesters", 8
@@ -346,7 +365,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         clause = [head, head.head] if head.dep_ in ("conj", "dep") else [head]  # "crowds hurled stones, then set fire"
         subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         stoning = _has(_lemmas(head.sent), {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car and stone troops"
-        if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & (STATE | NON_STATE | {"settler", "man"}):
+        if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & (STATE | NON_STATE - {"group"} | {"settler", "man"}):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
         subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}

@@ -95,7 +95,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
     _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
                      "picket", "march", "walkout", "demonstrate"]),
-    _seq("protest", "on strike", "general strike", "hunger strike", "to the streets"),
+    _seq("protest", "on strike", "general strike", "hunger strike", "to the streets", "shutter - down strike",
+         "shutterdown strike", "wheel - jam strike"),
     # crowd-control weapons name a crowd being dispersed even when the text never says "protest"
     _seq("protest", "tear gas", "rubber bullet", "rubber bullets", "water cannon", "pepper spray", "stun grenade",
          "stun grenades"),
