@@ -405,3 +405,16 @@ def test_weapons_carried_weather_debris_allegations_and_exchanges_of_fire(geopar
 def test_arms_seized_houses_demolished_shutdowns_habits_and_lynchings(geoparser, text, expected):
     found = incidents(geoparser, text, published=date(2025, 5, 9))
     assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday, Shahed-type drones struck Kharkiv's Kyivskyi district shortly before dawn.",
+     [("Air/drone strike", "Kharkiv")]),
+    ("On Saturday, two men were beaten and burned to death by a crowd near Tehuacán.", [("Mob violence", "Tehuacán")]),
+    ("On Saturday evening, a young woman wearing an explosive vest blew herself up at a fish market in Konduga.",
+     [("Suicide bomb", "Konduga")]),
+    ("Myanmar is still recovering from an earthquake that struck central Myanmar in March.", []),
+])
+def test_parts_of_towns_crowds_as_agents_suicide_vests_and_earthquakes(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 6, 23))
+    assert [(i.sub_event_type, i.place.name) for i in found] == expected

@@ -121,8 +121,10 @@ class _Walker:
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
             self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside))
         # "the Dniprovskyi district of Kherson": a named part of a town is coded as the town (ACLED's practice)
-        part_of_town = token.lemma_.lower() in TOWN_PARTS and any(
+        part_of_town = token.lemma_.lower() in TOWN_PARTS and (any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.i in self.index for o in c.children) for c in token.children)
+            or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
+                   for c in token.children))  # "Kharkiv's Kyivskyi district"
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
             if part_of_town and dep in ("compound", "nmod", "amod") and child.i in self.index:
@@ -349,10 +351,17 @@ def _within_possessor(item: Located, index: dict[int, Span]) -> Located:
     if first.i != item.span.root.i:
         start = index[first.i].start if first.i in index else first.i
     owner = index.get(start - 2) if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s") else None
-    if owner is None or owner._.geomap_place.feature_class != "P" or distance_km(owner._.geomap_place.lat, owner._.geomap_place.lon,
-                                    item.place.lat, item.place.lon) <= POSSESSOR_REACH_KM:
+    if owner is None:
         return item
-    return Located(owner, owner._.geomap_place, item.dist, item.near, item.group, item.actorish)
+    area = owner._.geomap_place
+    if area.feature_class == "P":
+        far = distance_km(area.lat, area.lon, item.place.lat, item.place.lon) > POSSESSOR_REACH_KM
+    else:  # "Kharkiv's Kyivskyi district" read as the region: a namesake outside that region is the wrong one
+        far = area.feature_code == "ADM1" and bool(area.admin1_code) and (
+            item.place.country_code, item.place.admin1_code) != (area.country_code, area.admin1_code)
+    if not far:
+        return item
+    return Located(owner, area, item.dist, item.near, item.group, item.actorish)
 
 
 def written_as_region(span: Span) -> bool:

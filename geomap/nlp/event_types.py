@@ -314,7 +314,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         return EXPLOSIONS, AIR, strength
     if kind in ("attack", "killing", "kill", "gunman", "beating"):
         clause = [head, head.head] if head.dep_ == "conj" else [head]  # "residents seized two men and beat them"
-        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
         if subject & {"protester", "protestor", "demonstrator", "rioter"}:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):

@@ -53,6 +53,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("bombing", ["bomb", "bombing", "explosion", "explode", "blast", "detonate", "detonation"]),
     _seq("bombing", "blow up", "blew up", "blown up"),
     _one("suicide", ["suicide"]),
+    _seq("suicide", "blew himself up", "blew herself up", "blew themselves up", "blow himself up",
+         "blow herself up", "explosive vest", "explosives vest", "explosive belt"),
     _one("grenade", ["grenade"]),
     _seq("chemical", "chemical attack", "chemical weapon", "gas attack", "chlorine gas", "nerve agent"),
     _one("chemical", ["sarin"]),
