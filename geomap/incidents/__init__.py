@@ -20,11 +20,11 @@ from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.dating import (
-    DATELINE, TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
+    TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
 from geomap.incidents.fallbacks import line_label, names_unknown_town, paragraph_place, sentence_fallback, the_city
 from geomap.incidents.places import (
-    Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
+    DATELINE, Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
 )
 from geomap.incidents.filters import real_triggers
 from geomap.models import Document, Incident, Place

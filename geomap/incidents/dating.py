@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow
 from geomap.geo import distance_km
-from geomap.incidents.places import DATELINE, clause_chain
+from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line
 from geomap.nlp.events import Trigger

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
+from geomap.nlp.name_cues import DIRECTIONS, TIME_LABELS, not_a_time, pieces, word_before
 from geomap.resolution.demonyms import ap_state, demonym_places
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -57,44 +58,6 @@ MAX_NGRAM = 4
 # a division noun after a name makes it a place name ("Chamchamal district", "Ukum local government area")
 DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
                            "raion upazila township commune".split())
-# "near Turbat" tagged DATE: a time label on words with no number and no calendar word is the tagger's slip
-TIME_LABELS = ("DATE", "TIME")
-CALENDAR_WORDS = frozenset(
-    "day days night nights week weeks month months year years morning evening afternoon noon midnight dawn dusk "
-    "today tonight yesterday tomorrow weekend hour hours minute minutes season spring summer autumn winter fall "
-    "decade century ago earlier later last next this past recent early mid late eve holiday ramadan eid christmas "
-    "easter new monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
-DIRECTIONS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
-                       "south-western northeastern northwestern southeastern southwestern downtown rural".split())
-
-
-def _word_before(doc: Doc, start: int) -> str:
-    """The word before a name, past a direction ("in northern El Fasher" → "in")."""
-    i = start - 1
-    while i >= 0 and doc[i].lower_ in DIRECTIONS:
-        i -= 1
-    return doc[i].lower_ if i >= 0 else ""
-
-
-def _pieces(ent: Span) -> list[Span]:
-    """The capitalised runs of an entity split at "in" or a comma ("Krasnopillia in Sumy Oblast")."""
-    pieces, start = [], ent.start
-    for token in ent:
-        if token.lower_ in ("in", ","):
-            pieces.append(ent.doc[start:token.i])
-            start = token.i + 1
-    pieces.append(ent.doc[start:ent.end])
-    if len(pieces) == 1 or any(len(p) == 0 or not all(t.text[:1].isupper() for t in p) for p in pieces):
-        return [ent]
-    return pieces
-
-
-def _not_a_time(ent: Span) -> bool:
-    return not any(t.like_num or t.lower_.rstrip(".") in CALENDAR_WORDS or t.lower_.endswith("day") for t in ent)
 # verbs whose object is typically the place hit or taken ("shelled El Fasher", "seized Walikale")
 TARGET_VERBS = frozenset(
     "shell bomb strike hit pound target attack raid storm besiege capture seize overrun retake recapture "
@@ -164,7 +127,7 @@ class ToponymMatcher:
     def _cued(span: Span) -> bool:
         """A locative preposition before the span or ", <Capitalised>" after it ("in Zamalek", "Zamalek, Cairo")."""
         doc = span.doc
-        before = _word_before(doc, span.start)
+        before = word_before(doc, span.start)
         after = doc[span.end:span.end + 2]
         return before in LOCATIVE or (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper())
 
@@ -219,7 +182,7 @@ class ToponymMatcher:
                 accept(ent, "NORP")
             elif label == "NORP" and ent.text[:1].isupper() and self._strong(ent.text, 10000, exact=True):
                 accept(ent, "GPE")  # "in southern Culiacan" tagged NORP: a sizeable town's own name is the town
-            elif label in OVERRULABLE or (label in TIME_LABELS and _not_a_time(ent)):
+            elif label in OVERRULABLE or (label in TIME_LABELS and not_a_time(ent)):
                 if not self._overrule(ent, place_texts, accept, person_words):
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
@@ -252,7 +215,7 @@ class ToponymMatcher:
     def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
         doc = ent.doc
-        parts = _pieces(ent)
+        parts = pieces(ent)
         if len(parts) > 1 and all(self._known(p.text, loose=True) and self._strong(p.text, 1000) for p in parts):
             for part in parts:  # "Krasnopillia in Sumy Oblast" tagged as one ORG: two places, one inside the other
                 accept(part, "GPE")
@@ -286,7 +249,7 @@ class ToponymMatcher:
             or (end == ent.end and any(t.lower_ in SITE_NOUNS for t in doc[end:end + 2]))  # "the X oil refinery"
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
         elsewhere = normalize(core.text) in place_texts
-        before = _word_before(doc, ent.start)
+        before = word_before(doc, ent.start)
         locative = before in LOCATIVE and end == ent.end
         root = core.root
         governor = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "of") else root.head
