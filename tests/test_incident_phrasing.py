@@ -418,3 +418,14 @@ def test_arms_seized_houses_demolished_shutdowns_habits_and_lynchings(geoparser,
 def test_parts_of_towns_crowds_as_agents_suicide_vests_and_earthquakes(geoparser, text, expected):
     found = incidents(geoparser, text, published=date(2025, 6, 23))
     assert [(i.sub_event_type, i.place.name) for i in found] == expected
+
+
+def test_a_town_named_with_its_noun_and_petrol_bombs(geoparser):
+    """ "Business in Nyeri town …, a day after demonstrators torched a police post"; petrol bombs are a crowd's."""
+    text = ("Business in Nyeri town remained paralysed on Thursday, a day after demonstrators torched a police post "
+            "and looted several shops.")
+    found = incidents(geoparser, text, published=date(2025, 6, 26))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Violent demonstration", "Nyeri", "2025-06-25")]
+    text = "On Wednesday, a crowd of youths attacked a police post in Nyeri with stones and petrol bombs."
+    assert "Explosions/Remote violence" not in {i.event_type for i in incidents(geoparser, text)}

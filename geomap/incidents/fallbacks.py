@@ -20,6 +20,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         if span is None or i != span.root.i or span._.geomap_place.is_country:
             continue
         token = span.root
+        if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in ("town", "city"):
+            token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …"
         head = token.head
         if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
             head = head.head.head  # "in the centre of Tripoli"

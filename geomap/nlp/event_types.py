@@ -218,6 +218,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
+    if kind == "bombing" and any(lemma_of(c) in ("petrol", "gasoline", "molotov", "fire") for c in head.children
+                                 if c.dep_ in ("compound", "amod")):
+        return False  # "stones and petrol bombs": a rioter's weapon, not an explosive attack
     if kind == "attack" and lemma == "storm" and head.pos_ != "VERB":
         return False  # "typhoons and storms": weather; the attack is the verb ("stormed the camp")
     if kind in ("grenade", "weapon", "shelling", "ied", "bombing") and any(
