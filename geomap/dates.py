@@ -219,6 +219,8 @@ def _r_this_year(m: re.Match, p: date) -> DateWindow:
 def _r_month_of_year(m: re.Match, p: date) -> DateWindow:
     """ "in June last year", "October of last year", "March this year"."""
     year = p.year - 1 if "last" in m["which"].lower() or "previous" in m["which"].lower() else p.year
+    if date(year, _month_number(m["mon"]), 1) > p:
+        return None  # "in December this year" read in June: not yet, so no event date
     return _narrowed(_month_window(year, _month_number(m["mon"]), m[0], until=p), m[0])
 
 
@@ -341,8 +343,10 @@ def _same_day_told_again(chosen: list[tuple[int, int, DateWindow]], k: int, text
     20 February": a bare "overnight" beside a calendar date is that date's night, not the report's."""
     start, end, window = chosen[k]
     calendar = [(s, e) for s, e, w in chosen if w.precision == "day" and re.search(r"\d", w.text)]
-    if _WEEKDAY_ONLY.match(window.text.strip()):  # "13 April, Palm Sunday", "Sunday, 13 April"
-        return any(0 <= start - e <= 15 or 0 <= s - end <= 3 for s, e in calendar)
+    if _WEEKDAY_ONLY.match(window.text.strip()):  # "13 April, Palm Sunday", "Sunday, 13 April" — the same day only
+        named = _WEEKDAY_ONLY.match(window.text.strip())["wd"].lower()
+        return any((0 <= start - e <= 15 or 0 <= s - end <= 3) and w.date.strftime("%A").lower() == named
+                   for s, e, w in chosen if w.precision == "day" and re.search(r"\d", w.text))
     if window.text.strip().lower() == "overnight":  # the date told right after it, not a dateline's before it
         return any(0 <= s - end <= 40 for s, e in calendar)
     return False

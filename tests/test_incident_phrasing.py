@@ -429,3 +429,22 @@ def test_a_town_named_with_its_noun_and_petrol_bombs(geoparser):
         ("Violent demonstration", "Nyeri", "2025-06-25")]
     text = "On Wednesday, a crowd of youths attacked a police post in Nyeri with stones and petrol bombs."
     assert "Explosions/Remote violence" not in {i.event_type for i in incidents(geoparser, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels seized the town of Bunia on Tuesday, capturing weapons.", [("Battles", "Bunia")]),
+    ("Mounted police charged hundreds of demonstrators in Nairobi on Tuesday.", [("Protests", "Nairobi")]),
+    ("Both sides traded accusations on Tuesday over the attack that set fire to the market in Kherson.",
+     [("Strategic developments", "Kherson")]),
+])
+def test_review_cases_capture_with_weapons_police_charges_and_traded_accusations(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 6, 12))
+    assert [(i.event_type, i.place.name) for i in found] == expected
+
+
+def test_a_weekday_after_another_days_date_and_a_month_still_ahead():
+    found = find_dates("They arrived on 12 April; on Sunday they attacked.", date(2025, 4, 20))
+    assert [w.date for _, _, w in found] == [date(2025, 4, 12), date(2025, 4, 20)]  # another day: both kept
+    # "December this year" read in June is still ahead: never a window that ends before it starts
+    assert all(w.date <= w.date_end <= date(2025, 6, 10)
+               for _, _, w in find_dates("Elections are due in December this year.", date(2025, 6, 10)))

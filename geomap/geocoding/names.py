@@ -47,7 +47,7 @@ def skeleton(key: str) -> str:
     text = _ARTICLE.sub("", key)
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
-    # word breaks vary too: Pétion-Ville/Pétionville, Kafr Nabl/Kafranbel; Kyaukphyu/Kyaukpyu ("ph" above)
+    # word breaks vary too: Pétion-Ville/Pétionville, Dan Sadau/Dansadau; Kyaukphyu/Kyaukpyu ("ph" above)
     return _DOUBLE.sub(r"\1", _FINAL_H.sub("", text)).replace(" ", "")
 
 

@@ -53,7 +53,8 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
     for token in segment:
         if token.lemma_.lower() in SETTLEMENT_WORDS and token.i + 2 < segment.end and doc[token.i + 1].lower_ == "of":
             name = doc[token.i + 2]
-            if name.text[:1].isupper() and name.i not in index:
+            if name.text[:1].isupper() and name.i not in index and name.ent_type_ != "NORP" \
+                    and name.pos_ != "ADJ":  # not "a village of Fulani herders"
                 return True
     return False
 

@@ -23,8 +23,8 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
             "fabrication", "rumor", "hint", "float", "suggest", "contemplate"}
-LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "charge",
-         "try", "suspect", "implicate"}
+LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "try",
+         "suspect", "implicate"}  # not "charge": police charge crowds
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
@@ -164,7 +164,7 @@ def _came_after(head: Token) -> bool:
             governor = prep.head
         else:
             continue
-        gap = {lemma_of(t) for t in (prep if prep is not ancestor else ancestor).subtree if t.dep_ == "npadvmod"} | {
+        gap = {lemma_of(t) for t in prep.subtree if t.dep_ == "npadvmod"} | {
             lemma_of(t) for c in prep.children if c.dep_ == "npadvmod" for t in c.subtree}
         while governor.dep_ in ("npadvmod", "advmod", "prep") and governor.head.i != governor.i:
             gap |= {lemma_of(governor)}
@@ -180,7 +180,7 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 def _dated_to_a_day(head: Token) -> bool:
     """ "The assault on Djibo on Tuesday", not "Summer protests": a day, not a season."""
-    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.rstrip("'s") in WEEKDAYS)
+    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.removesuffix("'s") in WEEKDAYS)
                for t in head.subtree if t.i != head.i)
 
 
@@ -289,7 +289,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
             return "aggregate"
         # "dropped explosives", "explosives dropped from a drone": things falling, not figures
-        changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall"))
+        changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall")) \
+            and lemma not in ("make", "represent", "constitute", "account")  # "made up 40 percent of incidents"
         if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):

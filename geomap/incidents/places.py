@@ -122,7 +122,9 @@ class _Walker:
             self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside))
         # "the Dniprovskyi district of Kherson": a named part of a town is coded as the town (ACLED's practice)
         part_of_town = token.lemma_.lower() in TOWN_PARTS and (any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(o.i in self.index for o in c.children) for c in token.children)
+            c.dep_ == "prep" and c.lower_ == "of" and any(  # but "the Kupiansk district of Kharkiv oblast" is Kupiansk
+                o.i in self.index and not written_as_region(self.index[o.i]) for o in c.children)
+            for c in token.children)
             or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
                    for c in token.children))  # "Kharkiv's Kyivskyi district"
         for child in token.children:

@@ -66,7 +66,7 @@ PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect"
            "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
            "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they", "chief", "headman",
            "elder", "imam", "mayor", "councillor", "engineer", "labourer", "laborer", "trader", "herder", "fisherman",
-           "schoolboy", "schoolgirl", "schoolchild", "tourist", "pilgrim", "captive", "villager"}
+           "schoolboy", "schoolgirl", "schoolchild", "tourist", "pilgrim", "captive"}
 SETTLEMENTS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb", "capital", "area"}
 LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
@@ -192,7 +192,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return bool(objects & (PERSONS | {"hostage", "captive", "resident", "traveller", "villager"}))
     if kind == "beating":  # "beat them with clubs", "assaulting residents": people hurt, not "beat Argentina 2-1"
         objects = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
-        return bool(objects & (PERSONS | {"them", "him", "her", "resident", "farmer", "worker", "protester"}))
+        return bool(objects & (PERSONS | {"them", "him", "her", "resident", "farmer", "worker", "protester", "victim"}))
     if kind == "bodies":  # "the bodies of five men were found", "came across bodies dumped beside the road"
         verbs = [head.head, *[c for c in head.children if c.dep_ == "acl"]]
         if head.dep_ == "pobj":
@@ -200,8 +200,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not _has(
             words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"})
     if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
-            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" for v in [head, *list(head.ancestors)[:4]]) and any(
-            lemma_of(t) in ARMS for t in head.sent):
+            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and _has(
+                {lemma_of(t) for c in v.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}, ARMS)
+            for v in [head, *list(head.ancestors)[:4]]):
         return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives": arms held, not used
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False

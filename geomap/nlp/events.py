@@ -64,7 +64,9 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _one("clash", ["encounter"], _NOUN),
     # "exchanged heavy machine-gun and mortar fire"
-    ("exchange", [[_lem(["exchange", "trade"])] + [{"OP": "?"}] * 7 + [{"LOWER": {"IN": ["fire", "gunfire"]}}]]),
+    ("exchange", [[_lem(["exchange", "trade"])] + [{"OP": "?", "POS": {"IN": ["ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT",
+                                                                              "NUM"]}}] * 7
+                  + [{"LOWER": {"IN": ["fire", "gunfire"]}}]]),
     _seq("clash", "running battle", "running battles", "exchange fire", "exchange of fire", "gun battle", "trade fire", "traded fire", "trading fire",
          "exchange of gunfire", "exchanged gunfire"),
     _one("raid", ["raid"], _NOUN + _VERB),
