@@ -103,11 +103,10 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
     out = []
     for incident in incidents:
         if incident.date_precision == "publication" and incident.start < lead and document.published:
-            body = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
-                    and same_event(incident, other)]
+            dated_body = [other for other in incidents if other.start >= lead and other.date_precision != "publication"]
+            body = [other for other in dated_body if same_event(incident, other)]
             week = report_window(incident)  # the headline's news is of the week before the report
-            there = [other for other in incidents if other.start >= lead and other.date_precision != "publication"
-                     and other.date is not None and week is not None
+            there = [other for other in dated_body if other.date is not None and week is not None
                      and week[0] <= (other.date_end or other.date) and other.date <= week[1]
                      and distance_km(incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 25]
             if body:

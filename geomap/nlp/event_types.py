@@ -45,6 +45,13 @@ def lemma_of(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+def _argument_lemmas(head: Token, deps: tuple[str, ...], through: tuple[str, ...] = ()) -> set[str]:
+    """Lemmas of the whole phrases ``head`` takes under ``deps``; when ``head`` hangs on another verb by one of
+    ``through`` ("residents seized two men and beat them"), that verb's arguments count too."""
+    verbs = [head, head.head] if head.dep_ in through else [head]
+    return {lemma_of(t) for verb in verbs for c in verb.children if c.dep_ in deps for t in c.subtree}
+
+
 
 AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
             "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide", "guided", "guide", "aerial bomb"}
@@ -132,7 +139,7 @@ def _targets(head: Token) -> set[str]:
                 found |= {lemma_of(t) for t in child.subtree}
     for token in head.sent:
         if lemma_of(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
-            found |= {lemma_of(t) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            found |= _argument_lemmas(token, ("dobj", "nsubjpass"))
     return found
 
 
@@ -183,12 +190,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
         return False  # "seized two men": people taken are an abduction or arrest, not territory
     if kind == "strike" and lemma in ("hit", "pound", "target"):
-        subj = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        subj = _argument_lemmas(head, ("nsubj", "nsubjpass", "agent"))
         return _has(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
         return _has(words, STATE | NON_STATE) and not _has(words, {"police", "officer", "investigator", "agent"})
     if kind == "abduction" and lemma in ("cart", "carry", "whisk"):  # "carted away 43 people", not "food stocks"
-        objects = {lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        objects = _argument_lemmas(head, ("dobj", "nsubjpass"))
         return bool(objects & (PERSONS | {"hostage", "captive", "resident", "traveller", "villager"}))
     if kind == "beating":  # "beat them with clubs", "assaulting residents": people hurt, not "beat Argentina 2-1"
         objects = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -200,8 +207,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not _has(
             words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"})
     if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
-            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and _has(
-                {lemma_of(t) for c in v.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}, ARMS)
+            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and _has(_argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
             for v in [head, *list(head.ancestors)[:4]]):
         return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives": arms held, not used
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
@@ -216,7 +222,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
-        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = _argument_lemmas(head, ("nsubj",))
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
     if kind == "bombing" and any(lemma_of(c) in ("petrol", "gasoline", "molotov", "fire") for c in head.children
@@ -241,10 +247,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
-        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = _argument_lemmas(head, ("nsubj",))
         return _has(subject, NON_STATE | STATE)
     if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
-        subject = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = _argument_lemmas(head, ("nsubj",))
         if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (_is_toponym(c) or lemma_of(c) in PLACEISH)
                                                         for c in head.children)):
             return False
@@ -260,7 +266,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind in ("riot", "mob") and head.dep_ == "compound" and lemma_of(head.head) in ("police", "gear", "shield", "unit"):
         return False
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
-        objects = {lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        objects = _argument_lemmas(head, ("dobj", "nsubjpass"))
         return _has(objects, AIR_CUES | SHELL_CUES)
     if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
         objects = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
@@ -279,7 +285,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("establish", "set", "open", "build",
                                                                             "create", "construct", "erect")
     if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
-        agents = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        agents = _argument_lemmas(head, ("nsubj", "agent"))
         taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
         armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
         # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
@@ -297,14 +303,13 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
               for t in c.subtree}  # "killed … by falling debris"
     carried = {lemma_of(t) for a in head.sent if lemma_of(a) == "arm" and a.tag_ == "VBN" for t in a.subtree} - {"arm"}
     weapon = _weapon_subtype(words - carried)  # "gunmen armed with grenades attacked": no grenade attack
-    ground = {lemma_of(t) for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+    ground = _argument_lemmas(head, ("nsubj",))
     if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant"}) \
             and weapon not in (AIR, SHELLING):
         kind, (event_type, sub, strength) = "attack", KINDS["attack"]  # "attackers armed with rifles struck the station"
     if kind == "bombing" and lemma_of(head) == "blow" and _has(
-            {lemma_of(t) for v in ([head, head.head] if head.dep_ == "conj" else [head]) for c in v.children
-             if c.dep_ == "nsubj" for t in c.subtree}, STATE) and _has(
-            {lemma_of(t) for c in head.children if c.dep_ == "dobj" for t in c.subtree},
+            _argument_lemmas(head, ("nsubj",), through=("conj",)), STATE) and _has(
+            _argument_lemmas(head, ("dobj",)),
             {"house", "home", "building", "bridge", "school", "mosque", "shop"}):
         return KINDS["looting"]  # "troops blew up a cluster of houses": property destroyed, no explosive attack
     if kind in ("strike", "attack", "weapon", "bombing", "kill", "killing", "gunman") and weapon:
@@ -317,8 +322,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
     if kind in ("attack", "killing", "kill", "gunman", "beating"):
-        clause = [head, head.head] if head.dep_ == "conj" else [head]  # "residents seized two men and beat them"
-        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        # "residents seized two men and beat them": the subject of the verb a conjunct hangs on
+        subject = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
         if subject & {"protester", "protestor", "demonstrator", "rioter"}:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):
@@ -346,8 +351,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari": street fighting, not war
         if lemma_of(head) in ("assault", "offensive") and _has(words, AIR_CUES | {"missile", "shahed"}):
             return EXPLOSIONS, AIR, 6  # "a nine-hour drone assault on Kyiv"
+        # but armed men of two communities trading fire are a clash
         if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(
-                words, STATE | {"armed", "gunman", "gunmen", "militia", "gunfire"}):  # armed men of two communities: a clash
+                words, STATE | {"armed", "gunman", "gunmen", "militia", "gunfire"}):
             return RIOTS, "Mob violence", strength
     if kind == "protest":
         sentence = _lemmas(head.sent)
@@ -366,13 +372,14 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "looting":
-        clause = [head, head.head] if head.dep_ in ("conj", "dep") else [head]  # "crowds hurled stones, then set fire"
-        subject = {lemma_of(t) for v in clause for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
-        stoning = _has(_lemmas(head.sent), {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car and stone troops"
-        if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & (STATE | NON_STATE - {"group"} | {"settler", "man"}):
+        # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
+        subject = _argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
+        stoning = _has(_lemmas(head.sent), {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car, stone troops"
+        armed = STATE | NON_STATE - {"group"} | {"settler", "man"}  # "groups of youths" riot; settlers do not
+        if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & armed:
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
-        subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        subject = _argument_lemmas(head, ("nsubj", "agent"))
         if subject & NON_STATE and not subject & STATE:  # "insurgents rounded up farmers": no arrest, a detail
             return VAC, "Attack", 1
     if kind in ("capture", "recapture") and (_has(_lemmas(head.sent), {"hand over", "hand back", "handover"})
@@ -380,7 +387,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                                                           head.sent.text, re.IGNORECASE)):
         return KINDS["transfer"]  # "regained control … without firing a shot, after the rebels handed it back"
     if kind == "capture":
-        subject = {lemma_of(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        subject = _argument_lemmas(head, ("nsubj", "agent"))
         if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         return BATTLES, "Armed clash", strength
