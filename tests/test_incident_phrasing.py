@@ -17,6 +17,11 @@ def incidents(geoparser, text, published=THURSDAY):
     return geoparser.extract([Document("t", text, published=published)]).incidents
 
 
+def coded(geoparser, text, published=THURSDAY):
+    """(sub-event type, place) of every incident found, in order."""
+    return [(i.sub_event_type, i.place.name) for i in incidents(geoparser, text, published=published)]
+
+
 def test_bullet_lines_are_parsed_apart(geoparser):
     text = ("- RSF drones hit Port Sudan again, striking fuel storage\n"
             "- Government rejects talk of a truce as mediators regroup in Jeddah\n"
@@ -271,8 +276,7 @@ def test_a_crowd_that_stones_officers_then_sets_fire_is_a_riot(geoparser):
 ])
 def test_more_ways_of_telling_events(geoparser, text, expected):
     """Subjects far from their verb, bodies found, people carted away, crowds chanting, sea drones destroyed."""
-    found = incidents(geoparser, text)
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text) == expected
 
 
 def test_datelines_occupied_territory_and_towns_the_gazetteer_lacks(geoparser):
@@ -311,8 +315,7 @@ def test_crowds_and_the_forces_facing_them(geoparser, text, expected):
 def test_places_beneath_beside_and_inside_a_region(geoparser, text, expected):
     """ "next to a van in the city of X", "beneath a vehicle … in Region's X district": the town, not the region;
     "a string of attacks" is a tally."""
-    found = incidents(geoparser, text, published=date(2025, 1, 15))
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text, published=date(2025, 1, 15)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -345,8 +348,7 @@ def test_an_encounter_with_security_forces_is_a_clash_and_mile_4_is_no_town(geop
      [("Attack", "Turmus‘ayyā")]),
 ])
 def test_parts_of_towns_speakers_roadsides_shares_and_beatings(geoparser, text, expected):
-    found = incidents(geoparser, text, published=date(2025, 5, 9))
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text, published=date(2025, 5, 9)) == expected
 
 
 def test_earlier_this_week_is_the_reports_week_whatever_the_story_named_before():
@@ -362,8 +364,7 @@ def test_earlier_this_week_is_the_reports_week_whatever_the_story_named_before()
      [("Attack", "Chiúre")]),
 ])
 def test_street_battles_takeovers_without_a_fight_and_raids_on_villages(geoparser, text, expected):
-    found = incidents(geoparser, text, published=date(2025, 5, 9))
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text, published=date(2025, 5, 9)) == expected
 
 
 def test_an_event_recalled_months_before_frames_the_news_but_a_day_before_is_news(geoparser):
@@ -385,8 +386,7 @@ def test_an_event_recalled_months_before_frames_the_news_but_a_day_before_is_new
      [("Armed clash", "Dayr Ḩāfir")]),
 ])
 def test_weapons_carried_weather_debris_allegations_and_exchanges_of_fire(geoparser, text, expected):
-    found = incidents(geoparser, text, published=date(2025, 5, 9))
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text, published=date(2025, 5, 9)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -403,8 +403,7 @@ def test_weapons_carried_weather_debris_allegations_and_exchanges_of_fire(geopar
      [("Violent demonstration", "Kitengela")]),
 ])
 def test_arms_seized_houses_demolished_shutdowns_habits_and_lynchings(geoparser, text, expected):
-    found = incidents(geoparser, text, published=date(2025, 5, 9))
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text, published=date(2025, 5, 9)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -416,8 +415,7 @@ def test_arms_seized_houses_demolished_shutdowns_habits_and_lynchings(geoparser,
     ("Myanmar is still recovering from an earthquake that struck central Myanmar in March.", []),
 ])
 def test_parts_of_towns_crowds_as_agents_suicide_vests_and_earthquakes(geoparser, text, expected):
-    found = incidents(geoparser, text, published=date(2025, 6, 23))
-    assert [(i.sub_event_type, i.place.name) for i in found] == expected
+    assert coded(geoparser, text, published=date(2025, 6, 23)) == expected
 
 
 def test_a_town_named_with_its_noun_and_petrol_bombs(geoparser):
