@@ -29,6 +29,8 @@ _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|Oct
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
 _N = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+_HOURS = {"twenty-four": 24, "thirty-six": 36, "forty-eight": 48, "seventy-two": 72, "ninety-six": 96}
+_H = r"(?P<h>\d{2,3}|twenty-four|thirty-six|forty-eight|seventy-two|ninety-six)"
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,21 @@ def _r_days_later(m: re.Match, p: date) -> DateWindow:
     """ "a day later", "two days later", "the next day": counted on from the day the story last named (``p``)."""
     day = p + timedelta(days=_count(m["n"]) if m.groupdict().get("n") else 1)
     return DateWindow(day, day, "day", m[0])
+
+
+def _hours_window(hours: int, day: date, sign: int, text: str) -> DateWindow:
+    """ "48 hours earlier": whole days counted from ``day``; a part day leaves both days possible."""
+    low, high = sorted((day + timedelta(days=sign * (hours // 24)), day + timedelta(days=sign * -(-hours // 24))))
+    return _range(low, high, text)
+
+
+def _r_hours_before(m: re.Match, p: date) -> DateWindow:
+    """ "forty-eight hours earlier": counted back from the day the story last named (``p``)."""
+    return _hours_window(_HOURS.get(m["h"].lower()) or int(m["h"]), p, -1, m[0])
+
+
+def _r_hours_later(m: re.Match, p: date) -> DateWindow:
+    return _hours_window(_HOURS.get(m["h"].lower()) or int(m["h"]), p, 1, m[0])
 
 
 def _r_fixed(offset: int) -> Callable[[re.Match, date], DateWindow]:
@@ -256,6 +273,9 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
                 r"|\b(?:on\s+)?the\s+same\s+day\b|\bhours\s+(?:earlier|later)\b", _I), _r_same_day),
     (re.compile(rf"\b{_N}\s+days?\s+later\b|\bthe\s+(?:next|following)\s+(?:day|morning)\b", _I), _r_days_later),
+    (re.compile(rf"\b{_H}\s+hours\s+(?:earlier|before)\b", _I), _r_hours_before),
+    (re.compile(rf"\b{_H}\s+hours\s+later\b", _I), _r_hours_later),
+    (re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", _I), _r_fixed(1)),  # "on the eve of the raid": the day before it
     (re.compile(r"\byesterday(?:'s)?\b", _I), _r_fixed(1)),
     (re.compile(r"\b(?:earlier\s+)?today(?:'s)?\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", _I), _r_fixed(0)),
     (re.compile(r"\blast\s+night\b|\bovernight\b", _I), _r_last_night),
@@ -287,16 +307,23 @@ def _resolve_since(m: re.Match, p: date) -> DateWindow | None:
     return _range(start, p, m[0]) if start <= p else None
 
 
-_DAYS_AFTER = re.compile(rf"\b{_N}\s+days?\s+after\b", re.IGNORECASE)
+_DAYS_AFTER = re.compile(rf"\b(?:{_N}\s+days?|{_H}\s+hours)\s+after\b", re.IGNORECASE)
 
 
-def _days_after(text: str, found: list, fallback: date) -> list[tuple[int, int, DateWindow]]:
+def _days_after(text: str, found: list, fallback: date, reference: date | None) -> list[tuple[int, int, DateWindow]]:
     """ "on Wednesday, a day after protesters stormed parliament": the event told after "after" happened that many
-    days before the day the sentence names first (else the story's day)."""
+    days before the day the sentence names first (else the story's day). Opening the sentence ("Two days after the
+    assault, agents detained …") it dates the sentence's own event, that many days after the story's last day."""
     out = []
     for m in _DAYS_AFTER.finditer(text):
+        days = _count(m["n"]) if m["n"] else (_HOURS.get(m["h"].lower()) or int(m["h"])) // 24
+        if not text[:m.start()].strip(" \"'\u201c"):
+            if reference is not None:
+                day = reference + timedelta(days=days)
+                out.append((m.start(), m.end() - len("after"), DateWindow(day, day, "day", m[0][:-len("after")].strip())))
+            continue
         named = [w for start, _, w in found if start < m.start() and w.precision == "day"]
-        day = (named[0].date if named else fallback) - timedelta(days=_count(m["n"]))
+        day = (named[0].date if named else fallback) - timedelta(days=days)
         out.append((m.start(), m.end(), DateWindow(day, day, "day", m[0])))
     return out
 
@@ -311,11 +338,13 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
             base = published
-            if resolver is _r_days_later and (reference is None or reference >= published):
+            if resolver in (_r_days_later, _r_hours_later) and (reference is None or reference >= published):
                 continue  # counted on from nothing the story named, or past the report: no date
-            counted_back = re.search(r"\b(?:earlier|before|previous|preceding)\b", m[0], re.IGNORECASE) \
+            if re.search(r"\beve\b", m[0], re.IGNORECASE) and reference is None:
+                continue  # "on the eve of the elections": of nothing the story dated
+            counted_back = re.search(r"\b(?:earlier|before|previous|preceding|eve)\b", m[0], re.IGNORECASE) \
                 and not re.search(r"\bthis\b", m[0], re.IGNORECASE)  # "earlier this week" is the report's week
-            if reference and (resolver is _r_same_day or resolver is _r_days_later or counted_back):
+            if reference and (resolver in (_r_same_day, _r_days_later, _r_hours_later) or counted_back):
                 base = reference
             try:
                 window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]
@@ -324,7 +353,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
                 continue
             if window is not None:
                 found.append((m.start(), m.end(), window))
-    found += _days_after(text, found, reference or published)
+    found += _days_after(text, found, reference or published, reference)
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, DateWindow]] = []
     for item in found:

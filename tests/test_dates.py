@@ -133,3 +133,18 @@ def test_a_weekday_beside_a_calendar_date_and_late_last_week():
     assert (late.date, late.date_end) == (date(2025, 8, 7), date(2025, 8, 10))
     [(_, _, night)] = find_dates("Overnight between 19 and 20 February, forces raided Hebron.", date(2025, 2, 24))
     assert night.date == date(2025, 2, 20)
+
+
+def test_hours_and_eves_count_from_the_day_the_story_last_named():
+    story_day, published = date(2025, 6, 21), date(2025, 6, 22)
+
+    def days(text, reference=story_day):
+        return [(w.date.isoformat(), w.date_end.isoformat()) for _, _, w in find_dates(text, published, reference)]
+
+    assert days("Forty-eight hours earlier, fighters attacked a base.") == [("2025-06-19", "2025-06-19")]
+    assert days("On the eve of the raid, jets struck a camp.") == [("2025-06-20", "2025-06-20")]
+    # opening the sentence, "N hours after the assault" dates the sentence's own event after the story's day
+    assert days("Forty-eight hours after the assault, agents detained two journalists.") == [("2025-06-23", "2025-06-23")]
+    assert days("36 hours later police returned.", date(2025, 6, 19)) == [("2025-06-20", "2025-06-21")]
+    # with no day named before, an eve is of nothing the story dated
+    assert days("On the eve of the elections, rallies were held.", None) == []

@@ -446,3 +446,50 @@ def test_a_weekday_after_another_days_date_and_a_month_still_ahead():
     # "December this year" read in June is still ahead: never a window that ends before it starts
     assert all(w.date <= w.date_end <= date(2025, 6, 10)
                for _, _, w in find_dates("Elections are due in December this year.", date(2025, 6, 10)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town the tagger calls a common noun, after "the outskirts of": still the town, not the dateline
+    ("KINSHASA, Oct 14 (Reuters) - Militia fighters ambushed M23 positions on the outskirts of Sake in eastern "
+     "Congo on Sunday, officials said.", [("Armed clash", "Sake")]),
+    # tear gas is crowd control, not a chemical weapon
+    ("NAIROBI, May 8 (Reuters) - Kenyan police fired tear gas and live bullets at protesters in central Nairobi on "
+     "Monday, killing at least four people.", [("Excessive force against protesters", "Nairobi")]),
+    # gunmen in a running battle are a clash, not a riot
+    ("Gunmen from rival factions of the Sinaloa Cartel fought a running battle through the streets of Culiacán "
+     "on Sunday, leaving six dead.", [("Armed clash", "Culiacán")]),
+    # armed men rounding up villagers abduct them
+    ("Armed men on motorcycles stormed a village in Zamfara state on Sunday, rounding up at least 43 residents.",
+     [("Abduction/forced disappearance", "Zamfara")]),
+    # the rally attacked is the target, the attack by a party's supporters a riot
+    ("Supporters of the banned party attacked a rally in Gopalganj, Bangladesh on Wednesday.",
+     [("Mob violence", "Gopālganj")]),
+    # a lede with no place, then "The station sits in … Suárez"
+    ("BOGOTA, May 8 (Andes Wire) - Explosives dropped from a drone struck a police station on Wednesday, killing "
+     "two officers. The station sits in the centre of Suárez, a small town in the department of Cauca.",
+     [("Air/drone strike", "Suárez")]),
+    # a village measured from a nearby town is coded at the town; a far one is not
+    ("Military jets bombed a crowded market in a village roughly 15 km west of Shwebo, Sagaing Region, on Sunday "
+     "afternoon, killing at least 11 people.",
+     [("Air/drone strike", "Shwebo")]),
+    # residents blocking a highway protest; police blocking roads do not
+    ("On Wednesday, dozens of residents in Guayaquil blocked lanes of the highway with burning tyres.",
+     [("Peaceful protest", "Guayaquil")]),
+    ("On Wednesday, police in Guayaquil blocked the main road into the port.", []),
+    # a section label is not the event's place; a capitalised dateline with a colon is
+    ("GOPALGANJ: A curfew was imposed on Thursday, a day after supporters of the banned Awami League attacked a "
+     "rally of the National Citizen Party in the town.", [("Mob violence", "Gopālganj")]),
+])
+def test_places_types_and_targets_of_wire_and_local_copy(geoparser, text, expected):
+    assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Reports on social media of an attack on an army post near Ayorou were denied by the defence ministry.",
+    "We have no reports of fighting in Kenscoff this morning.",
+    "Rights groups have asked the courts to bar police from using live ammunition against demonstrators in Lagos.",
+    "Dissident factions in Suárez have stepped up attacks on security forces.",
+    "- MYANMAR: Military jets bombed a crowded market in a village 120 km west of Shwebo on Sunday.",
+])
+def test_denied_absent_requested_and_escalating_are_not_events(geoparser, text):
+    assert coded(geoparser, text) == []

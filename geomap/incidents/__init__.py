@@ -22,7 +22,9 @@ from geomap.incidents.details import actors, casualties, people
 from geomap.incidents.dating import (
     TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
-from geomap.incidents.fallbacks import line_label, names_unknown_town, paragraph_place, sentence_fallback, the_city
+from geomap.incidents.fallbacks import (
+    line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, the_city,
+)
 from geomap.incidents.places import (
     DATELINE, Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
 )
@@ -248,6 +250,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if not located and lead.strength >= 3 and one_event and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)
+    if not located and lead.strength >= 3 and one_event and not definite:
+        located = next_sentence_place(segment, index)  # "… struck a police station. The station sits in Suárez"
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
         named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans

@@ -159,3 +159,29 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
         return []
     span = next(iter(towns.values()))
     return [Located(span, span._.geomap_place, 9, False, 0)]
+
+
+def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "A drone struck a police station on Wednesday. The station sits in the centre of Suárez, …": a lede that
+    names no place, followed in its paragraph by a sentence about the same thing ("the station", "the attack")
+    that puts it in one town."""
+    doc = segment.doc
+    if segment.end >= len(doc) or names_unknown_town(segment, index) or any(
+            span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
+            for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans):
+        return []  # the lede names its place, one the gazetteer cannot place
+    following = doc[segment.end].sent
+    if following.start < segment.end or "\n" in doc.text[segment.end_char:following.start_char + 1]:
+        return []  # the story moved on to a new paragraph
+    subject = next((t for t in following if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == following.root.i), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+        return []
+    told = {t.lemma_.lower() for t in segment if t.pos_ == "NOUN"}
+    if subject.lemma_.lower() not in told:
+        return []  # "The army said …" is someone else, not the thing the lede told of
+    found: dict[str, Located] = {}
+    for i in range(following.start, following.end):
+        span = index.get(i)
+        if span is not None and i == span.root.i and span._.geomap_place.feature_class == "P":
+            found.setdefault(span._.geomap_place.gazetteer_id, Located(span, span._.geomap_place, 9, False, 0))
+    return list(found.values())[:1]

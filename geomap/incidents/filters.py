@@ -10,7 +10,7 @@ import logging
 
 from spacy.tokens import Span, Token
 
-from geomap.nlp.event_types import lemma_of
+from geomap.nlp.event_types import FORCES, lemma_of
 from geomap.nlp.events import Trigger, find_triggers
 
 log = logging.getLogger("geomap.incidents.filters")
@@ -22,14 +22,19 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
-            "fabrication", "rumor", "hint", "float", "suggest", "contemplate"}
+            "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "bar", "ask", "request", "appeal"}
+# "reports of an attack near Ayorou were denied": what is denied, as subject or object, did not happen
+DENIAL = {"deny", "refute", "dismiss", "reject"}
+# "men descended on the rally", "gunmen attacked a march": the protest is the target; the attack is the event
+ASSAULT_VERBS = {"attack", "storm", "descend", "raid", "ambush", "assault", "target", "set", "swoop", "charge", "fire"}
 LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "try",
          "suspect", "implicate"}  # not "charge": police charge crowds
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
-             "pattern", "fall", "growth", "doubling", "jump", "account", "represent", "constitute", "make"}
+             "pattern", "fall", "growth", "doubling", "jump", "account", "represent", "constitute", "make",
+             "step", "ramp"}  # "have stepped up attacks"
 HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar", "possible", "potential", "future",
             "previous", "prior", "further", "frequent", "repeated", "repeat", "urban", "hypothetical", "earlier",
             "past", "recurrent", "regular", "constant", "incessant", "persistent", "routine"}
@@ -178,6 +183,15 @@ def _came_after(head: Token) -> bool:
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
 
 
+def _assaulted(noun: Token) -> bool:
+    """A protest noun that is what an assault by people other than the security forces was aimed at."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "at", "against", "upon") else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or lemma_of(verb) not in ASSAULT_VERBS:
+        return False
+    subject = {lemma_of(t) for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    return not subject & FORCES
+
+
 def _dated_to_a_day(head: Token) -> bool:
     """ "The assault on Djibo on Tuesday", not "Summer protests": a day, not a season."""
     return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.removesuffix("'s") in WEEKDAYS)
@@ -242,6 +256,12 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "cessation (\"an end to attacks\")"
     if _back_reference(head):
         return "back-reference (\"the killings\")"
+    if kind == "protest" and head.pos_ == "NOUN" and _assaulted(head):
+        return "the target of an attack (\"men descended on the rally\"): the attack is the event"
+    for verb in list(head.ancestors)[:7]:
+        if lemma_of(verb) in DENIAL and any(c.dep_ in ("nsubjpass", "dobj") and head in c.subtree
+                                             for c in verb.children):
+            return f"denied ({lemma_of(verb)})"
     if head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in children) \
             and not any(c.dep_ in ("prep", "compound", "amod") for c in children) and not _dated(head):
         return "back-reference (\"its recapture\")"
@@ -290,7 +310,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "aggregate"
         # "dropped explosives", "explosives dropped from a drone": things falling, not figures
         changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall")) \
-            and lemma not in ("make", "represent", "constitute", "account")  # "made up 40 percent of incidents"
+            and lemma not in ("make", "represent", "constitute", "account", "step", "ramp")  # "made up 40% of incidents"
         if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
@@ -311,6 +331,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return f"activity, not an event ({lemma} …ing)"
         if any(c.dep_ == "neg" for c in kids) and gov.pos_ in ("VERB", "AUX"):
             return "negated"
+        if gov.pos_ == "NOUN" and via == "prep" and any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+            return "negated (\"no reports of fighting\")"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lemma_of(c) in IRREALIS for c in kids):
             return "irrealis"
         if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and lemma_of(c) in IRREALIS for c in kids):

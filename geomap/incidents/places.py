@@ -114,8 +114,10 @@ class _Walker:
         near = near or (between and span is not None)
         if span is not None and _dateline(token):
             span = None  # the reporter's city, not where the event was
-        if span is not None and _measured_from(token):
+        measured = _measured_from(token) if span is not None else None
+        if measured is not None and measured > NEAR_KM:
             return  # "around 120 km north-west of El Fasher": a reference point, not where it happened
+        near = near or measured is not None  # "a village 15 km west of Shwebo": coded at Shwebo, as near it
         if span is not None:
             # "near the Cameroon border": the event is beside that country, not in it
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
@@ -209,7 +211,7 @@ DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
 # "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
-DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*[\u2014\u2013-]{1,2}\s")
+DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*(?:[\u2014\u2013-]{1,2}|:)\s")
 
 
 def _dateline(token: Token) -> bool:
@@ -328,14 +330,26 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
 DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}
 
 
-def _measured_from(token: Token) -> bool:
-    """ "120 km north-west of X", "30 miles from X": X only measures where the place is; the place is elsewhere."""
+NEAR_KM = 30.0  # a place measured from a town this close is coded at the town, as near it
+
+
+def _measured_from(token: Token) -> float | None:
+    """ "120 km north-west of X", "30 miles from X": how far from X the text puts the place (None: not measured).
+
+    A distance the words give but not in digits counts as far."""
     head = token.head
     if token.dep_ != "pobj" or head.lower_ not in ("of", "from"):
-        return False
+        return None
     window = token.doc[max(head.i - 7, 0):head.i]
-    return any(t.lower_ in DISTANCE_UNITS or t.lower_.rstrip("s") in DISTANCE_UNITS for t in window) \
-        and any(t.like_num for t in window)
+    units = [t for t in window if t.lower_ in DISTANCE_UNITS or t.lower_.rstrip("s") in DISTANCE_UNITS]
+    numbers = [t for t in window if t.like_num]
+    if not units or not numbers:
+        return None
+    try:
+        value = float(numbers[-1].text.replace(",", ""))
+    except ValueError:
+        return float("inf")
+    return value * 1.609 if units[-1].lower_.startswith("mi") else value
 
 
 POSSESSOR_REACH_KM = 50.0

@@ -120,7 +120,9 @@ def _has(words: set[str], cues: set[str]) -> bool:
 
 
 def _weapon_subtype(words: set[str]) -> str | None:
-    for cues, sub in (({"suicide"}, SUICIDE), ({"chemical", "chlorine", "sarin", "gas"}, CHEMICAL),
+    # gas alone is no cue: police fire tear gas at crowds every week
+    chemical = {"chemical", "chlorine", "sarin", "mustard", "poison gas", "gas attack", "nerve agent"}
+    for cues, sub in (({"suicide"}, SUICIDE), (chemical, CHEMICAL),
                       ({"grenade"}, GRENADE), (AIR_CUES, AIR), (SHELL_CUES, SHELLING), (IED_CUES, IED)):
         if _has(words, cues):
             return sub
@@ -328,6 +330,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):
             return RIOTS, "Mob violence", 8  # "residents seized two men … and beat them to death"
+        if subject & {"supporter", "loyalist", "partisan"} and not subject & (STATE | NON_STATE) \
+                and _has(_argument_lemmas(head, ("dobj",)), {"rally", "march", "protest", "demonstration", "meeting"}):
+            return RIOTS, "Mob violence", 8  # "supporters of the banned party attacked a rally"
         if kind in ("killing", "beating") and _has(words, {"suspicion", "suspect", "accuse"}) and _has(
                 _lemmas(head.sent), {"theft", "thief", "steal", "cattle", "witchcraft", "blasphemy", "kidnapper"}) \
                 and not subject & (STATE | NON_STATE):
@@ -347,19 +352,28 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
         return VAC, "Attack", strength
     if kind == "clash":
-        if _has(words, PROTESTERS) or match.text.lower().startswith("running battle"):
+        armed = _has(_lemmas(head.sent), NON_STATE - {"group"} | {"cartel", "gang", "armed", "soldier", "troop"})
+        if _has(words, PROTESTERS) or (match.text.lower().startswith("running battle") and not armed):
             return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari": street fighting, not war
+        # but "gunmen from rival factions fought a running battle through the streets" is a gunfight
         if lemma_of(head) in ("assault", "offensive") and _has(words, AIR_CUES | {"missile", "shahed"}):
             return EXPLOSIONS, AIR, 6  # "a nine-hour drone assault on Kyiv"
         # but armed men of two communities trading fire are a clash
         if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(
                 words, STATE | {"armed", "gunman", "gunmen", "militia", "gunfire"}):
             return RIOTS, "Mob violence", strength
+    if kind == "protest" and lemma_of(head) in ("block", "barricade") and _argument_lemmas(
+            head, ("nsubj", "agent"), through=("conj",)) & (STATE | NON_STATE | FORCES | {
+                "authority", "debris", "attacker", "assailant", "gunman", "gunmen", "kidnapper", "armed"}):
+        return event_type, sub, 0  # "police blocked the roads", "gunmen barricaded the highway": no protest
     if kind == "protest":
         sentence = _lemmas(head.sent)
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
+        # and burning tyres at a road block is how a protest is staged, not violence (ACLED codes it a protest)
         riot_words = {lemma_of(t) for t in head.sent
-                      if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))}
+                      if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))
+                      and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
+                          lemma_of(c) for c in t.children)} & {"tyre", "tire"})}
         if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "looting", "vandalise", "vandalize",
                              "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl", "arson", "ablaze",
                              "alight", "vandalism"}):
@@ -379,9 +393,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & armed:
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
-        subject = _argument_lemmas(head, ("nsubj", "agent"))
-        if subject & NON_STATE and not subject & STATE:  # "insurgents rounded up farmers": no arrest, a detail
-            return VAC, "Attack", 1
+        subject = _argument_lemmas(head, ("nsubj", "agent"), through=("advcl", "conj"))
+        if subject & (NON_STATE | {"armed", "kidnapper", "abductor"}) and not subject & STATE:
+            if _has(_lemmas(head.sent), {"kill", "execute", "massacre", "behead", "shoot"}):
+                return VAC, "Attack", 1  # "insurgents rounded up farmers and killed 40": the killing is the event
+            return VAC, "Abduction/forced disappearance", 6  # "armed men stormed a village, rounding up 43"
     if kind in ("capture", "recapture") and (_has(_lemmas(head.sent), {"hand over", "hand back", "handover"})
                                              or re.search(r"without (?:a fight|firing a shot|resistance|a shot)",
                                                           head.sent.text, re.IGNORECASE)):

@@ -104,6 +104,10 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     # crowd-control weapons name a crowd being dispersed even when the text never says "protest"
     _seq("protest", "tear gas", "rubber bullet", "rubber bullets", "water cannon", "pepper spray", "stun grenade",
          "stun grenades"),
+    # "residents blocked lanes of the highway with burning tyres": a road blockade is a protest
+    ("protest", [[dict(_lem(["block", "barricade"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True},
+                  {"OP": "?", "IS_ALPHA": True}, _lem(["road", "highway", "street", "lane", "motorway", "traffic",
+                                                       "junction", "intersection", "roundabout", "expressway"])]]),
     _one("riot", ["riot", "rioting", "rioter"]),
     _one("mob", ["mob"]),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),

@@ -55,6 +55,9 @@ FACILITY_WORDS = frozenset(
     "place square bridge stadium airport station mall plaza".split()
 )
 MAX_NGRAM = 4
+# "the outskirts of Sake", "the village of Boni": a capitalised word after these is a name whatever the tagger says
+NAMED_AREA_NOUNS = frozenset("outskirts outskirt town village city suburb suburbs district province region edge "
+                             "municipality locality hamlet".split())
 # a division noun after a name makes it a place name ("Chamchamal district", "Ukum local government area")
 DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
                            "raion upazila township commune".split())
@@ -131,6 +134,12 @@ class ToponymMatcher:
         after = doc[span.end:span.end + 2]
         return before in LOCATIVE or (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper())
 
+    def _dateline_town(self, text: str) -> bool:
+        """A town of 1,000 or more that no country shares its name with ("Gopalganj", not "Myanmar")."""
+        candidates = [c.place for c in self.store.candidates(text, limit=10) if c.match not in ("historic", "demonym")]
+        return not any(p.is_country or p.feature_code in ("RGN", "CONT") for p in candidates) and any(
+            p.feature_class == "P" and p.population >= 1000 for p in candidates)
+
     def _is_demonym(self, text: str) -> bool:
         if any(c.match == "demonym" and c.place.is_country for c in self.store.candidates(text, limit=10)):
             return True
@@ -171,6 +180,8 @@ class ToponymMatcher:
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
                     continue
                 span = self._extend(span)
+                if not any(t.text[:1].isupper() for t in span):
+                    continue  # "tried in absentia" tagged GPE: a name is capitalised
                 if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
                     continue
                 if len(span) == 1 and not self._cued(span) and (
@@ -264,6 +275,13 @@ class ToponymMatcher:
             accept(core, "GPE")  # "shelled El Fasher", "the attack on Walikale": the object of an attack is a place
             return True
         lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
+        opens_line = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
+        dateline = opens_line and end == ent.end and core.text.isupper() and (
+            following in (",", "\u2014", "-", "--") and self._strong(core.text.title(), 1000)
+            or following == ":" and self._dateline_town(core.text.title()))
+        if dateline:
+            accept(core, "GPE")  # "GOPALGANJ: A curfew …" tagged ORG: a capitalised dateline is its town
+            return True
         if (by_event and self._strong(core.text, 1000)) or by_authority or (elsewhere and ent.label_ != "NORP") \
                 or (lone_person and self._strong(core.text, 10000)) \
                 or (locative and self._strong(core.text, 1000)) \
@@ -342,6 +360,8 @@ class ToponymMatcher:
             return False
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
             nxt_text = doc[span.end].text if span.end < len(doc) else ""
+            if nxt_text == ":":  # "GOPALGANJ: …" is a dateline, "MYANMAR: …" a digest's section label
+                return first.is_sent_start and self._dateline_town(text.title())
             return first.is_sent_start and nxt_text in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             # the tagger calls an unknown capitalised word a noun ("Kharkiv was hit"): a big town by its own name,
@@ -350,6 +370,10 @@ class ToponymMatcher:
             placeish = (first.dep_ == "nsubjpass" and verb.lemma_.lower() in TARGET_VERBS | {"damage", "destroy"}) \
                 or (first.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)) \
                 or first.dep_ == "poss" or (first.dep_ == "compound" and first.head.lower_ in EVENT_NOUNS | AUTHORITY_NOUNS)
+            named_area = span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+                and doc[span.start - 2].lower_ in NAMED_AREA_NOUNS and not first.is_sent_start
+            if named_area:
+                return self._strong(text, 1000)
             if not (first.pos_ == "NOUN" and placeish and self._strong(text, 100_000, exact=True)):
                 return False
         prev = doc[span.start - 1] if span.start > 0 else None
