@@ -493,3 +493,49 @@ def test_places_types_and_targets_of_wire_and_local_copy(geoparser, text, expect
 ])
 def test_denied_absent_requested_and_escalating_are_not_events(geoparser, text):
     assert coded(geoparser, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village road out of a town, a drone approaching an airport, vehicles parked in a district
+    ("An Israeli drone struck a car on the road leading out of Nabatieh on Monday afternoon, killing the two men "
+     "inside, Lebanon's health ministry said.", [("Air/drone strike", "Nabatîyé et Tahta")]),
+    ("ERBIL, Iraq, May 8 (Gulf Wire) - Kurdish forces shot down a drone that was approaching Erbil international "
+     "airport early on Wednesday, security services said.", [("Disrupted weapons use", "Erbil")]),
+    ("Overnight into Wednesday, militants set fire to a customs check post and two vehicles parked outside it in "
+     "Kalat district, officials said.", [("Looting/property destruction", "Kalat")]),
+    # a site named after its town is in the town, dateline or not
+    ("SANAA, May 8 (Gulf Wire) - Israeli warplanes struck Sanaa International Airport on Wednesday, Houthi "
+     "officials said.", [("Air/drone strike", "Sanaa")]),
+    # the actors' relative clause says where; "took six men away" abducts them
+    ("QUETTA - Gunmen who blocked the Quetta-Karachi highway near Mastung on Tuesday evening checked identity "
+     "cards and took six men away with them, officials said.", [("Abduction/forced disappearance", "Mastung")]),
+    # a headline's seized people are abducted; a town captured stays a capture
+    ("Two aid workers seized near Ma'rib as relief groups warn of shrinking access",
+     [("Abduction/forced disappearance", "Ma'rib")]),
+    ("Resistance forces said on Monday that they had captured Kalewa, a river town, after fighting.",
+     [("Non-state actor overtakes territory", "Kalewa")]),
+    # the actors of one clash are not events of their own
+    ("Fighting flared again overnight on the western outskirts of Sweida city between Bedouin tribal fighters and "
+     "local Druze gunmen, residents said.", [("Armed clash", "As-Suwayda")]),
+    # a plural noun opening the sentence, tagged as a name
+    ("Mobs stormed the residences of three ministers in Imphal on Saturday night.", [("Mob violence", "Imphal")]),
+    # gunmen who shot a man dead; a sit-in; a gathering to demand; residents of a town gathering there
+    ("Two gunmen on a motorcycle shot dead a rubber tapper in Pattani on Thursday.", [("Attack", "Pattani")]),
+    ("Residents staged a sit-in on the main road in Miran Shah on Wednesday demanding protection.",
+     [("Peaceful protest", "Miran Shah")]),
+    ("Dozens of people gathered outside the governorate building in Latakia on Tuesday to demand news of "
+     "missing relatives.", [("Peaceful protest", "Latakia")]),
+    ("On Sunday evening several hundred residents of Nasiriyah gathered outside the Dhi Qar governorate building, "
+     "chanting against the electricity ministry.", [("Peaceful protest", "Nasiriyah")]),
+])
+def test_where_and_what_in_clauses_hanging_off_the_event(geoparser, text, expected):
+    assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday was also the 19th anniversary of the killing of Baloch leader Nawab Akbar Bugti in Kohlu.",
+    "The ministry says more than 270 people have been killed by Israeli fire in Lebanon since the truce took effect.",
+    "Hundreds of worshippers gathered in Latakia for Friday prayers.",
+])
+def test_anniversaries_running_totals_and_plain_gatherings_are_not_events(geoparser, text):
+    assert coded(geoparser, text) == []

@@ -111,7 +111,14 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):
         groups.setdefault(find(i), []).append(trigger)
-    return [g for g in groups.values() if max(t.strength for t in g) >= 1]
+    clusters = [g for g in groups.values() if max(t.strength for t in g) >= 1]
+    strong = [g for g in clusters if max(t.strength for t in g) >= 3]
+    if len(strong) == 1:  # "fighting flared … between tribal fighters and local gunmen": the actors of the one event
+        weak = [g for g in clusters if max(t.strength for t in g) <= 2 and all(t.head.pos_ in ("NOUN", "PROPN") for t in g)]
+        for g in weak:
+            strong[0].extend(g)
+        clusters = [g for g in clusters if not any(g is w for w in weak)]
+    return clusters
 
 
 def _as_city(located: Located, store) -> tuple[Place, bool]:

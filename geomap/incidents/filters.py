@@ -256,6 +256,18 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "cessation (\"an end to attacks\")"
     if _back_reference(head):
         return "back-reference (\"the killings\")"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in (
+            "anniversary", "commemoration", "remembrance", "memory"):
+        return "an anniversary (\"the 19th anniversary of the killing of …\"): marked, not happening"
+    told_day = any(t.ent_type_ in ("DATE", "TIME") for t in head.doc[head.i + 1:min(head.i + 10, head.sent.end)])
+    if not told_day and ((head.dep_ == "pobj" and head.head.lower_ == "since") or any(
+            c.dep_ == "mark" and c.lower_ == "since" for a in [head, *list(head.ancestors)[:2]]
+            if a.pos_ in ("VERB", "AUX") for c in a.children)):
+        return "a reference point (\"killed since the truce took effect\")"
+    if head.pos_ == "VERB" and any(c.dep_ == "aux" and lemma_of(c) == "have" for c in children) and any(
+            (c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in children):
+        return "a running total (\"have been killed since the truce took effect\")"
     if kind == "protest" and head.pos_ == "NOUN" and _assaulted(head):
         return "the target of an attack (\"men descended on the rally\"): the attack is the event"
     for verb in list(head.ancestors)[:7]:

@@ -22,7 +22,7 @@ log = logging.getLogger("geomap.incidents.places")
 LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", "around", "over", "into", "onto", "along",
             "off", "within", "throughout", "against", "upon", "of", "between", "beyond",
             "north", "south", "east", "west", "close", "nearby", "by", "beneath", "under", "underneath", "below",
-            "beside", "behind", "alongside", "next", "opposite"}
+            "beside", "behind", "alongside", "next", "opposite", "out"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles"}
@@ -60,7 +60,8 @@ def toponym_index(doc) -> dict[int, Span]:
     index: dict[int, Span] = {}
     for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
         place = span._.geomap_place
-        if place is None or approximate(span) or span.label_ == "NORP" or span.root.pos_ == "ADJ" or span.text.lower() in events:
+        if place is None or (approximate(span) and not _named_after(span, place)) or span.label_ == "NORP" \
+                or span.root.pos_ == "ADJ" or span.text.lower() in events:
             continue
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:
@@ -70,6 +71,12 @@ def toponym_index(doc) -> dict[int, Span]:
         for i in range(span.start, span.end):
             index[i] = span
     return index
+
+
+def _named_after(span: Span, place: Place) -> bool:
+    """ "Sanaa International Airport" placed at Sanaa: a site named after the town it stands in is there."""
+    words, name = span.text.lower().split(), place.name.lower().split()
+    return len(words) > len(name) and words[:len(name)] == name
 
 
 class _Walker:
@@ -88,6 +95,9 @@ class _Walker:
         objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
         if objects:
             return objects
+        inner = [c for c in prep.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        if inner:  # "leading out of Nabatieh", "just west of X" parsed as two prepositions
+            return [obj for c in inner for obj in c.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
         doc = prep.doc
         for i in range(prep.i + 1, min(prep.i + 6, self.bounds[1])):
             if i in self.index:
@@ -144,7 +154,7 @@ class _Walker:
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
-            elif dep == "acl" and child.tag_ == "VBG" and not self.found and dist <= 3:
+            elif dep in ("acl", "relcl") and child.tag_ == "VBG" and not self.found and dist <= 3:
                 self.anchor(child, dist + 2, True)  # "farmers working on the outskirts of Kukawa", "a vehicle
                 # carrying personnel in Bijapur district"
             elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:
@@ -174,6 +184,10 @@ class _Walker:
                         if sub.dep_ == "prep" and (sub.lower_ in LOCATIVE - {"of"} or obj.lemma_.lower() in AREAS):
                             for inner in self.objects(sub):
                                 self.noun(inner, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+                    for thing in (obj, *obj.conjuncts):  # "set fire to a post and vehicles parked in Kalat district"
+                        for sub in thing.children:
+                            if sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
+                                self.anchor(sub, dist + 2, False)
             elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
                 self.anchor(child, dist + 1, True)
             elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
@@ -196,10 +210,13 @@ class _Walker:
                     c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
                 self.noun(child, dist + 1, False, self.new_group(None))  # "Kharkiv came under drone attack"
             elif dep == "nsubj" and token.pos_ == "VERB":  # "police in Istanbul detained…": where the actor was
-                for sub in child.children:
-                    if sub.dep_ == "prep" and sub.lower_ in ("in", "at", "near", "outside"):
+                dwellers = child.lemma_.lower() in ("resident", "inhabitant", "villager", "people", "citizen", "local")
+                for sub in child.children:  # "residents of Nasiriyah gathered": where they live
+                    if sub.dep_ == "prep" and (sub.lower_ in ("in", "at", "near", "outside") or dwellers and sub.lower_ == "of"):
                         for obj in self.objects(sub):
                             self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+                    elif sub.dep_ == "relcl" and sub.tag_ == "VBD":  # "gunmen who blocked the highway near Mastung"
+                        self.anchor(sub, dist + 3, True)
 
 
 # participles that say where their noun is ("positions held … near X", "troops stationed in Y")

@@ -41,8 +41,17 @@ KINDS: dict[str, tuple[str, str, int]] = {
 }
 
 
+DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose", "reject", "voice", "express",
+           "decry", "urge", "demonstrate", "chant"}
+
+
 def lemma_of(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+    lemma = (token.lemma_ or token.text).lower()
+    if token.tag_ == "NNP" and token.is_sent_start and not token.ent_type_ and lemma == token.lower_ \
+            and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
+        # "Mobs, enraged by …, stormed": a plural noun opening the sentence that the tagger took for a name
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return lemma
 
 
 def _argument_lemmas(head: Token, deps: tuple[str, ...], through: tuple[str, ...] = ()) -> set[str]:
@@ -170,8 +179,10 @@ def _objects_placeish(head: Token) -> bool:
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), _context(head)
-    if head.pos_ == "ADJ" and kind not in ("casualty",):
-        return False
+    if kind == "protest" and lemma in ("gather", "assemble", "converge"):
+        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children)
+    if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
+        return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
     if kind == "strike" and lemma == "strike" and (
             _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher",
                          "shutter", "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"})
@@ -287,7 +298,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("establish", "set", "open", "build",
                                                                             "create", "construct", "erect")
     if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
-        agents = _argument_lemmas(head, ("nsubj", "agent"))
+        agents = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))  # "checked cards and took six men"
         taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
         armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
         # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
@@ -403,8 +414,20 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                                                           head.sent.text, re.IGNORECASE)):
         return KINDS["transfer"]  # "regained control … without firing a shot, after the rebels handed it back"
     if kind == "capture":
+        # a headline's "Two aid workers seized near Ma'rib" is passive whatever the tagger says: nothing is seized
+        headline_passive = not any(c.dep_ == "dobj" or (c.dep_ == "aux" and lemma_of(c) == "have")
+                                   for c in head.children)
+        seized = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")
+                  or (c.dep_ == "nsubj" and headline_passive)}
+        agents = _argument_lemmas(head, ("agent",) if headline_passive else ("nsubj", "agent"))
+        if seized & PERSONS and not seized & PLACEISH:
+            return (STRATEGIC, "Arrests", 6) if agents & STATE else (VAC, "Abduction/forced disappearance", 7)
+    if kind == "capture":
         subject = _argument_lemmas(head, ("nsubj", "agent"))
-        if subject & NON_STATE or (not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
+        if subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
+            subject = _argument_lemmas(head.head, ("nsubj",))
+        if subject & (NON_STATE | {"resistance", "pdf"}) or (
+                not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         return BATTLES, "Armed clash", strength
     return event_type, sub, strength

@@ -99,15 +99,19 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
     _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
                      "picket", "march", "walkout", "demonstrate"]),
-    _seq("protest", "on strike", "general strike", "hunger strike", "to the streets", "shutter - down strike",
+    _seq("protest", "sit - in", "sit - ins", "on strike", "general strike", "hunger strike", "to the streets",
+         "shutter - down strike",
          "shutterdown strike", "wheel - jam strike"),
     # crowd-control weapons name a crowd being dispersed even when the text never says "protest"
     _seq("protest", "tear gas", "rubber bullet", "rubber bullets", "water cannon", "pepper spray", "stun grenade",
          "stun grenades"),
     # "residents blocked lanes of the highway with burning tyres": a road blockade is a protest
     ("protest", [[dict(_lem(["block", "barricade"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True},
-                  {"OP": "?", "IS_ALPHA": True}, _lem(["road", "highway", "street", "lane", "motorway", "traffic",
-                                                       "junction", "intersection", "roundabout", "expressway"])]]),
+                  {"OP": "?", "IS_ALPHA": True}, {"OP": "?", "IS_ALPHA": True},
+                  _lem(["road", "highway", "street", "lane", "motorway", "traffic", "junction", "intersection",
+                        "roundabout", "expressway", "bridge", "boulevard", "avenue", "railway", "crossing"])]]),
+    # "dozens gathered outside the governorate building to demand news of relatives": a gathering with a demand
+    _one("protest", ["gather", "assemble", "converge"], _VERB),
     _one("riot", ["riot", "rioting", "rioter"]),
     _one("mob", ["mob"]),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
