@@ -539,3 +539,31 @@ def test_where_and_what_in_clauses_hanging_off_the_event(geoparser, text, expect
 ])
 def test_anniversaries_running_totals_and_plain_gatherings_are_not_events(geoparser, text):
     assert coded(geoparser, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised plural after a dateline, shells that kill across a broken parse
+    ("NAIROBI, May 6 (Horn Wire) - Shells crashed into the Abu Shouk displacement camp on the northern edge of "
+     "El Fasher on Monday, killing eleven people.", [("Shelling/artillery/missile attack", "El Fasher")]),
+    ("In the north of the enclave, tank shells landed overnight in Jabalia camp's al-Fallouja area, killing four "
+     "members of one family, medics said.", [("Shelling/artillery/missile attack", "Jabālyā")]),
+    # an aid convoy ambushed is an attack on civilians; a military one a clash
+    ("On Tuesday a convoy of nine trucks carrying food assistance was ambushed by armed men near Baidoa.",
+     [("Attack", "Baidoa")]),
+    ("On Tuesday insurgents ambushed a military convoy near Baidoa.", [("Armed clash", "Baidoa")]),
+    # raiders strike a village: no air strike; young men looting riot
+    ("Two herders were shot dead when armed raiders struck a village outside Marigat on Saturday night.",
+     [("Attack", "Marigat")]),
+    ("Violence also flared in Nakuru, where groups of young men smashed shop windows, looted a supermarket and "
+     "set fire to a county government office on Wednesday.", [("Violent demonstration", "Nakuru")]),
+    # hyphenated names joined by a particle are one name, never their first part
+    ("Drones struck gang positions in Croix-des-Bouquets overnight, police sources say.",
+     [("Air/drone strike", "Croix-des-Bouquets")]),
+    ("A magnetic bomb exploded on a minibus in the Hazara neighbourhood of Dasht-e-Barchi in western Kabul on "
+     "Sunday.", [("Remote explosive/landmine/IED", "Kabul")]),
+    # a line named as a facility holds no town "Line"; an organisation is no village of that alternate name
+    ("On Monday Taliban border forces said they had taken control of two posts along the Durand Line in Khost "
+     "province that Pakistani troops had abandoned.", [("Armed clash", "Khost")]),
+])
+def test_weapons_targets_and_names_from_the_eighth_round(geoparser, text, expected):
+    assert coded(geoparser, text) == expected

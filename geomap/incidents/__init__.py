@@ -114,7 +114,9 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
     clusters = [g for g in groups.values() if max(t.strength for t in g) >= 1]
     strong = [g for g in clusters if max(t.strength for t in g) >= 3]
     if len(strong) == 1:  # "fighting flared … between tribal fighters and local gunmen": the actors of the one event
-        weak = [g for g in clusters if max(t.strength for t in g) <= 2 and all(t.head.pos_ in ("NOUN", "PROPN") for t in g)]
+        # and "tank shells landed …, killing four" parsed with the shells far off: the deaths are that event's
+        weak = [g for g in clusters if max(t.strength for t in g) <= 2 and all(
+            t.head.pos_ in ("NOUN", "PROPN") or t.kind in ("kill", "casualty") for t in g)]
         for g in weak:
             strong[0].extend(g)
         clusters = [g for g in clusters if not any(g is w for w in weak)]

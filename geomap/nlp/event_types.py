@@ -47,7 +47,8 @@ DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose"
 
 def lemma_of(token: Token) -> str:
     lemma = (token.lemma_ or token.text).lower()
-    if token.tag_ == "NNP" and token.is_sent_start and not token.ent_type_ and lemma == token.lower_ \
+    opening = token.is_sent_start or (token.i > 0 and token.nbor(-1).text in ("-", "\u2014", ":", "\u2013"))
+    if token.tag_ == "NNP" and opening and not token.ent_type_ and lemma == token.lower_ \
             and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
         # "Mobs, enraged by …, stormed": a plural noun opening the sentence that the tagger took for a name
         return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
@@ -70,7 +71,8 @@ IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device"
 CIVILIAN = {"civilian", "villager", "resident", "worshipper", "church", "mosque", "school", "market", "hospital",
             "farmer", "passenger", "bus", "student", "child", "woman", "family", "home", "house", "village",
             "camp", "people", "journalist", "teacher", "pilgrim", "shopper", "clinic", "congregation", "synagogue",
-            "temple", "commander", "official", "politician", "activist", "general", "leader", "businessman"}
+            "temple", "commander", "official", "politician", "activist", "general", "leader", "businessman",
+            "aid", "humanitarian", "assistance", "relief", "driver"}  # "a convoy carrying food assistance"
 MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convoy", "military", "force", "unit",
             "outpost", "garrison", "barracks", "patrol", "post", "militant", "rebel", "fighter", "insurgent",
             "jihadist", "militia", "police", "policeman", "checkpost", "station"}
@@ -317,7 +319,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     carried = {lemma_of(t) for a in head.sent if lemma_of(a) == "arm" and a.tag_ == "VBN" for t in a.subtree} - {"arm"}
     weapon = _weapon_subtype(words - carried)  # "gunmen armed with grenades attacked": no grenade attack
     ground = _argument_lemmas(head, ("nsubj",))
-    if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant"}) \
+    if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"}) \
             and weapon not in (AIR, SHELLING):
         kind, (event_type, sub, strength) = "attack", KINDS["attack"]  # "attackers armed with rifles struck the station"
     if kind == "bombing" and lemma_of(head) == "blow" and _has(
@@ -362,6 +364,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                                                                         "bandit", "mob", "attacker"}):
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
         return VAC, "Attack", strength
+    if kind == "clash" and lemma_of(head) == "ambush":
+        targets = _targets(head)
+        if targets & CIVILIAN and not targets & (MILITARY - {"convoy", "vehicle"}):
+            return VAC, "Attack", strength  # "a convoy of trucks carrying food assistance was ambushed"
     if kind == "clash":
         armed = _has(_lemmas(head.sent), NON_STATE - {"group"} | {"cartel", "gang", "armed", "soldier", "troop"})
         if _has(words, PROTESTERS) or (match.text.lower().startswith("running battle") and not armed):
@@ -401,7 +407,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
         stoning = _has(_lemmas(head.sent), {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car, stone troops"
         armed = STATE | NON_STATE - {"group"} | {"settler", "man"}  # "groups of youths" riot; settlers do not
-        if (subject & (PROTESTERS | LYNCHERS) or stoning) and not subject & armed:
+        sentence = _lemmas(head.sent)  # "groups of young men smashed windows and looted a supermarket"
+        young_men = {"young", "man"} <= sentence and not sentence & (NON_STATE - {"group"} | {"settler", "gunman"})
+        if (subject & (PROTESTERS | LYNCHERS) or stoning or young_men) \
+                and not subject & (armed - ({"man"} if young_men else set())):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("advcl", "conj"))

@@ -23,7 +23,9 @@ def _lem(words: list[str]) -> dict:
 
     Built-in attributes are matched in Cython; a custom ``Token._`` getter cost a Python call per token per pattern.
     """
-    variants = sorted({form for w in words for form in (w, w.capitalize(), w.upper())})
+    # "Shells crashed into …": a capitalised plural the tagger takes for a name keeps itself as its lemma
+    plurals = {w.capitalize() + ("es" if w.endswith(("s", "sh", "ch", "x")) else "s") for w in words if w.isalpha()}
+    variants = sorted({form for w in words for form in (w, w.capitalize(), w.upper())} | plurals)
     return {"LEMMA": {"IN": variants}}
 
 

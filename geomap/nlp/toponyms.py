@@ -55,6 +55,9 @@ FACILITY_WORDS = frozenset(
     "place square bridge stadium airport station mall plaza".split()
 )
 MAX_NGRAM = 4
+# the lower-case joints of hyphenated names: "Croix-des-Bouquets", "Dasht-e-Barchi", "Rostov-on-Don"
+NAME_PARTICLES = frozenset("e i o de des du la le les los las el al ul on upon sur en am an di da do der den von "
+                           "van".split())
 # "the outskirts of Sake", "the village of Boni": a capitalised word after these is a name whatever the tagger says
 NAMED_AREA_NOUNS = frozenset("outskirts outskirt town village city suburb suburbs district province region edge "
                              "municipality locality hamlet".split())
@@ -79,6 +82,23 @@ def _trim(span: Span) -> Span | None:
     if end > start and end < span.end and doc[end].text == "." and "." in doc[end - 1].text:
         end += 1  # "W.Va." keeps its final dot
     return Span(doc, start, end, label=span.label_) if end > start else None
+
+
+def _hyphen_chain(doc: Doc, start: int) -> int:
+    """End of a hyphenated name beginning at ``start`` ("Croix-des-Bouquets", "Dasht-e-Barchi"), or ``start + 1``."""
+    end = start + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def _inside_compound(span: Span) -> bool:
+    """ "Croix" of "Croix-des-Bouquets", "Dasht" of "Dasht-e-Barchi": the first part of a hyphenated name joined by
+    a lower-case particle is no place of its own."""
+    doc = span.doc
+    return span.end + 2 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+        and doc[span.end + 1].lower_ in NAME_PARTICLES and doc[span.end + 2].text == "-"
 
 
 def _street(span: Span) -> bool:
@@ -178,6 +198,8 @@ class ToponymMatcher:
             if label in PLACE_LABELS:
                 span = _trim(ent)
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
+                    for i in range(ent.start, ent.end):  # "the Durand Line": no town "Line" inside it either
+                        blocked[i] = label == "FAC"
                     continue
                 span = self._extend(span)
                 if not any(t.text[:1].isupper() for t in span):
@@ -226,6 +248,12 @@ class ToponymMatcher:
     def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
         doc = ent.doc
+        chain = _hyphen_chain(doc, ent.end - 1)
+        if chain > ent.end and self._known(doc[ent.start:chain].text) and self._strong(doc[ent.start:chain].text, 1000):
+            accept(doc[ent.start:chain], "GPE")  # "Croix" tagged PERSON, of "Croix-des-Bouquets"
+            return True
+        if _inside_compound(ent):
+            return False
         parts = pieces(ent)
         if len(parts) > 1 and all(self._known(p.text, loose=True) and self._strong(p.text, 1000) for p in parts):
             for part in parts:  # "Krasnopillia in Sumy Oblast" tagged as one ORG: two places, one inside the other
@@ -282,7 +310,10 @@ class ToponymMatcher:
         if dateline:
             accept(core, "GPE")  # "GOPALGANJ: A curfew …" tagged ORG: a capitalised dateline is its town
             return True
-        if (by_event and self._strong(core.text, 1000)) or by_authority or (elsewhere and ent.label_ != "NORP") \
+        # an alternate name ("Novokuibyshevsk") must be a town of some size: "Taliban" is a Turkish hamlet's too
+        by_event = by_event and (self._strong(core.text, 1000, exact=True) or self._strong(core.text, 20_000))
+        if by_event or by_authority \
+                or (elsewhere and ent.label_ != "NORP") \
                 or (lone_person and self._strong(core.text, 10000)) \
                 or (locative and self._strong(core.text, 1000)) \
                 or (end == ent.end and ent.label_ == "ORG" and self._strong(core.text, 10 ** 9)):
@@ -326,6 +357,12 @@ class ToponymMatcher:
                 i += 1
                 continue
             matched = 0
+            chain = _hyphen_chain(doc, i)
+            if chain > i + 1 and not any(taken[j] for j in range(i, chain)) \
+                    and doc[chain - 1].text[:1].isupper() and self._passes_guards(doc[i:chain], lower_words, has_ner, taken):
+                accept(doc[i:chain], "GAZ")
+                i = chain
+                continue
             for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
                 span = doc[i:i + n]
                 last = span[-1]
@@ -343,7 +380,7 @@ class ToponymMatcher:
                        taken: list[bool] | None = None) -> bool:
         doc = span.doc
         text = span.text
-        if not self._known(text, loose=True):  # "Huliaipole" is GeoNames' Hulyaypole under its folded key
+        if not self._known(text, loose=True) or _inside_compound(span):  # "Huliaipole" is Hulyaypole, folded
             return False
         first = span[0]
         if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or first.lower_ in COMMON_CAPITALISED

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 from geomap.geocoding.names import normalize
@@ -126,6 +127,10 @@ class _Evidence:
         return context
 
 
+_DIVISION_OF = re.compile(r"\b(?:state|province|region|governorate|oblast|department|prefecture|county)\s+of\s+$",
+                          re.IGNORECASE)
+
+
 def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bias: Bias | None = None,
                      passes: int = 2) -> list:
     """Resolutions for ``mentions`` (objects with text, label, start, end), in the same order."""
@@ -142,6 +147,8 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
         divisions = _enumerated_divisions(m, text, store)
         if divisions:
             found[i] = divisions
+        elif _DIVISION_OF.search(text, max(m.start - 30, 0), m.start):  # "the western Mexican state of Michoacán"
+            found[i] = [f if f.generic_class else replace(f, generic_class="A") for f in found[i]]
     parents, children = _parent_links(mentions, text, found, store)
 
     def run(evidence: _Evidence | None) -> list:
