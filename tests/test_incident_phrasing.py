@@ -567,3 +567,26 @@ def test_anniversaries_running_totals_and_plain_gatherings_are_not_events(geopar
 ])
 def test_weapons_targets_and_names_from_the_eighth_round(geoparser, text, expected):
     assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A march planned by activists in Bejaia to mark the date was called off by its organisers.",
+    "16:20 Reports of a gunfight in Tripoli's Souq al-Juma district appear to be wrong: the Radaa force says the "
+    "shots heard were celebratory fire at a wedding.",
+    "17:05 An explosion at a fuel depot on the outskirts of Sabha has been blamed on a gas leak.",
+    "On Monday the Election Petition Tribunal sitting in Port Harcourt struck out a petition challenging the result.",
+    "Two of the kidnappers were neutralised near Kaduna on Monday, the military said.",
+    "The disorder began after two teenage boys appeared in court in Coleraine charged with attempted rape.",
+    "Last week in Africa, key trends included continued mass abductions by bandits in Nigeria's North West.",
+])
+def test_called_off_wrong_accidental_legal_and_trend_lines_are_not_events(geoparser, text):
+    assert coded(geoparser, text, published=date(2025, 7, 16)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The police said the suspect had been seized by a crowd near the Dutsin-Ma motor park on Monday.",
+     [("Mob violence", "Dutsin-Ma")]),
+    ("A candidate was wounded when gunmen sprayed his vehicle with bullets in Suárez on Sunday.", [("Attack", "Suárez")]),
+])
+def test_crowds_seizing_and_vehicles_shot_at(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2025, 7, 16)) == expected

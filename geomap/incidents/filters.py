@@ -11,6 +11,7 @@ import logging
 from spacy.tokens import Span, Token
 
 from geomap.nlp.event_types import FORCES, lemma_of
+from geomap.nlp.nonviolence import NATURAL
 from geomap.nlp.events import Trigger, find_triggers
 
 log = logging.getLogger("geomap.incidents.filters")
@@ -23,6 +24,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
             "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "bar", "ask", "request", "appeal"}
+FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
 # "reports of an attack near Ayorou were denied": what is denied, as subject or object, did not happen
 DENIAL = {"deny", "refute", "dismiss", "reject"}
 # "men descended on the rally", "gunmen attacked a march": the protest is the target; the attack is the event
@@ -40,7 +42,7 @@ HABITUAL = {"weekly", "daily", "monthly", "annual", "yearly", "such", "similar",
             "past", "recurrent", "regular", "constant", "incessant", "persistent", "routine"}
 ANAPHORA = {"this", "that", "these", "those"}
 STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
-           "index", "review", "estimate"}
+           "index", "review", "estimate", "trend"}
 # "a war monitor said": attribution of a report, not an analysis of a trend
 REPORTING = {"say", "tell", "report", "confirm", "announce", "add", "claim", "state", "write", "post"}
 # "until they stopped attacking shipping": the activity as a whole, not one event
@@ -268,6 +270,23 @@ def not_an_event(head: Token, kind: str) -> str | None:
             (c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in children):
         return "a running total (\"have been killed since the truce took effect\")"
+    if any(c.dep_ in ("acl", "amod") and lemma_of(c) in ("plan", "schedule", "propose") for c in children):
+        return "planned (\"a march planned by activists\")"
+    for verb in list(head.ancestors)[:6]:
+        blamed = {lemma_of(t) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                  for t in c.subtree}
+        if lemma_of(verb) in ("blame", "attribute") and blamed & (NATURAL | {"leak", "fault", "circuit"}):
+            return "an accident (\"an explosion blamed on a gas leak\")"
+        if lemma_of(verb) in ("cancel", "postpone", "scrap") or (
+                lemma_of(verb) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)):
+            return "called off"
+        if lemma_of(verb) == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) \
+                and head.dep_ == "pobj":
+            return "legal proceedings (charged with …)"
+    for verb in list(head.ancestors)[:6]:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and head in c.subtree for c in verb.children) and any(
+                lemma_of(t) in FALSEHOOD for t in verb.subtree if t.dep_ in ("acomp", "attr", "oprd")):
+            return "reported, then called wrong (\"reports of a gunfight … appear to be wrong\")"
     if kind == "protest" and head.pos_ == "NOUN" and _assaulted(head):
         return "the target of an attack (\"men descended on the rally\"): the attack is the event"
     for verb in list(head.ancestors)[:7]:

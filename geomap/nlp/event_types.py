@@ -131,10 +131,11 @@ def _has(words: set[str], cues: set[str]) -> bool:
 
 
 def _weapon_subtype(words: set[str]) -> str | None:
+    ied = IED_CUES if words & (IED_CUES - {"car", "vehicle"}) else set()  # "sprayed his vehicle with bullets"
     # gas alone is no cue: police fire tear gas at crowds every week
     chemical = {"chemical", "chlorine", "sarin", "mustard", "poison gas", "gas attack", "nerve agent"}
     for cues, sub in (({"suicide"}, SUICIDE), (chemical, CHEMICAL),
-                      ({"grenade"}, GRENADE), (AIR_CUES, AIR), (SHELL_CUES, SHELLING), (IED_CUES, IED)):
+                      ({"grenade"}, GRENADE), (AIR_CUES, AIR), (SHELL_CUES, SHELLING), (ied, IED)):
         if _has(words, cues):
             return sub
     return None
@@ -185,6 +186,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children)
     if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
         return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
+    if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        return False  # "the tribunal struck out a petition"
     if kind == "strike" and lemma == "strike" and (
             _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher",
                          "shutter", "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"})
@@ -192,7 +195,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
         return False
     if kind == "disrupted" and any(
-            c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"}
+            c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"} or any(
+                lemma_of(t) in PERSONS | NON_STATE | {"terrorist", "kidnapper", "attacker"} for t in c.subtree
+                if t.dep_ == "pobj" and t.head.lower_ == "of")  # "two of the kidnappers were neutralised"
                                                   or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not _is_toponym(c)))
             for c in head.children):
         return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
@@ -336,6 +341,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         return EXPLOSIONS, weapon, max(strength, 4)
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
+    if kind == "abduction":
+        agents = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
+        if agents & LYNCHERS and not agents & (STATE | NON_STATE | {"gunman", "gunmen", "armed", "kidnapper"}):
+            return RIOTS, "Mob violence", 8  # "the suspect had been seized by a crowd near the motor park"
     if kind in ("attack", "killing", "kill", "gunman", "beating"):
         # "residents seized two men and beat them": the subject of the verb a conjunct hangs on
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
@@ -430,6 +439,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                   or (c.dep_ == "nsubj" and headline_passive)}
         agents = _argument_lemmas(head, ("agent",) if headline_passive else ("nsubj", "agent"))
         if seized & PERSONS and not seized & PLACEISH:
+            if agents & LYNCHERS and not agents & (STATE | NON_STATE | {"gunman", "gunmen", "armed"}):
+                return RIOTS, "Mob violence", 8  # "the suspect had been seized by a crowd"
             return (STRATEGIC, "Arrests", 6) if agents & STATE else (VAC, "Abduction/forced disappearance", 7)
     if kind == "capture":
         subject = _argument_lemmas(head, ("nsubj", "agent"))

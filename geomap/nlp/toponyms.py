@@ -198,8 +198,8 @@ class ToponymMatcher:
             if label in PLACE_LABELS:
                 span = _trim(ent)
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
-                    for i in range(ent.start, ent.end):  # "the Durand Line": no town "Line" inside it either
-                        blocked[i] = label == "FAC"
+                    if label == "FAC" and len([t for t in ent if t.text[:1].isupper()]) > 1:
+                        blocked[ent.end - 1] = True  # "the Durand Line": its last word is no town "Line"
                     continue
                 span = self._extend(span)
                 if not any(t.text[:1].isupper() for t in span):
