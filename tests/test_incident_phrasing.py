@@ -590,3 +590,26 @@ def test_called_off_wrong_accidental_legal_and_trend_lines_are_not_events(geopar
 ])
 def test_crowds_seizing_and_vehicles_shot_at(geoparser, text, expected):
     assert coded(geoparser, text, published=date(2025, 7, 16)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Los Angeles: Protesters set fire to at least five driverless cars and hurled rocks at police on Sunday night "
+     "in downtown Los Angeles, near the federal detention centre, and 21 people were arrested.",
+     [("Violent demonstration", "Los Angeles")]),
+    # but arrests told on their own day, for a riot the day before, are their own event
+    ("Security forces arrested 23 people in Imphal on Sunday in connection with Saturday night's attacks by "
+     "protesters on the residences of three ministers.", [("Arrests", "Imphal")]),
+])
+def test_arrests_conjoined_to_a_riot_are_the_riot(geoparser, text, expected):
+    assert [c for c in coded(geoparser, text, published=date(2025, 6, 9)) if c[0] == "Arrests" or c == expected[0]][:1] \
+        == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Protest organisers said they would hold a mass rally outside the Knesset in Jerusalem next week.",
+    "Officials in Tarn Taran said the weapons were likely dropped by a drone from across the border.",
+    "Tribal fighting has since displaced thousands of people and closed schools across Enga.",
+    "Talks in Doha on the release of detained foreigners are expected to resume next month.",
+])
+def test_organisers_deliveries_aftermaths_and_descriptions_are_not_events(geoparser, text):
+    assert coded(geoparser, text, published=date(2025, 6, 9)) == []

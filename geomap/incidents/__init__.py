@@ -120,6 +120,15 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
         for g in weak:
             strong[0].extend(g)
         clusters = [g for g in clusters if not any(g is w for w in weak)]
+    crowd = [g for g in clusters if any(t.event_type in _CROWD for t in g)]
+    if len(crowd) == 1:  # "protesters set fire to cars …, and 21 people were arrested": the arrests are the riot's
+        verbs = {v.i for t in crowd[0] for v in (t.head, t.head.head) if v.pos_ == "VERB"}
+        arrests = [g for g in clusters if g is not crowd[0] and all(
+            t.sub_event_type == "Arrests" and not _named_arrest(t) and t.head.dep_ == "conj" and t.head.head.i in verbs
+            for t in g)]
+        for g in arrests:
+            crowd[0].extend(g)
+        clusters = [g for g in clusters if not any(g is a for a in arrests)]
     return clusters
 
 

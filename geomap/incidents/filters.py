@@ -50,7 +50,10 @@ CESSATION = {"stop", "cease", "halt", "end", "quit", "resume", "continue", "keep
 SERIES = {"string", "series", "spate", "wave", "litany", "catalogue", "catalog", "succession", "pattern", "run"}
 # people named by what they do: "a vigilante leader", "a militia commander" name an actor
 ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "member", "official",
-         "group", "organisation", "organization", "unit", "network", "coordinator", "founder", "activist"}
+         "group", "organisation", "organization", "unit", "network", "coordinator", "founder", "activist",
+         "organiser", "organizer", "movement",
+         # and places named for what is done there: "the federal detention centre", "a protest camp"
+         "centre", "center", "facility", "site", "cell", "ward", "camp"}
 # what protesters do with a grievance: "chanting slogans against attacks", "marched over the killings"
 GRIEVANCE = {"chant", "slogan", "protest", "march", "rally", "demonstrate", "demonstration", "denounce", "condemn",
              "placard", "banner", "petition", "campaign", "anger", "outrage", "vigil", "strike", "sit-in"}
@@ -229,6 +232,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "generic (\"every owner has been attacked\")"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return "negated (\"swept into Damascus without a fight\")"
+    if head.tag_ == "VBN" and head.dep_ == "amod" and not _dated(head):
+        return "a description (\"detained foreigners\", \"the abducted passengers\")"
+    if head.dep_ == "nsubj" and any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.head.children) \
+            and any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.head.children):
+        return "background (\"fighting has since displaced thousands\")"
     if head.dep_ in ("compound", "amod") and lemma_of(head.head) in ROLES:
         return "a role, not an event (\"a vigilante leader\", \"militia commander\")"
     if any(t.lower_ == "according" for t in list(head.ancestors)[:4]):

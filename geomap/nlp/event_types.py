@@ -233,6 +233,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
     if kind == "weapon":
+        carrier = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+        carried = _argument_lemmas(carrier, ("nsubjpass", "dobj"))
+        if lemma_of(carrier) in ("drop", "deliver", "airdrop", "ferry", "smuggle") and carried & (
+                ARMS - {"explosive", "grenade"}) and not carried & {"bomb", "explosive", "munition", "grenade"}:
+            return False  # "the weapons were likely dropped by a drone from across the border": a delivery
         gov = head.head
         if gov.lower_ == "of" and gov.head.pos_ == "NOUN":  # "fired a salvo of rockets", "a wave of drones"
             gov = gov.head.head
