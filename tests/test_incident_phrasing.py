@@ -613,3 +613,32 @@ def test_arrests_conjoined_to_a_riot_are_the_riot(geoparser, text, expected):
 ])
 def test_organisers_deliveries_aftermaths_and_descriptions_are_not_events(geoparser, text):
     assert coded(geoparser, text, published=date(2025, 6, 9)) == []
+
+
+def test_a_dated_bullet_split_by_the_parser_keeps_its_date(geoparser):
+    text = ("KEY INCIDENTS\n"
+            "- 21 November: Gunmen opened fire on a convoy of passenger vehicles near Alizai in Lower Kurram.\n"
+            "- 22-23 November: Heavy fighting between armed tribesmen broke out around Parachinar, with mortars and "
+            "automatic weapons used on both sides.")
+    found = incidents(geoparser, text, published=date(2024, 12, 2))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Attack", "Alizai", "2024-11-21"), ("Armed clash", "Parachinar", "2024-11-23")]
+
+
+def test_a_numbered_heading_takes_the_date_of_the_sentence_after_it(geoparser):
+    text = ("3. Warehouse looting in Mellit. Last week, unidentified armed men broke into a humanitarian warehouse "
+            "in Mellit and carried off food stocks.")
+    found = incidents(geoparser, text, published=date(2025, 1, 13))
+    assert [(i.sub_event_type, i.date.isoformat(), i.date_end.isoformat()) for i in found] == [
+        ("Looting/property destruction", "2025-01-06", "2025-01-12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Sunday, gunmen seized the sub-prefect of Markounda near Kabo as he was travelling with two aides.",
+     [("Abduction/forced disappearance", "Kabo")]),
+    ("The attackers rounded up men near the well in Djibo on Saturday before opening fire.", [("Attack", "Djibo")]),
+    ("Seventeen inmates were killed on Tuesday when rival gang factions fought each other with rifles and grenades "
+     "inside the prison in Guayaquil.", [("Armed clash", "Guayaquil")]),
+])
+def test_officials_seized_and_the_arms_a_fight_was_fought_with(geoparser, text, expected):
+    assert coded(geoparser, text) == expected

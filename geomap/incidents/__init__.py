@@ -52,7 +52,16 @@ def segments(doc: Doc) -> list[Span]:
                     start = token.i
         if start < sent.end:
             out.append(doc[start:sent.end])
-    return [s for s in out if s.text.strip()]
+    out = [s for s in out if s.text.strip()]
+    merged: list[Span] = []
+    for span in out:  # "- 21 November: Gunmen opened fire …" split by the parser after "-" and "21": one line
+        last = merged[-1] if merged else None
+        if last is not None and last.end == span.start and all(t.is_punct or t.like_num or t.is_space for t in last) \
+                and "\n" not in doc.text[last.end_char:span.start_char]:
+            merged[-1] = doc[last.start:span.end]
+        else:
+            merged.append(span)
+    return merged
 
 
 _CROWD = {"Protests", "Riots"}
@@ -176,7 +185,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     opening = DATELINE.match(doc.text)
     dateline_end = opening.end() if opening else -1
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
-    for segment in segments(doc):
+    all_segments = segments(doc)
+    for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
             reference = None  # "14:40 - …": a live-blog entry is told on the report day unless it says otherwise
         found = find_dates(segment.text, document.published, reference) if document.published else []
@@ -186,6 +196,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         if not triggers:
             continue
         clusters = _clusters(triggers)
+        heading_window = _told_next(all_segments, k, document, reference) if heading(segment) and not found else None
         dates = []
         for start, end, window in found:  # the expressions found above, read against the same reference day
             if segment.start_char + end <= dateline_end:
@@ -204,9 +215,21 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         for number, cluster in enumerate(clusters):
             incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                             [tolls[k] for k, c in owner.items() if c == number], store,
-                                            len(incidents), last_places, previous, fresh))
+                                            len(incidents), last_places, previous, fresh, heading_window))
     return date_headlines(_without_summaries(incidents), doc, document)
 
+
+
+def _told_next(all_segments: list[Span], k: int, document: Document, reference: date | None) -> DateWindow | None:
+    """The day or week the sentence after a numbered or bulleted heading gives, on the heading's own line."""
+    if k + 1 >= len(all_segments) or not document.published:
+        return None
+    here, following = all_segments[k], all_segments[k + 1]
+    if "\n" in here.doc.text[here.end_char:following.start_char]:
+        return None
+    windows = [w for _, _, w in find_dates(following.text, document.published, reference)
+               if w.precision in ("day", "week")]
+    return windows[0] if windows else None
 
 
 def _without_summaries(incidents: list[Incident]) -> list[Incident]:
@@ -255,7 +278,7 @@ THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" 
 
 def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
                    offset, last_places: list[Located], story_day: date | None = None,
-                   fresh: bool = False) -> list[Incident]:
+                   fresh: bool = False, heading_window: DateWindow | None = None) -> list[Incident]:
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     if lead.head.lemma_.lower() == "enter":  # "fighters entered villages, beheading six men": a raid on civilians
         harm = [t for t in cluster if t.event_type == "Violence against civilians" and t.strength >= 4]
@@ -307,6 +330,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             c.dep_ in ("det", "nummod", "poss") for c in lead.head.children):
         log.debug("a pattern, not an incident: %r", segment.text)  # "drone attacks have multiplied this year"
         return []
+    if window is None and heading_window is not None:
+        window = heading_window  # "3. Warehouse looting in Mellit. Last week, armed men broke into …"
     if window is None and document.published:
         if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for t in cluster for c in t.head.children):
             return []  # "days after a similar attack in Kandahar": a comparison unless the text dates it

@@ -428,8 +428,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("advcl", "conj"))
-        if subject & (NON_STATE | {"armed", "kidnapper", "abductor"}) and not subject & STATE:
-            if _has(_lemmas(head.sent), {"kill", "execute", "massacre", "behead", "shoot"}):
+        if subject & (NON_STATE | {"armed", "kidnapper", "abductor", "attacker", "assailant", "raider", "gunman",
+                                   "gunmen", "jihadist"}) and not subject & STATE:
+            if _has(_lemmas(head.sent), {"kill", "execute", "massacre", "behead", "shoot", "open fire"}):
                 return VAC, "Attack", 1  # "insurgents rounded up farmers and killed 40": the killing is the event
             return VAC, "Abduction/forced disappearance", 6  # "armed men stormed a village, rounding up 43"
     if kind in ("capture", "recapture") and (_has(_lemmas(head.sent), {"hand over", "hand back", "handover"})
@@ -442,8 +443,13 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                                    for c in head.children)
         seized = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")
                   or (c.dep_ == "nsubj" and headline_passive)}
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            seized.add(lemma_of(head.head))  # "former FARC members seized from their homes"
+        if seized & {"prefect", "sub-prefect", "governor", "commissioner", "administrator", "lawmaker", "legislator",
+                     "minister", "councillor", "pilot", "tourist", "foreigner", "missionary", "nun"}:
+            seized.add("person")  # "gunmen seized the sub-prefect of Markounda"
         agents = _argument_lemmas(head, ("agent",) if headline_passive else ("nsubj", "agent"))
-        if seized & PERSONS and not seized & PLACEISH:
+        if seized & (PERSONS | {"person"}) and not seized & PLACEISH:
             if agents & LYNCHERS and not agents & (STATE | NON_STATE | {"gunman", "gunmen", "armed"}):
                 return RIOTS, "Mob violence", 8  # "the suspect had been seized by a crowd"
             return (STRATEGIC, "Arrests", 6) if agents & STATE else (VAC, "Abduction/forced disappearance", 7)
