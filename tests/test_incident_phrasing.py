@@ -642,3 +642,13 @@ def test_a_numbered_heading_takes_the_date_of_the_sentence_after_it(geoparser):
 ])
 def test_officials_seized_and_the_arms_a_fight_was_fought_with(geoparser, text, expected):
     assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two children were killed when a landmine exploded as they collected firewood in Demoso township, Kayah State, "
+     "on Tuesday.", [("Remote explosive/landmine/IED", "Dimawso")]),
+    ("On Sunday armed men set fire to granaries and several shops in Bourzanga, further south in Bam province, "
+     "after ordering residents out.", [("Looting/property destruction", "Bourzanga")]),
+])
+def test_the_town_named_inside_the_division_the_event_was_tied_to(geoparser, text, expected):
+    assert coded(geoparser, text) == expected

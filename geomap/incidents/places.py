@@ -329,6 +329,10 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                                      and item.place.admin1_code == nearest.place.admin1_code))]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
+    if not nearest.place.is_country and nearest.place.feature_class == "A":
+        town = _town_inside(nearest, index, bounds)  # "in Demoso township, Kayah State" parsed off the event
+        if town is not None:
+            return [town]
     family = {nearest.group}
     changed = True
     while changed:  # conjuncts of the chosen location are locations of their own
@@ -345,6 +349,34 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
 
 
 DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}
+
+
+INSIDE_REACH_KM = 150.0  # a town this close to a named division (with no division code of its own) lies in it
+
+
+def _town_inside(region: Located, index: dict[int, Span], bounds: tuple[int, int]) -> Located | None:
+    """The one town the sentence puts somewhere ("in Bourzanga, further south in Bam province") that lies inside
+    the division the event was tied to: the town is the finer place."""
+    from geomap.geo import distance_km
+
+    area = region.place
+    towns: dict[str, Located] = {}
+    for i in range(*bounds):
+        span = index.get(i)
+        if span is None or i != span.root.i or span._.geomap_place.feature_class != "P":
+            continue
+        place, token = span._.geomap_place, span.root
+        if token.dep_ == "compound":
+            token = token.head  # "in Demoso township"
+        if not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of", "by", "against"}):
+            continue
+        inside = place.country_code == area.country_code and (
+            (area.admin1_code and place.admin1_code == area.admin1_code)
+            or (not area.admin1_code or area.feature_code != "ADM1")
+            and distance_km(place.lat, place.lon, area.lat, area.lon) <= INSIDE_REACH_KM)
+        if inside:
+            towns.setdefault(place.gazetteer_id, Located(span, place, region.dist, region.near, region.group))
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 NEAR_KM = 30.0  # a place measured from a town this close is coded at the town, as near it
