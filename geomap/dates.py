@@ -174,6 +174,7 @@ def _r_last_night(m: re.Match, p: date) -> DateWindow:
     return DateWindow(p - timedelta(days=1), p, "day", m[0])
 
 
+_EVE_OF_A_DAY = re.compile(rf"\s+(?:the\s+)?(?:\S+\s+){{0,2}}?(?:{_WD}|{_MON}\b|\d)", re.IGNORECASE)
 _PART = re.compile(r"\b(early|mid|late)\b", re.IGNORECASE)
 
 
@@ -310,7 +311,8 @@ def _resolve_since(m: re.Match, p: date) -> DateWindow | None:
 _DAYS_AFTER = re.compile(rf"\b(?:{_N}\s+days?|{_H}\s+hours)\s+after\b", re.IGNORECASE)
 
 
-def _days_after(text: str, found: list, fallback: date, reference: date | None) -> list[tuple[int, int, DateWindow]]:
+def _days_after(text: str, found: list, fallback: date, reference: date | None,
+                published: date) -> list[tuple[int, int, DateWindow]]:
     """ "on Wednesday, a day after protesters stormed parliament": the event told after "after" happened that many
     days before the day the sentence names first (else the story's day). Opening the sentence ("Two days after the
     assault, agents detained …") it dates the sentence's own event, that many days after the story's last day."""
@@ -318,7 +320,7 @@ def _days_after(text: str, found: list, fallback: date, reference: date | None) 
     for m in _DAYS_AFTER.finditer(text):
         days = _count(m["n"]) if m["n"] else (_HOURS.get(m["h"].lower()) or int(m["h"])) // 24
         if not text[:m.start()].strip(" \"'\u201c"):
-            if reference is not None:
+            if reference is not None and reference + timedelta(days=days) <= published:
                 day = reference + timedelta(days=days)
                 out.append((m.start(), m.end() - len("after"), DateWindow(day, day, "day", m[0][:-len("after")].strip())))
             continue
@@ -340,8 +342,8 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             base = published
             if resolver in (_r_days_later, _r_hours_later) and (reference is None or reference >= published):
                 continue  # counted on from nothing the story named, or past the report: no date
-            if re.search(r"\beve\b", m[0], re.IGNORECASE) and reference is None:
-                continue  # "on the eve of the elections": of nothing the story dated
+            if re.search(r"\beve\b", m[0], re.IGNORECASE) and (reference is None or _EVE_OF_A_DAY.match(text, m.end())):
+                continue  # "on the eve of the elections": of nothing the story dated; "of Sunday's vote": that day's
             counted_back = re.search(r"\b(?:earlier|before|previous|preceding|eve)\b", m[0], re.IGNORECASE) \
                 and not re.search(r"\bthis\b", m[0], re.IGNORECASE)  # "earlier this week" is the report's week
             if reference and (resolver in (_r_same_day, _r_days_later, _r_hours_later) or counted_back):
@@ -353,7 +355,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
                 continue
             if window is not None:
                 found.append((m.start(), m.end(), window))
-    found += _days_after(text, found, reference or published, reference)
+    found += _days_after(text, found, reference or published, reference, published)
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, DateWindow]] = []
     for item in found:

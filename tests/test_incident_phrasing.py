@@ -652,3 +652,26 @@ def test_officials_seized_and_the_arms_a_fight_was_fought_with(geoparser, text, 
 ])
 def test_the_town_named_inside_the_division_the_event_was_tied_to(geoparser, text, expected):
     assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # from a review of this session's rules: each of these misfired once
+    ("Israel blocked the Rafah crossing on Sunday.", []),
+    ("A landslide blocked the highway near Muzaffarabad on Tuesday.", []),
+    ("The government postponed the elections after gunmen killed 12 people in Kidal on Monday.", [("Attack", "Kidal")]),
+    ("Riot police charged at demonstrators with batons in Nairobi on Friday.", [("Protest with intervention", "Nairobi")]),
+    ("Armed gendarmes arrested three men in Zinder on Monday.", [("Arrests", "Zinder")]),
+    ("Gunmen who attacked the village of Koro on Sunday said the accusations were false.", [("Attack", "Koro")]),
+    ("Police asked the protesters in Tunis to leave the square on Monday.", [("Peaceful protest", "Tunis")]),
+    ("Militants carried out a planned attack on the base in Gao on Monday, killing six soldiers.",
+     [("Armed clash", "Gao")]),
+    ("A drone struck a police station on Wednesday. The station had been rebuilt with funds from Bogotá.", []),
+])
+def test_review_cases_stay_coded_as_before(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2024, 3, 10)) == expected
+
+
+def test_counted_dates_never_pass_publication_and_eves_of_a_named_day_are_not_counted():
+    assert find_dates("Two days after the vote, police fired.", date(2024, 3, 14), date(2024, 3, 14)) == []
+    found = find_dates("On the eve of Sunday's vote, rallies were held.", date(2024, 3, 10), date(2024, 3, 5))
+    assert [w.text for _, _, w in found] == ["Sunday's"]

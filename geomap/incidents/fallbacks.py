@@ -182,6 +182,11 @@ def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     found: dict[str, Located] = {}
     for i in range(following.start, following.end):
         span = index.get(i)
-        if span is not None and i == span.root.i and span._.geomap_place.feature_class == "P":
+        if span is None or i != span.root.i or span._.geomap_place.feature_class != "P":
+            continue
+        token = span.root
+        head = token.head.head.head if token.head.lower_ == "of" and token.head.head.lemma_.lower() in AREAS \
+            else token.head  # "sits in the centre of Suárez"
+        if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between", "from"}:
             found.setdefault(span._.geomap_place.gazetteer_id, Located(span, span._.geomap_place, 9, False, 0))
-    return list(found.values())[:1]
+    return list(found.values())[:1]  # not "rebuilt with funds from Bogotá"

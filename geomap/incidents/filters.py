@@ -23,7 +23,9 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
-            "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "bar", "ask", "request", "appeal"}
+            "fabrication", "rumor", "hint", "float", "suggest", "contemplate"}
+# "asked the courts to bar police from using live ammunition against demonstrators": what is asked for or barred
+REQUESTS = {"ask", "request", "appeal", "petition"}
 FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
 # "reports of an attack near Ayorou were denied": what is denied, as subject or object, did not happen
 DENIAL = {"deny", "refute", "dismiss", "reject"}
@@ -194,6 +196,8 @@ def _assaulted(noun: Token) -> bool:
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or lemma_of(verb) not in ASSAULT_VERBS:
         return False
     subject = {lemma_of(t) for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    if verb.dep_ == "acl":  # "Riot police charged at demonstrators" parsed as police [who] charged
+        subject |= {lemma_of(t) for t in verb.head.subtree if t.i < verb.i}
     return not subject & FORCES
 
 
@@ -278,22 +282,26 @@ def not_an_event(head: Token, kind: str) -> str | None:
             (c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in children):
         return "a running total (\"have been killed since the truce took effect\")"
-    if any(c.dep_ in ("acl", "amod") and lemma_of(c) in ("plan", "schedule", "propose") for c in children):
+    if head.dep_ != "dobj" and any(c.dep_ in ("acl", "amod") and lemma_of(c) in ("plan", "schedule", "propose")
+                                   for c in children):
         return "planned (\"a march planned by activists\")"
     for verb in list(head.ancestors)[:6]:
         blamed = {lemma_of(t) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
                   for t in c.subtree}
         if lemma_of(verb) in ("blame", "attribute") and blamed & (NATURAL | {"leak", "fault", "circuit"}):
             return "an accident (\"an explosion blamed on a gas leak\")"
-        if lemma_of(verb) in ("cancel", "postpone", "scrap") or (
-                lemma_of(verb) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)):
-            return "called off"
-        if lemma_of(verb) == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) \
-                and head.dep_ == "pobj":
-            return "legal proceedings (charged with …)"
+        cancelled = lemma_of(verb) in ("cancel", "postpone", "scrap") or (
+            lemma_of(verb) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+        if cancelled and any(c.dep_ in ("dobj", "nsubjpass") and head in c.subtree for c in verb.children):
+            return "called off"  # the march called off, not "postponed the vote after gunmen killed 12"
+        if lemma_of(verb) == "charge" and head.dep_ == "pobj" and head.head.lower_ == "with" \
+                and head.head.head.i == verb.i and verb.tag_ == "VBN":
+            return "legal proceedings (charged with …)"  # not "police charged at demonstrators with batons"
     for verb in list(head.ancestors)[:6]:
+        predicate = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")] + [
+            g for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("acomp", "attr")]
         if any(c.dep_ in ("nsubj", "nsubjpass") and head in c.subtree for c in verb.children) and any(
-                lemma_of(t) in FALSEHOOD for t in verb.subtree if t.dep_ in ("acomp", "attr", "oprd")):
+                lemma_of(t) in FALSEHOOD for t in predicate):
             return "reported, then called wrong (\"reports of a gunfight … appear to be wrong\")"
     if kind == "protest" and head.pos_ == "NOUN" and _assaulted(head):
         return "the target of an attack (\"men descended on the rally\"): the attack is the event"
@@ -352,6 +360,10 @@ def not_an_event(head: Token, kind: str) -> str | None:
             and lemma not in ("make", "represent", "constitute", "account", "step", "ramp")  # "made up 40% of incidents"
         if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
+        if (lemma in REQUESTS and via == "xcomp") or (lemma in ("bar", "ban", "forbid") and via == "prep"):
+            return f"irrealis ({lemma} … to / from …)"  # not "police asked the protesters to leave"
+        if lemma == "ask" and via == "prep":
+            return "a question about an event told elsewhere (\"asked about the Uruapan killing\")"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
         if lemma in LEGAL and gov.pos_ == "VERB":

@@ -228,7 +228,8 @@ DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
 # "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
-DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*(?:[\u2014\u2013-]{1,2}|:)\s")
+DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
+                      r"[\u2014\u2013-]{1,2}|:)\s")  # "GOMA, Congo (Reuters) —" or "GOPALGANJ:"
 
 
 def _dateline(token: Token) -> bool:
@@ -351,7 +352,13 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
 DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}
 
 
-INSIDE_REACH_KM = 150.0  # a town this close to a named division (with no division code of its own) lies in it
+INSIDE_REACH_KM = 120.0
+REFUGE_VERBS = {"flee", "seek", "shelter", "evacuate", "escape", "relocate", "move", "return", "arrive", "take",
+                "transfer", "bring", "send"}  # a town this close to a named division (with no division code of its own) lies in it
+
+
+def _clause_verb(token: Token) -> Token | None:
+    return next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _town_inside(region: Located, index: dict[int, Span], bounds: tuple[int, int]) -> Located | None:
@@ -370,10 +377,13 @@ def _town_inside(region: Located, index: dict[int, Span], bounds: tuple[int, int
             token = token.head  # "in Demoso township"
         if not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of", "by", "against"}):
             continue
+        verb = _clause_verb(token)
+        if verb is not None and verb.lemma_.lower() in REFUGE_VERBS:
+            continue  # "attacked a village in Bam province; survivors sought shelter in Kaya": where they fled
+        near_enough = distance_km(place.lat, place.lon, area.lat, area.lon) <= INSIDE_REACH_KM
         inside = place.country_code == area.country_code and (
-            (area.admin1_code and place.admin1_code == area.admin1_code)
-            or (not area.admin1_code or area.feature_code != "ADM1")
-            and distance_km(place.lat, place.lon, area.lat, area.lon) <= INSIDE_REACH_KM)
+            (area.feature_code == "ADM1" and place.admin1_code == area.admin1_code)
+            or (area.feature_code != "ADM1" and near_enough))
         if inside:
             towns.setdefault(place.gazetteer_id, Located(span, place, region.dist, region.near, region.group))
     return next(iter(towns.values())) if len(towns) == 1 else None

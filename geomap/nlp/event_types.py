@@ -41,6 +41,10 @@ KINDS: dict[str, tuple[str, str, int]] = {
 }
 
 
+# people whose road block is a protest ("dozens of residents blocked the highway", "truckers blocked the bridge")
+CROWD_PEOPLE = {"people", "worker", "driver", "farmer", "trader", "villager", "man", "woman", "activist", "teacher",
+                "transporter", "trucker", "motorist", "family", "relative", "dozen", "hundred", "thousand", "vendor",
+                "miner", "union", "supporter", "opponent", "member"}
 DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose", "reject", "voice", "express",
            "decry", "urge", "demonstrate", "chant"}
 
@@ -49,7 +53,7 @@ def lemma_of(token: Token) -> str:
     lemma = (token.lemma_ or token.text).lower()
     opening = token.is_sent_start or (token.i > 0 and token.nbor(-1).text in ("-", "\u2014", ":", "\u2013"))
     if token.tag_ == "NNP" and opening and not token.ent_type_ and lemma == token.lower_ \
-            and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
+            and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")) and lemma != "news" and len(lemma) > 3:
         # "Mobs, enraged by …, stormed": a plural noun opening the sentence that the tagger took for a name
         return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     return lemma
@@ -393,10 +397,12 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not _has(
                 words, STATE | {"armed", "gunman", "gunmen", "militia", "gunfire"}):
             return RIOTS, "Mob violence", strength
-    if kind == "protest" and lemma_of(head) in ("block", "barricade") and _argument_lemmas(
-            head, ("nsubj", "agent"), through=("conj",)) & (STATE | NON_STATE | FORCES | {
-                "authority", "debris", "attacker", "assailant", "gunman", "gunmen", "kidnapper", "armed"}):
-        return event_type, sub, 0  # "police blocked the roads", "gunmen barricaded the highway": no protest
+    if kind == "protest" and lemma_of(head) in ("block", "barricade"):
+        blockers = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
+        blockers |= {w[:-1] for w in blockers if w.endswith("s")}  # "Relatives of inmates" tagged as a name
+        if blockers and not blockers & (PROTESTERS | LYNCHERS | CROWD_PEOPLE | {"inmate"}) or blockers & (
+                STATE | NON_STATE | FORCES | {"attacker", "assailant", "gunman", "gunmen", "kidnapper", "armed"}):
+            return event_type, sub, 0  # "police blocked the roads", "Israel blocked the crossing", "a landslide …"
     if kind == "protest":
         sentence = _lemmas(head.sent)
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
@@ -428,8 +434,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("advcl", "conj"))
-        if subject & (NON_STATE | {"armed", "kidnapper", "abductor", "attacker", "assailant", "raider", "gunman",
-                                   "gunmen", "jihadist"}) and not subject & STATE:
+        non_state = subject & (NON_STATE | {"kidnapper", "abductor", "attacker", "assailant", "raider", "gunman",
+                                            "gunmen", "jihadist"}) or {"armed", "man"} <= subject
+        if non_state and not subject & (STATE | FORCES | {"gendarme", "officer", "agent"}):
             if _has(_lemmas(head.sent), {"kill", "execute", "massacre", "behead", "shoot", "open fire"}):
                 return VAC, "Attack", 1  # "insurgents rounded up farmers and killed 40": the killing is the event
             return VAC, "Abduction/forced disappearance", 6  # "armed men stormed a village, rounding up 43"
@@ -455,9 +462,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return (STRATEGIC, "Arrests", 6) if agents & STATE else (VAC, "Abduction/forced disappearance", 7)
     if kind == "capture":
         subject = _argument_lemmas(head, ("nsubj", "agent"))
-        if subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
+        if subject and subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
             subject = _argument_lemmas(head.head, ("nsubj",))
-        if subject & (NON_STATE | {"resistance", "pdf"}) or (
+        if subject & (NON_STATE | {"resistance"}) or (
                 not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         return BATTLES, "Armed clash", strength
