@@ -114,6 +114,11 @@ def test_eval_incidents_command(tmp_path):
     assert scores["fatalities_exact"] == 1.0
     plain = CliRunner().invoke(cli, ["eval-incidents", str(path)])
     assert "precision 1.000" in plain.output and "F1 1.000" in plain.output
+    # several sets are pooled: the second file's article counts as a miss
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({**rows[0], "id": "three", "text": "Officials met in Derbent on Sunday."}), encoding="utf-8")
+    pooled = json.loads(CliRunner().invoke(cli, ["eval-incidents", str(path), str(other), "--json"]).output)
+    assert (pooled["documents"], pooled["tp"], pooled["fn"]) == (3, 1, 1)
 
 
 def test_optional_background_gold_is_neither_owed_nor_a_false_positive():

@@ -1,4 +1,4 @@
-"""`geomap eval-incidents DEVSET`: incident precision/recall/F1 against an annotated JSONL set."""
+"""`geomap eval-incidents DEVSET...`: incident precision/recall/F1 against annotated JSONL sets, pooled."""
 from __future__ import annotations
 
 import json
@@ -10,17 +10,17 @@ from geomap.cli.common import gazetteer_option, model_option
 
 
 @click.command("eval-incidents")
-@click.argument("devset", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("devsets", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the full result (with every error) as JSON.")
 @click.option("--max-km", default=30.0, show_default=True, help="Largest place error that still matches.")
 @gazetteer_option
 @model_option
-def command(devset: Path, as_json: bool, max_km: float, gazetteer_path: Path | None, model: str) -> None:
-    """Score incident extraction on DEVSET (JSONL: id, text, published, incidents)."""
+def command(devsets: tuple[Path, ...], as_json: bool, max_km: float, gazetteer_path: Path | None, model: str) -> None:
+    """Score incident extraction on DEVSET files (JSONL: id, text, published, incidents), pooled."""
     from geomap.evaluation.incidents import evaluate
     from geomap.pipeline import Geoparser
 
-    result = evaluate(devset, Geoparser(model=model, gazetteer_path=gazetteer_path, deduplicate=False), max_km)
+    result = evaluate(devsets, Geoparser(model=model, gazetteer_path=gazetteer_path, deduplicate=False), max_km)
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from geomap.errors import InputError
 from geomap.geo import distance_km
@@ -158,12 +158,14 @@ def score(annotated: Iterable[Annotated], predicted: Iterable[Incident], max_km:
     return result
 
 
-def evaluate(path: str | Path, geoparser=None, max_km: float = 30.0) -> dict[str, Any]:
-    """Run the full pipeline over an annotated set and score it (deduplication within each article only)."""
+def evaluate(path: str | Path | Sequence[str | Path], geoparser=None, max_km: float = 30.0) -> dict[str, Any]:
+    """Run the full pipeline over one or several annotated sets, pooled, and score them (deduplication within each
+    article only)."""
     from geomap.dedupe import dedupe
     from geomap.pipeline import Geoparser
 
-    annotated = read_devset(path)
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    annotated = [item for one in paths for item in read_devset(one)]
     parser = geoparser or Geoparser(deduplicate=False)
     extraction = parser.extract([item.document for item in annotated])
     by_doc: dict[str, list[Incident]] = {}
