@@ -94,6 +94,11 @@ def _count(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBERS[token.lower()]
 
 
+def _hour_count(token: str) -> int:
+    """ "48", "forty-eight" → 48."""
+    return int(token) if token.isdigit() else _HOURS[token.lower()]
+
+
 def _absolute(text: str, published: date) -> date | None:
     """A day-precise absolute expression through dateparser, preferring the past of the publication date."""
     settings = {
@@ -151,11 +156,11 @@ def _hours_window(hours: int, day: date, sign: int, text: str) -> DateWindow:
 
 def _r_hours_before(m: re.Match, p: date) -> DateWindow:
     """ "forty-eight hours earlier": counted back from the day the story last named (``p``)."""
-    return _hours_window(_HOURS.get(m["h"].lower()) or int(m["h"]), p, -1, m[0])
+    return _hours_window(_hour_count(m["h"]), p, -1, m[0])
 
 
 def _r_hours_later(m: re.Match, p: date) -> DateWindow:
-    return _hours_window(_HOURS.get(m["h"].lower()) or int(m["h"]), p, 1, m[0])
+    return _hours_window(_hour_count(m["h"]), p, 1, m[0])
 
 
 def _r_fixed(offset: int) -> Callable[[re.Match, date], DateWindow]:
@@ -318,7 +323,7 @@ def _days_after(text: str, found: list, fallback: date, reference: date | None,
     assault, agents detained …") it dates the sentence's own event, that many days after the story's last day."""
     out = []
     for m in _DAYS_AFTER.finditer(text):
-        days = _count(m["n"]) if m["n"] else (_HOURS.get(m["h"].lower()) or int(m["h"])) // 24
+        days = _count(m["n"]) if m["n"] else _hour_count(m["h"]) // 24
         if not text[:m.start()].strip(" \"'\u201c"):
             if reference is not None and reference + timedelta(days=days) <= published:
                 day = reference + timedelta(days=days)

@@ -137,6 +137,15 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
 PARAGRAPH_REACH = 120  # tokens back within the paragraph
 
 
+def names_unplaced(segment: Span, index: dict[int, Span]) -> bool:
+    """The sentence names a place, but one the gazetteer cannot place ("the town of Qqzzxville", a toponym left
+    out of the index): no other town stands in for it."""
+    doc = segment.doc
+    return names_unknown_town(segment, index) or any(
+        span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
+        for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans)
+
+
 def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     """ "The confrontation in Quetta … On Friday, police used tear gas to clear a sit-in": a sentence that names
     no place of its own tells what happened where its paragraph already is, when the paragraph so far names
@@ -144,9 +153,7 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     doc = segment.doc
     if any(index[i]._.geomap_place.feature_class == "P" for i in range(segment.start, segment.end) if i in index):
         return []  # the sentence names towns of its own and the parse tied the event to none of them
-    if names_unknown_town(segment, index) or any(
-            span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
-            for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans):
+    if names_unplaced(segment, index):
         return []  # "seized the town of Qqzzxville": a place the gazetteer lacks, not the paragraph's town
     towns: dict[str, Span] = {}
     i = segment.start - 1
@@ -166,9 +173,7 @@ def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     names no place, followed in its paragraph by a sentence about the same thing ("the station", "the attack")
     that puts it in one town."""
     doc = segment.doc
-    if segment.end >= len(doc) or names_unknown_town(segment, index) or any(
-            span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
-            for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans):
+    if segment.end >= len(doc) or names_unplaced(segment, index):
         return []  # the lede names its place, one the gazetteer cannot place
     following = doc[segment.end].sent
     if following.start < segment.end or "\n" in doc.text[segment.end_char:following.start_char + 1]:

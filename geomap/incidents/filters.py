@@ -286,18 +286,18 @@ def not_an_event(head: Token, kind: str) -> str | None:
                                    for c in children):
         return "planned (\"a march planned by activists\")"
     for verb in list(head.ancestors)[:6]:
-        blamed = {lemma_of(t) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
-                  for t in c.subtree}
-        if lemma_of(verb) in ("blame", "attribute") and blamed & (NATURAL | {"leak", "fault", "circuit"}):
+        lemma = lemma_of(verb)
+        if lemma in ("blame", "attribute") and {
+                lemma_of(t) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for t in c.subtree
+        } & (NATURAL | {"leak", "fault", "circuit"}):
             return "an accident (\"an explosion blamed on a gas leak\")"
-        cancelled = lemma_of(verb) in ("cancel", "postpone", "scrap") or (
-            lemma_of(verb) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+        cancelled = lemma in ("cancel", "postpone", "scrap") or (
+            lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
         if cancelled and any(c.dep_ in ("dobj", "nsubjpass") and head in c.subtree for c in verb.children):
             return "called off"  # the march called off, not "postponed the vote after gunmen killed 12"
-        if lemma_of(verb) == "charge" and head.dep_ == "pobj" and head.head.lower_ == "with" \
+        if lemma == "charge" and head.dep_ == "pobj" and head.head.lower_ == "with" \
                 and head.head.head.i == verb.i and verb.tag_ == "VBN":
             return "legal proceedings (charged with …)"  # not "police charged at demonstrators with batons"
-    for verb in list(head.ancestors)[:6]:
         predicate = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")] + [
             g for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("acomp", "attr")]
         if any(c.dep_ in ("nsubj", "nsubjpass") and head in c.subtree for c in verb.children) and any(

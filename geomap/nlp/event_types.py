@@ -51,9 +51,10 @@ DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose"
 
 def lemma_of(token: Token) -> str:
     lemma = (token.lemma_ or token.text).lower()
+    if token.tag_ != "NNP" or token.ent_type_ or lemma != token.lower_:
+        return lemma  # the common case, checked first: this runs for every token the rules look at
     opening = token.is_sent_start or (token.i > 0 and token.nbor(-1).text in ("-", "\u2014", ":", "\u2013"))
-    if token.tag_ == "NNP" and opening and not token.ent_type_ and lemma == token.lower_ \
-            and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")) and lemma != "news" and len(lemma) > 3:
+    if opening and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")) and lemma != "news" and len(lemma) > 3:
         # "Mobs, enraged by …, stormed": a plural noun opening the sentence that the tagger took for a name
         return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     return lemma
@@ -425,9 +426,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "looting":
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
-        stoning = _has(_lemmas(head.sent), {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car, stone troops"
+        sentence = _lemmas(head.sent)
+        stoning = _has(sentence, {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car, stone troops"
         armed = STATE | NON_STATE - {"group"} | {"settler", "man"}  # "groups of youths" riot; settlers do not
-        sentence = _lemmas(head.sent)  # "groups of young men smashed windows and looted a supermarket"
+        # "groups of young men smashed windows and looted a supermarket"
         young_men = {"young", "man"} <= sentence and not sentence & (NON_STATE - {"group"} | {"settler", "gunman"})
         if (subject & (PROTESTERS | LYNCHERS) or stoning or young_men) \
                 and not subject & (armed - ({"man"} if young_men else set())):

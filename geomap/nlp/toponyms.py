@@ -154,6 +154,13 @@ class ToponymMatcher:
         after = doc[span.end:span.end + 2]
         return before in LOCATIVE or (len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper())
 
+    def _dateline_name(self, text: str, following: str) -> bool:
+        """An all-caps name before a dateline's punctuation is its town: "GOMA, Congo —" a sizeable place,
+        "GOPALGANJ: …" a town no country shares its name with ("MYANMAR: …" is a digest's section label)."""
+        if following == ":":
+            return self._dateline_town(text.title())
+        return following in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
+
     def _dateline_town(self, text: str) -> bool:
         """A town of 1,000 or more that no country shares its name with ("Gopalganj", not "Myanmar")."""
         candidates = [c.place for c in self.store.candidates(text, limit=10) if c.match not in ("historic", "demonym")]
@@ -304,10 +311,7 @@ class ToponymMatcher:
             return True
         lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
         opens_line = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
-        dateline = opens_line and end == ent.end and core.text.isupper() and (
-            following in (",", "\u2014", "-", "--") and self._strong(core.text.title(), 1000)
-            or following == ":" and self._dateline_town(core.text.title()))
-        if dateline:
+        if opens_line and end == ent.end and core.text.isupper() and self._dateline_name(core.text, following):
             accept(core, "GPE")  # "GOPALGANJ: A curfew …" tagged ORG: a capitalised dateline is its town
             return True
         # an alternate name ("Novokuibyshevsk") must be a town of some size: "Taliban" is a Turkish hamlet's too
@@ -397,9 +401,7 @@ class ToponymMatcher:
             return False
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
             nxt_text = doc[span.end].text if span.end < len(doc) else ""
-            if nxt_text == ":":  # "GOPALGANJ: …" is a dateline, "MYANMAR: …" a digest's section label
-                return first.is_sent_start and self._dateline_town(text.title())
-            return first.is_sent_start and nxt_text in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
+            return first.is_sent_start and self._dateline_name(text, nxt_text)
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             # the tagger calls an unknown capitalised word a noun ("Kharkiv was hit"): a big town by its own name,
             # standing as subject or before a place noun, is still the town
