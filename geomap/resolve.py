@@ -183,9 +183,14 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             named_anywhere[key[0]] = max(named_anywhere.get(key[0], 0), f.candidate.place.population)
     # no candidate of the kind the NER label asks for (a river tagged GPE): the label is the likelier mistake
     unfit = label != "NORP" and bool(found) and all(label_fit(f.candidate.place, label) < 0 for f in found)
+    # "EU" written in capitals is the abbreviation the gazetteer knows, whatever town is nearby: not Eu, France
+    abbreviated = any(f.candidate.match == "abbreviation" and _abbreviation_ok(written, f.candidate.matched_name)
+                      for f in found)
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
+        if abbreviated and "written_as_abbreviation" in features:
+            continue
         if unfit and features["label_fit"] < UNFIT_FLOOR:
             features["label_fit"] = UNFIT_FLOOR
         holder = named.get((place.feature_class, place.country_code))

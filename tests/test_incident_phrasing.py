@@ -675,3 +675,76 @@ def test_counted_dates_never_pass_publication_and_eves_of_a_named_day_are_not_co
     assert find_dates("Two days after the vote, police fired.", date(2024, 3, 14), date(2024, 3, 14)) == []
     found = find_dates("On the eve of Sunday's vote, rallies were held.", date(2024, 3, 10), date(2024, 3, 5))
     assert [w.text for _, _, w in found] == ["Sunday's"]
+
+
+# -- fifth round: alerts, accidents, line labels, mines, encounters, crowds against police ----------------------------
+
+@pytest.mark.parametrize("text, published", [
+    ("16:45 - Air raid alert declared in Zaporizhzhia region due to the threat of ballistic missiles.", THURSDAY),
+    ("In Ryazan, a gas explosion caused by a faulty boiler destroyed a house on Tuesday, injuring two.", THURSDAY),
+    ("'It was the most powerful attack on the city since the start of the war,' the mayor of Kharkiv wrote.",
+     THURSDAY),
+    ("A spokesman in Pattani said the Nong Chik blast and the Yala shooting were still under investigation.",
+     THURSDAY),
+    ("Kyiv says its drones target military logistics that support the offensive in the Kharkiv region.", THURSDAY),
+])
+def test_alerts_accidents_and_looks_back_are_not_incidents(geoparser, text, published):
+    assert incidents(geoparser, text, published=published) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an effigy burnt is how a protest is staged, not violence
+    ("In Jammu, members of several Hindu organisations staged a protest on Tuesday against the killings, "
+     "burning an effigy.", [("Peaceful protest", "Jammu")]),
+    # residents fighting riot police riot; they are no armed side
+    ("Residents of Sibay clashed with riot police outside the town administration on Saturday.",
+     [("Violent demonstration", "Sibay")]),
+    # South Asian "encounter": people shot dead in it died in a battle
+    ("Security forces shot dead 12 suspected Maoists in a day-long encounter near Sukma on Sunday.",
+     [("Armed clash", "Sukma")]),
+    ("Two soldiers were wounded on Monday when one of them stepped on an anti-personnel mine near Tibú, Colombia.",
+     [("Remote explosive/landmine/IED", "Tibú")]),
+    ("On Saturday, gunmen on motorcycles fired on a police checkpoint in Pattani. Officers returned fire.",
+     [("Armed clash", "Pattani")]),
+    ("Supporters of rival candidates traded punches and threw stones outside a polling station in Cotabato on "
+     "Monday.", [("Mob violence", "Cotabato")]),
+    ("Russia's defence ministry said on Wednesday its troops had completed the liberation of Sudzha.",
+     [("Government regains territory", "Sudzha")]),
+    ("In Juliaca, several hundred people held a silent vigil on Wednesday for the victims.",
+     [("Peaceful protest", "Juliaca")]),
+])
+def test_fifth_round_phrasings_type_as_acled_does(geoparser, text, expected):
+    assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the event's "as" clause says where the patrol was
+    ("An army patrol was ambushed on Sunday as it entered a dirt track on the southern fringe of Culiacán.",
+     [("Armed clash", "Culiacán")]),
+    # a weapon's model name is no place: the sea is
+    ("Ukraine said on Tuesday that its Magura sea drones had struck a patrol ship in the Black Sea.",
+     [("Air/drone strike", "Black Sea")]),
+    # a region without a division code holds the town named in it
+    ("In north Kashmir, militants lobbed a grenade at a police post in Sopore's main market late on Tuesday.",
+     [("Grenade", "Sopur")]),
+    # a town tagged as an organisation before "township"
+    ("A military air strike on a fishing village in Rakhine State's Kyaukpyu township killed at least 40 people "
+     "on Wednesday.", [("Air/drone strike", "Kyaukpyu")]),
+])
+def test_fifth_round_places(geoparser, text, expected):
+    assert coded(geoparser, text) == expected
+
+
+def test_live_blog_and_blotter_lines_are_headed_by_their_place(geoparser):
+    text = ("Security updates from the south\n"
+            "09:10 - From Machala: a grenade was thrown at a nightclub in the city centre overnight.\n"
+            "JOLO \u2014 Marines arrested a suspected bomb maker on Thursday in the capital.\n")
+    assert coded(geoparser, text) == [("Grenade", "Machala"), ("Arrests", "Jolo")]
+
+
+def test_capitals_written_as_an_abbreviation_are_not_towns(geoparser):
+    """ "EU" is the European Union, never the French town Eu, even beside Brussels."""
+    doc = geoparser.nlp("Ministers met in Brussels. Protests against the suspension of EU accession talks went on "
+                        "in Tbilisi, where EU flags were waved.")
+    places = {span.text: span._.geomap_place.name for span in doc.spans["geomap_toponyms"] if span._.geomap_place}
+    assert places.get("EU") != "Eu"

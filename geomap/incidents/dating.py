@@ -61,10 +61,12 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
                 best = (-1, window)
             continue
         date_root = min(tokens)
+        # and the expression's own head ("week" of "Last week"), which is what the parse attaches to a verb
+        own_head = next((i for i in sorted(tokens) if doc[i].head.i not in tokens), date_root)
         distance = min(path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & subtree_ids(t.head) for t in cluster)
-        governs = any(doc[date_root].head in [t.head] + list(t.head.ancestors)[:3] + first_verb(t.head)
-                      for t in cluster)
+        governs = any(doc[root].head in [t.head] + list(t.head.ancestors)[:3] + first_verb(t.head)
+                      for t in cluster for root in {date_root, own_head})
         clause = any(tokens <= subtree_ids(clause_chain(t.head)[-1][0]) for t in cluster)
         if not (inside or governs or clause):
             continue

@@ -2,6 +2,8 @@
 "the city" refers back to, the place a monitor's line is headed with."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from geomap.incidents.places import AREAS, LOCATIVE, NEAR, Located, approximate
@@ -27,6 +29,9 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
             head = head.head.head  # "in the centre of Tripoli"
         if _speakers_place(head):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
+        if any(a.lower_ == "according" or a.lemma_.lower() in ("headquarter", "headquartered")
+               and a.tag_ == "VBN" for a in list(head.ancestors)[:4] + [head]):
+            continue  # "according to a statement from the division headquartered in Capiz province": the source's seat
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
             town = _described_town(token, index)  # "Kwatarkwashi, a town in … Zamfara State": the town described
             if town is not None:
@@ -81,16 +86,38 @@ def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "09:10"
+LABEL_DASHES = {"-", "\u2014", "\u2013", "--"}
+
+
 def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
-    """ "Aden: Hundreds of demonstrators gathered …": a monitor's line headed by a place and a colon is about it."""
+    """ "Aden: Hundreds of demonstrators gathered …", "14:40 - From Machala: a grenade …", "JOLO — Marines
+    arrested …" on a later line: a monitor's, live blog's or police blotter's line headed by a place is about it.
+    (The story's own opening dateline is the reporter's city, weighed by ``dateline`` instead.)"""
     doc = segment.doc
     start = segment.start
     while not starts_line(doc[start]):
         start -= 1  # the line the sentence is on
-    span = index.get(start)
-    if span is None or span.start != start or span.end >= len(doc) or doc[span.end].text != ":":
+    first = start
+    while first < min(start + 6, len(doc)) and first not in index and (
+            doc[first].like_num or CLOCK.fullmatch(doc[first].text) or doc[first].text in LABEL_DASHES | {":", "."}
+            or doc[first].lower_ in ("from", "in")):
+        first += 1  # a live blog's time stamp and "From"
+    span = index.get(first)
+    if span is None or span.start != first or span.end >= len(doc):
         return []
-    return [Located(span, span._.geomap_place, 9, False, 0)]
+    if first == start and doc[span.end].text == ":":
+        return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
+    if segment.start != start or span._.geomap_place.feature_class != "P":
+        return []  # the forms below head only their line's first sentence, and only with a town
+    end = span.end
+    if doc[end].text == ",":  # "DATU PIANG, Maguindanao del Sur:" — the province after the town
+        end = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text in LABEL_DASHES | {":"}), end)
+    separator = doc[end].text
+    # a dash after a word the tagger did not call a place is a section label ("OUTLOOK —"), not a dateline
+    if separator == ":" or (separator in LABEL_DASHES and start > 0 and span.label_ in ("GPE", "LOC")):
+        return [Located(span, span._.geomap_place, 9, False, 0)]
+    return []
 
 
 SETTLEMENT_NOUNS = {"city", "town", "village", "port"}  # not "the capital": the country's, whatever was named last
@@ -127,6 +154,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
             if breaks > 1:
                 return []  # this paragraph or the one before it (a wire story's lead names the town)
         span = index.get(i)
+        if span is not None and _stands_for_government(span):
+            continue  # "three days after Moscow's defence ministry said … the town": not the town meant
         if span is not None and span._.geomap_place.feature_class == "P":
             return [Located(span, span._.geomap_place, 9, False, 0)]
         if i in unknown:
@@ -146,6 +175,18 @@ def names_unplaced(segment: Span, index: dict[int, Span]) -> bool:
         for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans)
 
 
+def _stands_for_government(span: Span) -> bool:
+    """ "Moscow's main target", "Moscow says", "Kyiv denied": a capital standing for its government, not a place
+    anything happened in."""
+    root = span.root
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() not in AREAS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
+
+
+REPORTING_VERBS = {"say", "claim", "deny", "accuse", "insist", "announce", "warn", "demand", "reject", "state"}
+
+
 def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     """ "The confrontation in Quetta … On Friday, police used tear gas to clear a sit-in": a sentence that names
     no place of its own tells what happened where its paragraph already is, when the paragraph so far names
@@ -159,7 +200,7 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     i = segment.start - 1
     while i >= max(segment.start - PARAGRAPH_REACH, 0) and not starts_line(doc[i + 1]):
         span = index.get(i)
-        if span is not None and span._.geomap_place.feature_class == "P":
+        if span is not None and span._.geomap_place.feature_class == "P" and not _stands_for_government(span):
             towns.setdefault(span._.geomap_place.gazetteer_id, span)
         i -= 1
     if len(towns) != 1:

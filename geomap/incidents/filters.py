@@ -23,7 +23,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
-            "fabrication", "rumor", "hint", "float", "suggest", "contemplate"}
+            "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "destine", "earmark"}
 # "asked the courts to bar police from using live ammunition against demonstrators": what is asked for or barred
 REQUESTS = {"ask", "request", "appeal", "petition"}
 FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
@@ -55,10 +55,18 @@ ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "sp
          "group", "organisation", "organization", "unit", "network", "coordinator", "founder", "activist",
          "organiser", "organizer", "movement",
          # and places named for what is done there: "the federal detention centre", "a protest camp"
-         "centre", "center", "facility", "site", "cell", "ward", "camp"}
+         "centre", "center", "facility", "site", "cell", "ward", "camp",
+         # and trades and teams named for it: "a bomb maker", "the bomb disposal squad"
+         "maker", "disposal", "squad", "factory", "expert", "technician"}
 # what protesters do with a grievance: "chanting slogans against attacks", "marched over the killings"
 GRIEVANCE = {"chant", "slogan", "protest", "march", "rally", "demonstrate", "demonstration", "denounce", "condemn",
              "placard", "banner", "petition", "campaign", "anger", "outrage", "vigil", "strike", "sit-in"}
+# "an air raid alert", "air-raid sirens sounded": the warning of an attack, not one
+PRECAUTIONS = {"alert", "siren", "warning", "alarm", "shelter", "drill"}
+# "a gas explosion", "a blast caused by a faulty boiler": household and industrial accidents
+ACCIDENTS = {"gas", "boiler", "cylinder", "leak", "heater", "stove", "circuit", "fault", "faulty", "firework",
+             "firecracker", "pyrotechnic", "methane"}
+BLASTS = {"explosion", "blast", "fire", "explode", "blaze"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -137,6 +145,34 @@ def _one_day(sentence: Span) -> bool:
 
 COUNTED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "incident", "assault", "clash", "explosion", "case",
                   "shelling", "violation", "killing", "abduction", "arrest"}
+
+
+def _accident(head: Token) -> bool:
+    """ "a gas explosion", "an explosion caused by a faulty boiler", "the blast was triggered by a gas leak"."""
+    if lemma_of(head) not in BLASTS:
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and lemma_of(c) in ACCIDENTS for c in head.children):
+        return True
+    verbs = [c for c in head.children if c.dep_ == "acl"] + ([head.head] if head.dep_ == "nsubjpass" else [])
+    return any(lemma_of(v) in ("cause", "trigger", "spark", "blame") and any(
+        lemma_of(t) in ACCIDENTS for c in v.children if c.dep_ in ("agent", "prep") for t in c.subtree) for v in verbs)
+
+
+def _looked_back_at(head: Token) -> bool:
+    """ "police confirmed the attack", "the attack was condemned", "the Nong Chik blast and the Sungai Kolok shooting
+    were still under investigation": a definite event already told, now confirmed, condemned or investigated."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return False
+    verb = first.head
+    if first.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) in ("confirm", "condemn", "denounce", "investigate",
+                                                                   "describe", "claim", "probe"):
+        return first.dep_ == "dobj" or not _dated(head)  # but "the attack on Tuesday … was condemned" tells its day
+    return first.dep_ == "nsubj" and lemma_of(verb) == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(lemma_of(o) in ("investigation", "review", "inquiry")
+                                                          for o in c.children) for c in verb.children)
 
 
 def _numbered_at_least(noun: Token, least: int) -> bool:
@@ -219,8 +255,16 @@ def _back_reference(head: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.sent)
 
 
+# event nouns a weapon word can modify: "repeated drone attacks" is as habitual for "drone" as for "attacks"
+EVENT_HEADS = {"attack", "strike", "raid", "assault", "bombardment", "shelling", "bombing", "airstrike"}
+
+
 def not_an_event(head: Token, kind: str) -> str | None:
     """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
+    if head.dep_ == "compound" and head.head.i != head.i and lemma_of(head.head) in EVENT_HEADS:
+        reason = not_an_event(head.head, "attack")
+        if reason and reason.startswith(("habitual", "aggregate", "irrealis", "negated", "future", "comparison")):
+            return f"{reason}, of the event noun it modifies"
     children = list(head.children)
     if head.dep_ == "acl" and head.head.lower_ in ("those", "anyone", "everyone", "whoever"):
         return "generic (\"those detained\")"
@@ -243,6 +287,14 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "background (\"fighting has since displaced thousands\")"
     if head.dep_ in ("compound", "amod") and lemma_of(head.head) in ROLES:
         return "a role, not an event (\"a vigilante leader\", \"militia commander\")"
+    if head.dep_ in ("compound", "amod", "nmod") and lemma_of(head.head) in PRECAUTIONS:
+        return "a precaution, not an event (\"an air raid alert\", \"air-raid sirens\")"
+    if _accident(head):
+        return "an accident (\"a gas explosion caused by a faulty boiler\")"
+    if head.dep_ == "attr" and lemma_of(head.head) == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children) \
+            and not any(c.dep_ == "relcl" for c in children):  # but the cleft "it was a drone that hit …"
+        return "a description of an event told elsewhere (\"it was the most powerful attack on the city\")"
     if any(t.lower_ == "according" for t in list(head.ancestors)[:4]):
         return "the source of a report (\"according to a local vigilante leader\")"
     if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("against", "over") and any(
@@ -258,20 +310,26 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if lemma_of(head) in ("detention", "custody", "captivity") and head.dep_ == "pobj" \
             and head.head.lower_ in ("in", "from", "into", "of"):
         return "a state, not an event (\"conditions in detention\")"
-    if head.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children) \
-            and lemma_of(head.head) in ("confirm", "condemn", "denounce", "investigate", "describe", "claim"):
-        return "back-reference (\"police confirmed the attack\")"
+    if _looked_back_at(head):
+        return "back-reference (\"police confirmed the attack\", \"the blast was under investigation\")"
     if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") and not _dated_to_a_day(head) \
             and any(c.dep_ in ("attr", "acomp") for c in head.head.children):
         return "a description, not an event (\"kidnapping has become a business\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         return "generic present (\"a militia that shells camps\")"
+    if head.tag_ in ("VBZ", "VBP") and head.dep_ == "ccomp" and lemma_of(head.head) in REPORTING \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in head.sent) and head.sent[-1].text == "." \
+            and "\n" in head.doc.text[:head.sent.start_char].strip():  # headlines tell news in the present
+        return "generic present (\"Kyiv says its attacks target logistics\")"
+    if head.dep_ == "dobj" and head.head.dep_ == "relcl" and head.head.tag_ in ("VBZ", "VBP"):
+        return "generic present (\"logistics that support the offensive\")"
     if head.dep_ == "pobj" and head.head.lower_ == "to" and lemma_of(head.head.head) in CESSATION_NOUNS:
         return "cessation (\"an end to attacks\")"
     if _back_reference(head):
         return "back-reference (\"the killings\")"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in (
-            "anniversary", "commemoration", "remembrance", "memory"):
+            "anniversary", "commemoration", "remembrance", "memory") and not (
+            lemma_of(head.head.head) == "memory" and _dated(head)):  # "memories of the attacks … on June 29 last year"
         return "an anniversary (\"the 19th anniversary of the killing of …\"): marked, not happening"
     told_day = any(t.ent_type_ in ("DATE", "TIME") for t in head.doc[head.i + 1:min(head.i + 10, head.sent.end)])
     if not told_day and ((head.dep_ == "pobj" and head.head.lower_ == "since") or any(
@@ -326,6 +384,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "irrealis"
     if any(c.dep_ in ("det", "poss") and lemma_of(c) in ANAPHORA for c in children):
         return "anaphora"
+    if any(c.dep_ == "amod" and lemma_of(c) in ("threaten", "threatened", "propose", "proposed", "fear", "feared",
+                                                 "expect", "expected", "rumour", "rumoured") for c in children):
+        return "irrealis (\"Chile's threatened strike\", \"a planned march\")"
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (lemma_of(c) in HABITUAL or lemma_of(c) in AGGREGATE)
            and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
         return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
@@ -345,7 +406,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
-    if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in children):
+    if any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children))
+           for c in children):
         return "comparison (\"the deadliest attack since…\")"
     if _came_after(head):
         return "background (\"the unrest comes a month after an explosion killed 57\")"
@@ -358,7 +420,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         # "dropped explosives", "explosives dropped from a drone": things falling, not figures
         changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall")) \
             and lemma not in ("make", "represent", "constitute", "account", "step", "ramp")  # "made up 40% of incidents"
-        if lemma in AGGREGATE and not dated and not changes:  # but "the toll from Thursday's massacre has risen to 70"
+        stepped_up = lemma not in ("step", "ramp") or any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+        if lemma in AGGREGATE and not dated and not changes and stepped_up:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if (lemma in REQUESTS and via == "xcomp") or (lemma in ("bar", "ban", "forbid") and via == "prep"):
             return f"irrealis ({lemma} … to / from …)"  # not "police asked the protesters to leave"

@@ -30,8 +30,13 @@ TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until",
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
                 "territory", "republic", "krai", "raion", "department", "area", "valley"}
 AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", "village", "area", "district", "heart",
-         "suburb", "part", "control", "port", "border", "capital", "region", "province", "square"}
+         "suburb", "part", "control", "port", "border", "capital", "region", "province", "square", "fringe", "edge",
+         "periphery"}
 TOWN_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "area", "sector"}
+REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie ("north Kashmir" → Sopore)
+# what a capital stands for when it owns one ("Moscow's defence ministry", "Kyiv's forces")
+GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troop", "official", "envoy", "president",
+                    "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy"}
 CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
 
 
@@ -148,7 +153,11 @@ class _Walker:
                 # "Idlib and rebel-held parts of Aleppo" parsed with Idlib as a modifier: a conjunct in fact
                 self.noun(child, dist, near, self.new_group(group))
             elif dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
+                before = len(self.found)
                 self.noun(child, dist + 1, near or lemma in NEAR, group)
+                if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS:
+                    for item in self.found[before:]:
+                        item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state
             elif dep == "prep" and lemma in LOCATIVE:
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
@@ -190,6 +199,11 @@ class _Walker:
                                 self.anchor(sub, dist + 2, False)
             elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
                 self.anchor(child, dist + 1, True)
+            elif dep == "advcl" and token.pos_ == "VERB" and child.tag_ in ("VBD", "VBG") and any(
+                    c.dep_ == "mark" and c.lower_ in ("as", "while") for c in child.children) and all(
+                    c.lower_ in ("it", "they", "he", "she", "we") or any(d.dep_ == "poss" for d in c.children)
+                    for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
+                self.anchor(child, dist + 2, True)  # "was ambushed as it entered a track on the fringe of Culiacán"
             elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
                 self.anchor(child, dist + 1, False)
                 for sub in child.children:
@@ -203,7 +217,7 @@ class _Walker:
                 before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))
                 for item in self.found[before:]:
-                    item.actorish = item.place.is_country
+                    item.actorish = item.place.is_country or token.lemma_.lower() in GOVERNMENT_NOUNS
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
                 self.noun(child, dist + 1, False, self.new_group(None))
             elif dep == "nsubj" and child.i in self.index and any(
@@ -328,6 +342,15 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                  and item.place.country_code == nearest.place.country_code and item.dist <= nearest.dist + 4
                  and (not region or (item.place.feature_class == "P"
                                      and item.place.admin1_code == nearest.place.admin1_code))]
+        if inner:
+            nearest = min(inner, key=lambda item: (item.dist, rank(item)))
+    elif nearest.place.feature_code in ("RGN", "RGNE", "AREA") or nearest.place.feature_class == "L":
+        from geomap.geo import distance_km
+        # "In north Kashmir, … at a police post in Sopore's main market": a region without a division code
+        # holds the town the sentence names within reach of it
+        inner = [item for item in best_by_group.values() if item.place.feature_class == "P" and not item.actorish
+                 and item.dist <= nearest.dist + 4 and distance_km(
+                     nearest.place.lat, nearest.place.lon, item.place.lat, item.place.lon) <= REGION_REACH_KM]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
     if not nearest.place.is_country and nearest.place.feature_class == "A":

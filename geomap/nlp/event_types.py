@@ -45,6 +45,10 @@ KINDS: dict[str, tuple[str, str, int]] = {
 CROWD_PEOPLE = {"people", "worker", "driver", "farmer", "trader", "villager", "man", "woman", "activist", "teacher",
                 "transporter", "trucker", "motorist", "family", "relative", "dozen", "hundred", "thousand", "vendor",
                 "miner", "union", "supporter", "opponent", "member"}
+# what protesters burn to make a point, not to do harm: ACLED codes these protests peaceful
+SYMBOLIC_BURNING = {"tyre", "tire", "effigy", "flag", "poster", "portrait", "picture", "copy", "photograph", "photo"}
+# the fights people die in: "killed in clashes", "shot dead in an encounter"
+FIGHTS = {"encounter", "clash", "gunfight", "firefight", "shootout", "battle", "fighting", "exchange", "skirmish"}
 DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose", "reject", "voice", "express",
            "decry", "urge", "demonstrate", "chant"}
 
@@ -89,7 +93,7 @@ PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect"
            "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
            "reporter", "teacher", "doctor", "nurse", "priest", "pastor", "he", "she", "they", "chief", "headman",
            "elder", "imam", "mayor", "councillor", "engineer", "labourer", "laborer", "trader", "herder", "fisherman",
-           "schoolboy", "schoolgirl", "schoolchild", "tourist", "pilgrim", "captive"}
+           "schoolboy", "schoolgirl", "schoolchild", "tourist", "pilgrim", "captive", "leader", "activist"}
 SETTLEMENTS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb", "capital", "area"}
 LYNCHERS = {"resident", "villager", "mob", "crowd", "vigilante", "local", "neighbour", "neighbor"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "crowd", "student",
@@ -272,7 +276,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             head.tag_ in ("VBP", "VBZ") or any(lemma_of(c) == "still" for c in head.children)):
         return False  # "troops still occupy five hilltop positions": a state of affairs
     if kind == "clash" and lemma == "encounter" and not (
-            any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children) and _has(words, STATE | NON_STATE)):
+            (any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+             or (head.dep_ == "pobj" and head.head.lower_ in ("in", "during")))  # "shot dead … in an encounter"
+            and _has(words | _lemmas(head.sent), STATE | NON_STATE)):
         return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
@@ -372,6 +378,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "chant"}) and \
                 _has(words, FORCES):
             return PROTESTS, "Excessive force against protesters", 8
+        if kind in ("kill", "killing") and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                    o.dep_ == "pobj" and lemma_of(o) in FIGHTS for o in c.children) for c in head.children):
+            return BATTLES, "Armed clash", strength  # "shot dead 31 Maoists in a day-long encounter"
         targets = _targets(head)
         # "a military police training school", "an army hospital": a military site, whatever the noun
         militarised = {lemma_of(t) for t in head.sent if lemma_of(t) in CIVILIAN and any(
@@ -391,6 +401,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         armed = _has(_lemmas(head.sent), NON_STATE - {"group"} | {"cartel", "gang", "armed", "soldier", "troop"})
         if _has(words, PROTESTERS) or (match.text.lower().startswith("running battle") and not armed):
             return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari": street fighting, not war
+        fighters = _argument_lemmas(head, ("nsubj",), through=("conj",))
+        if fighters & (LYNCHERS | CROWD_PEOPLE - {"member"}) and not fighters & (STATE | NON_STATE) and not armed \
+                and _has(words, FORCES):
+            return RIOTS, "Violent demonstration", 8  # "residents clashed with riot police outside the town hall"
         # but "gunmen from rival factions fought a running battle through the streets" is a gunfight
         if lemma_of(head) in ("assault", "offensive") and _has(words, AIR_CUES | {"missile", "shahed"}):
             return EXPLOSIONS, AIR, 6  # "a nine-hour drone assault on Kyiv"
@@ -407,11 +421,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind == "protest":
         sentence = _lemmas(head.sent)
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
-        # and burning tyres at a road block is how a protest is staged, not violence (ACLED codes it a protest)
+        # and burning tyres at a road block or an effigy is how a protest is staged, not violence (ACLED codes it a protest)
         riot_words = {lemma_of(t) for t in head.sent
                       if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
-                          lemma_of(c) for c in t.children)} & {"tyre", "tire"})}
+                          lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
         if _has(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "looting", "vandalise", "vandalize",
                              "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl", "arson", "ablaze",
                              "alight", "vandalism"}):

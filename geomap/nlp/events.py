@@ -52,6 +52,11 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("ied", ["ied", "landmine", "roadside"]),
     _seq("ied", "car bomb", "explosive device", "improvised explosive", "truck bomb", "parcel bomb",
          "booby trap", "letter bomb", "land mine", "car bombing"),
+    # "stepped on an anti-personnel mine", "killed by an anti-tank mine": a mine by its kind or by who set it off
+    ("ied", [[{"LOWER": {"IN": ["personnel", "tank", "antipersonnel", "antitank", "anti-personnel", "anti-tank"]}},
+              _lem(["mine"])],
+             [_lem(["step", "tread", "run", "drive"]), {"LOWER": {"IN": ["on", "onto", "over", "into"]}},
+              {"OP": "?", "IS_ALPHA": True}, {"OP": "?", "IS_ALPHA": True}, _lem(["mine"])]]),
     _one("bombing", ["bomb", "bombing", "explosion", "explode", "blast", "detonate", "detonation"]),
     _seq("bombing", "blow up", "blew up", "blown up"),
     _one("suicide", ["suicide"]),
@@ -65,6 +70,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _one("clash", ["encounter"], _NOUN),
+    # "gunmen on a motorcycle fired on a police checkpoint": what was fired on types it (refine)
+    ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"LOWER": {"IN": ["on", "at", "upon"]}}]]),
     # "exchanged heavy machine-gun and mortar fire"
     ("exchange", [[_lem(["exchange", "trade"])] + [{"OP": "?", "POS": {"IN": ["ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT",
                                                                               "NUM"]}}] * 7
@@ -78,6 +85,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "moved into", "roll into", "rolled into", "sweep into", "swept into", "in control of", "in full control of",
          "storm into", "stormed into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
+    ("recapture", [[{"TEXT": "liberation", "POS": "NOUN"}]]),  # "the liberation of Sudzha", not "Liberation Front"
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared",
@@ -100,7 +108,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("kill", ["kill", "killing"]),
     _one("casualty", ["die", "wound", "injure", "dead", "injured", "wounded", "toll"]),
     _one("protest", ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "sit-in",
-                     "picket", "march", "walkout", "demonstrate"]),
+                     "picket", "march", "walkout", "demonstrate", "vigil"]),
     _seq("protest", "sit - in", "sit - ins", "on strike", "general strike", "hunger strike", "to the streets",
          "shutter - down strike",
          "shutterdown strike", "wheel - jam strike"),
@@ -115,7 +123,10 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     # "dozens gathered outside the governorate building to demand news of relatives": a gathering with a demand
     _one("protest", ["gather", "assemble", "converge"], _VERB),
     _one("riot", ["riot", "rioting", "rioter"]),
-    _one("mob", ["mob"]),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")
+    _one("mob", ["mob"]),
+    _seq("mob", "traded punches", "trade punches", "exchanged blows", "came to blows", "come to blows"),
+    _seq("riot", "threw stones", "throw stones", "throwing stones", "hurled stones", "hurling stones",
+         "pelted stones", "stone pelting", "stone-pelting"),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
     _seq("arrest", "round up", "into custody"),
     _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice"], _NOUN),

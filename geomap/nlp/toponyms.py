@@ -54,6 +54,8 @@ FACILITY_WORDS = frozenset(
     "street st road rd avenue ave drive dr boulevard blvd lane ln highway hwy parkway freeway way court "
     "place square bridge stadium airport station mall plaza".split()
 )
+# weapons named after places or things ("Magura sea drones"): the name is a model, not a location
+WEAPON_NOUNS = frozenset("drone missile rocket launcher system howitzer boat torpedo bomb shell".split())
 MAX_NGRAM = 4
 # the lower-case joints of hyphenated names: "Croix-des-Bouquets", "Dasht-e-Barchi", "Rostov-on-Don"
 NAME_PARTICLES = frozenset("e i o de des du la le les los las el al ul on upon sur en am an di da do der den von "
@@ -99,6 +101,17 @@ def _inside_compound(span: Span) -> bool:
     doc = span.doc
     return span.end + 2 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
         and doc[span.end + 1].lower_ in NAME_PARTICLES and doc[span.end + 2].text == "-"
+
+
+def _names_a_weapon(token) -> bool:
+    """ "its Magura sea drones", "Neptune missiles": the name modifies a weapon noun through compounds."""
+    for _ in range(3):
+        if token.dep_ != "compound" or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in WEAPON_NOUNS:
+            return True
+    return False
 
 
 def _street(span: Span) -> bool:
@@ -213,6 +226,12 @@ class ToponymMatcher:
                     continue  # "tried in absentia" tagged GPE: a name is capitalised
                 if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
                     continue
+                if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and not self._acronym_place(span.text):
+                    blocked[span.start] = True
+                    continue  # "EU" is no French town "Eu": an acronym is a place only as a code or abbreviation
+                if len(span) == 1 and _names_a_weapon(span[0]) and not self._strong(span.text, 10_000, exact=True):
+                    blocked[span.start] = True
+                    continue  # "Magura sea drones", "Neptune missiles": a weapon's model name, not where it hit
                 if len(span) == 1 and not self._cued(span) and (
                         not self._known(span.text, loose=True) or span[0].lower_ in COMMON_CAPITALISED
                         or span[0].text in person_words):
@@ -294,6 +313,7 @@ class ToponymMatcher:
         by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS \
             or (end == ent.end and any(t.lower_ in SITE_NOUNS for t in doc[end:end + 2]))  # "the X oil refinery"
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
+        by_division = end == ent.end and following in DIVISION_WORDS and self._strong(core.text, 0, exact=True)  # "Kyaukpyu township" tagged ORG
         elsewhere = normalize(core.text) in place_texts
         before = word_before(doc, ent.start)
         locative = before in LOCATIVE and end == ent.end
@@ -316,7 +336,7 @@ class ToponymMatcher:
             return True
         # an alternate name ("Novokuibyshevsk") must be a town of some size: "Taliban" is a Turkish hamlet's too
         by_event = by_event and (self._strong(core.text, 1000, exact=True) or self._strong(core.text, 20_000))
-        if by_event or by_authority \
+        if by_event or by_authority or by_division \
                 or (elsewhere and ent.label_ != "NORP") \
                 or (lone_person and self._strong(core.text, 10000)) \
                 or (locative and self._strong(core.text, 1000)) \
