@@ -748,3 +748,49 @@ def test_capitals_written_as_an_abbreviation_are_not_towns(geoparser):
                         "in Tbilisi, where EU flags were waved.")
     places = {span.text: span._.geomap_place.name for span in doc.spans["geomap_toponyms"] if span._.geomap_place}
     assert places.get("EU") != "Eu"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # property burnt while a crowd lays siege, or as a day of action "turned ugly", is the crowd's riot
+    ("A hotel housing asylum seekers was partly set alight when a crowd of several hundred people laid siege to "
+     "the building on the outskirts of Rotherham on Sunday afternoon.", [("Violent demonstration", "Rotherham")]),
+    ("RENNES - A city bus was torched on the ring road on Wednesday as the day of action turned ugly.",
+     [("Violent demonstration", "Rennes")]),
+    ("Angry demonstrators stormed and set ablaze the headquarters of a party in central Nasiriyah on Monday.",
+     [("Violent demonstration", "Nasiriyah")]),
+    # police shooting marchers, and pepper spray on a crowd
+    ("Three people were shot dead in central Nairobi on Wednesday when police opened fire on marchers.",
+     [("Excessive force against protesters", "Nairobi")]),
+    ("Police fired pepper spray and plastic pellets at thousands of protesters in Istanbul on Thursday.",
+     [("Protest with intervention", "Istanbul")]),
+    # a killing outweighs the property destroyed with it
+    ("A man was shot dead late on Tuesday when settlers stormed the eastern outskirts of Sinjil, north of Ramallah.",
+     [("Attack", "Sinjil")]),
+    # units of an armed movement moving into a town take it
+    ("On Monday, Fano units moved into Bichena after the army withdrew its garrison overnight.",
+     [("Non-state actor overtakes territory", "Bichena")]),
+    # a dated relative clause about an older capture leaves the sentence one event, placed by the sentence's town
+    ("On Sunday a drone strike hit what military sources described as an RSF command post in Wad Madani, the "
+     "state capital the RSF seized in December 2023.", [("Air/drone strike", "Wad Medani")]),
+])
+def test_sixth_round_phrasings(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2024, 10, 29)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Flash floods in Hajjah this month swept away homes and killed dozens of people, according to the IOM.",
+    "The bombing drew condemnation from the United Nations, Western governments and Gulf states.",
+    "Summary: The reporting period saw a continuation of IED activity along the Mogadishu-Afgooye corridor.",
+])
+def test_sixth_round_non_events(geoparser, text):
+    assert incidents(geoparser, text) == []
+
+
+def test_a_when_clause_on_a_day_is_that_days_strike(geoparser):
+    """ "… returned on Sunday, when bombs destroyed houses": the clause hangs on the day, and the bombs are the
+    aircraft's."""
+    text = ("In Lashio, which the MNDAA captured in August, regime aircraft struck residential quarters on Saturday, "
+            "killing three civilians, and returned on Sunday, when bombs destroyed several houses near the market.")
+    found = incidents(geoparser, text, published=date(2024, 11, 25))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Air/drone strike", "Lashio", "2024-11-23"), ("Air/drone strike", "Lashio", "2024-11-24")]

@@ -273,6 +273,13 @@ def _told_in_past(trigger: Trigger) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in auxiliaries))
 
 
+def _dated_aside(cluster: list[Trigger]) -> bool:
+    """ "… in Wad Madani, the state capital the RSF seized in December 2023": a relative clause recalling an
+    earlier event with its own date, which leaves the sentence's news its only event."""
+    return all(t.head.dep_ in ("relcl", "acl") and any(u.ent_type_ == "DATE" for u in t.head.subtree)
+               for t in cluster)
+
+
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 
@@ -280,14 +287,17 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
                    offset, last_places: list[Located], story_day: date | None = None,
                    fresh: bool = False, heading_window: DateWindow | None = None) -> list[Incident]:
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
-    if lead.head.lemma_.lower() == "enter":  # "fighters entered villages, beheading six men": a raid on civilians
+    if lead.head.lemma_.lower() == "enter" or lead.sub_event_type == "Looting/property destruction":
+        # "fighters entered villages, beheading six men", "a man was shot dead when settlers stormed … and torched
+        # cars": people attacked make it an attack on civilians, whatever else was done
         harm = [t for t in cluster if t.event_type == "Violence against civilians" and t.strength >= 4]
         lead = harm[0] if harm else lead
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
                    for c in lead.head.children)
-    one_event = len({other[0].event_type for other in clusters}) == 1
+    one_event = len({other[0].event_type for other in clusters
+                     if other is cluster or not _dated_aside(other)}) == 1
     if not located and lead.strength >= 3 and one_event and not definite:
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
         located = sentence_fallback(segment, index)

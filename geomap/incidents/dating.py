@@ -65,8 +65,12 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         own_head = next((i for i in sorted(tokens) if doc[i].head.i not in tokens), date_root)
         distance = min(path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & subtree_ids(t.head) for t in cluster)
-        governs = any(doc[root].head in [t.head] + list(t.head.ancestors)[:3] + first_verb(t.head)
-                      for t in cluster for root in {date_root, own_head})
+        # "returned on Sunday, when bombs destroyed …": the verb the date's preposition hangs on governs too
+        holders = {doc[root].head for root in {date_root, own_head}}
+        holders |= {h.head for h in holders if h.dep_ == "prep"}
+        governs = any(holder in [t.head] + list(t.head.ancestors)[:3] + first_verb(t.head)
+                      for t in cluster for holder in holders) or any(  # "on Sunday, when bombs destroyed …"
+            tokens & {a.i for a in list(t.head.ancestors)[:3]} for t in cluster)
         clause = any(tokens <= subtree_ids(clause_chain(t.head)[-1][0]) for t in cluster)
         if not (inside or governs or clause):
             continue

@@ -62,7 +62,8 @@ ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "sp
 GRIEVANCE = {"chant", "slogan", "protest", "march", "rally", "demonstrate", "demonstration", "denounce", "condemn",
              "placard", "banner", "petition", "campaign", "anger", "outrage", "vigil", "strike", "sit-in"}
 # "an air raid alert", "air-raid sirens sounded": the warning of an attack, not one
-PRECAUTIONS = {"alert", "siren", "warning", "alarm", "shelter", "drill"}
+PRECAUTIONS = {"alert", "siren", "warning", "alarm", "shelter", "drill",
+               "activity", "campaign"}  # and a trend: "a continuation of IED activity", "the drone campaign"
 # "a gas explosion", "a blast caused by a faulty boiler": household and industrial accidents
 ACCIDENTS = {"gas", "boiler", "cylinder", "leak", "heater", "stove", "circuit", "fault", "faulty", "firework",
              "firecracker", "pyrotechnic", "methane"}
@@ -243,10 +244,20 @@ def _dated_to_a_day(head: Token) -> bool:
                for t in head.subtree if t.i != head.i)
 
 
+# what an event already told goes on to do: "the bombing drew condemnation", "the attack sparked protests"
+REACTIONS = {"draw", "spark", "prompt", "provoke", "trigger", "fuel", "revive", "underscore", "highlight", "raise",
+             "deepen", "heighten", "renew"}
+
+
 def _back_reference(head: Token) -> bool:
     """ "the killings underscore…", "the detentions were linked to…": a bare definite plural with no day or figure
-    in its sentence looks back at events already told (or at none in particular)."""
-    if head.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    in its sentence looks back at events already told (or at none in particular); so does a definite event that
+    "drew condemnation" or "sparked protests"."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if definite and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head) \
+            and not any(c.dep_ in ("prep", "acl", "relcl") for c in head.children):
+        return True
+    if head.tag_ != "NNS" or not definite:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):
         return False  # "the deadly Kyiv strikes", "the strikes on Odesa": the text tells which events
@@ -288,7 +299,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.dep_ in ("compound", "amod") and lemma_of(head.head) in ROLES:
         return "a role, not an event (\"a vigilante leader\", \"militia commander\")"
     if head.dep_ in ("compound", "amod", "nmod") and lemma_of(head.head) in PRECAUTIONS:
-        return "a precaution, not an event (\"an air raid alert\", \"air-raid sirens\")"
+        return "a precaution or a trend, not an event (\"an air raid alert\", \"IED activity\")"
     if _accident(head):
         return "an accident (\"a gas explosion caused by a faulty boiler\")"
     if head.dep_ == "attr" and lemma_of(head.head) == "be" and any(

@@ -231,6 +231,8 @@ class _Walker:
                             self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
                     elif sub.dep_ == "relcl" and sub.tag_ == "VBD":  # "gunmen who blocked the highway near Mastung"
                         self.anchor(sub, dist + 3, True)
+                    elif sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
+                        self.anchor(sub, dist + 3, False)  # "troops stationed in Aita al-Shaab blew up houses"
 
 
 # participles that say where their noun is ("positions held … near X", "troops stationed in Y")

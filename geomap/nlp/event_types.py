@@ -284,7 +284,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
         subject = _argument_lemmas(head, ("nsubj",))
-        return _has(subject, NON_STATE | STATE)
+        return _has(subject, NON_STATE | STATE | {"unit", "column"})  # "Fano units moved into Bichena"
     if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
         subject = _argument_lemmas(head, ("nsubj",))
         if not (_has(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (_is_toponym(c) or lemma_of(c) in PLACEISH)
@@ -318,8 +318,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if any(c.dep_ in ("amod", "advmod") and lemma_of(c) in ("establish", "newly", "new", "build")
                for c in head.subtree if c.head.i == head.i or c.head.head.i == head.i):
             return _has(words, MILITARY | STATE | NON_STATE)  # "a newly established forward operating base"
-        return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("establish", "set", "open", "build",
-                                                                            "create", "construct", "erect")
+        verb = head.head
+        if lemma_of(verb) == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return False  # "set ablaze the headquarters of a party", not "set up headquarters"
+        return head.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) in ("establish", "set", "open", "build",
+                                                                       "create", "construct", "erect")
     if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
         agents = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))  # "checked cards and took six men"
         taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -339,6 +342,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
               for t in c.subtree}  # "killed … by falling debris"
     carried = {lemma_of(t) for a in head.sent if lemma_of(a) == "arm" and a.tag_ == "VBN" for t in a.subtree} - {"arm"}
     weapon = _weapon_subtype(words - carried)  # "gunmen armed with grenades attacked": no grenade attack
+    if weapon == IED and lemma_of(head) == "bomb" and not _has(words, IED_CUES - {"bomb"}) and _has(
+            _lemmas(head.sent), {"aircraft", "jet", "warplane", "helicopter", "bomber"}):
+        weapon = AIR  # "aircraft struck … and returned on Sunday, when bombs destroyed houses"
     ground = _argument_lemmas(head, ("nsubj",))
     if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"}) \
             and weapon not in (AIR, SHELLING):
@@ -375,8 +381,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 _lemmas(head.sent), {"theft", "thief", "steal", "cattle", "witchcraft", "blasphemy", "kidnapper"}) \
                 and not subject & (STATE | NON_STATE):
             return RIOTS, "Mob violence", 8  # "man beaten to death on suspicion of cattle theft": a lynching
-        if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "chant"}) and \
-                _has(words, FORCES):
+        if _has(words, {"protester", "protestor", "demonstrator", "protest", "demonstration", "rally", "chant",
+                        "marcher", "mourner"}) and _has(words, FORCES):
             return PROTESTS, "Excessive force against protesters", 8
         if kind in ("kill", "killing") and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
@@ -435,7 +441,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and any(
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)}
-        if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat"}):
+        if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat",
+                           "pepper", "pellet", "flash-bang", "stun"}):
             return PROTESTS, "Protest with intervention", strength
     if kind == "looting":
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
@@ -445,7 +452,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         armed = STATE | NON_STATE - {"group"} | {"settler", "man"}  # "groups of youths" riot; settlers do not
         # "groups of young men smashed windows and looted a supermarket"
         young_men = {"young", "man"} <= sentence and not sentence & (NON_STATE - {"group"} | {"settler", "gunman"})
-        if (subject & (PROTESTERS | LYNCHERS) or stoning or young_men) \
+        # "a bus was torched … as the day of action turned ugly": property burnt by no one named, in a crowd's story
+        crowd_story = not subject and _has(sentence, PROTESTERS - {"student", "youth"} | {
+            "mob", "riot", "unrest", "disorder", "day of action"})  # not "march": "on 7 March"
+        if (subject & (PROTESTERS | LYNCHERS) or stoning or young_men or crowd_story) \
                 and not subject & (armed - ({"man"} if young_men else set())):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"
     if kind == "arrest":
@@ -480,7 +490,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         subject = _argument_lemmas(head, ("nsubj", "agent"))
         if subject and subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
             subject = _argument_lemmas(head.head, ("nsubj",))
-        if subject & (NON_STATE | {"resistance"}) or (
+        if subject & (NON_STATE | {"resistance"}) or (subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         return BATTLES, "Armed clash", strength

@@ -100,7 +100,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                      "slaughter"]),
     _one("gunman", ["gunman", "gunmen", "assailant", "attacker"]),
     _seq("attack", "set upon", "hacked", "attacked with machetes"),
-    _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "set ablaze", "beat to death",
+    _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "beat to death",
          "beaten to death", "beat them to death", "beat him to death", "hacked to death", "burned alive"),
     # "beat two men to death", "hacked the villagers to death": the victims sit between verb and "to death"
     ("killing", [[_lem(["beat", "hack", "stab", "stone", "club", "burn", "lynch"]), {"OP": "?", "IS_ALPHA": True},
@@ -143,7 +143,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                     _lem(["vessel", "boat", "drone", "usv", "craft"])]]),
     _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
                      "demolish", "demolition", "vandalism"]),
-    _seq("looting", "set fire", "set on fire", "burn down"),
+    _seq("looting", "set fire", "set on fire", "burn down", "set alight", "set light to", "set ablaze"),
+    _seq("clash", "laid siege", "lay siege", "laying siege"),  # not "have besieged El Fasher": a state
     _one("base", ["base", "headquarters", "outpost", "camp", "garrison"], _NOUN),
     _seq("base", "establish a base", "set up a base", "establish headquarters", "set up headquarters",
          "establish a military base", "open a base", "set up camp", "establish an outpost"),

@@ -45,6 +45,8 @@ def sport(head: Token) -> bool:
 def natural_cause(head: Token) -> bool:
     """ "Floods killed 30 people": deaths with a natural or accidental cause are no political violence."""
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
+    if not subjects and head.dep_ == "conj":  # "floods swept away homes and killed dozens": the first verb's subject
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "agent")]
     if head.dep_ == "relcl" and any(c.lower_ in ("that", "which") for c in subjects):
         subjects.append(head.head)  # "an earthquake that struck central Myanmar"
     subjects += [o for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))

@@ -79,6 +79,10 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    for i in range(start + 1, end):  # "LOS ANGELES - Self-driving taxis": a spaced dash ends the name
+        if doc[i].text in ("-", "\u2013", "\u2014") and doc[i - 1].whitespace_:
+            end = i
+            break
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
         end -= 1
     if end > start and end < span.end and doc[end].text == "." and "." in doc[end - 1].text:
