@@ -794,3 +794,34 @@ def test_a_when_clause_on_a_day_is_that_days_strike(geoparser):
     found = incidents(geoparser, text, published=date(2024, 11, 25))
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
         ("Air/drone strike", "Lashio", "2024-11-23"), ("Air/drone strike", "Lashio", "2024-11-24")]
+
+
+def test_a_headline_the_rules_cannot_match_takes_the_day_the_body_gives_its_place(geoparser):
+    """The body tells the bullet's news in other words: its sentence naming the same town dates the bullet."""
+    text = ("Colombia: violence spreads in the north-east\n"
+            "- Social leader shot dead at his home in El Tarra\n"
+            "The offensive has displaced thousands. On Wednesday, relatives in El Tarra said the man had received "
+            "threats for months before gunmen came to his door.")
+    found = incidents(geoparser, text, published=date(2025, 1, 24))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Attack", "El Tarra", "2025-01-22")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- Baloch activists stage sit-in in Karachi over detained leader", [("Peaceful protest", "Karachi")]),
+    ("On Tuesday, gunmen seized three foreign nationals working at a cement plant near Kayes.",
+     [("Abduction/forced disappearance", "Kayes")]),
+])
+def test_seventh_round_phrasings(geoparser, text, expected):
+    assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The province is still recovering from Cyclone Chido, which tore through Cabo Delgado in December and killed "
+    "more than 100 people.",
+    "Rescue officials are still counting the cost of last month's tanker explosion in Niger State, which killed 98.",
+    "The attack in Konduga revived memories of the bombings that shook the town.",
+    "These attacks come less than a month after the massacre at the parish in Komanda in late July.",
+])
+def test_seventh_round_non_events(geoparser, text):
+    assert incidents(geoparser, text) == []

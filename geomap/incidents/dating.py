@@ -125,9 +125,33 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
                 log.debug("headline told again by the body: %s", incident.quote)
                 continue
             else:
-                incident = replace(incident, date_precision="day", time_precision=1)
+                told = _body_day(incident, doc, document, lead)
+                if told is not None:  # "- Social leader shot dead in El Tarra" … "On Wednesday, in El Tarra, …"
+                    incident = replace(incident, date=told.date, date_end=told.date_end,
+                                       date_precision=told.precision, time_precision=1 if told.precision == "day" else 2)
+                else:
+                    incident = replace(incident, date_precision="day", time_precision=1)
         out.append(incident)
     return out
+
+
+def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> DateWindow | None:
+    """The day (or week) of the first body sentence that names the headline's place and dates something in the
+    week before the report: the body telling the same news in other words, which the rules did not code."""
+    from geomap.dates import find_dates
+
+    spans = doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []
+    week_start = document.published.toordinal() - 7
+    for span in spans:
+        place = span._.geomap_place
+        if span.start_char < lead or place is None or place.gazetteer_id != incident.place.gazetteer_id:
+            continue
+        sentence = span.sent
+        for _, _, window in find_dates(sentence.text, document.published, None):
+            if window.precision in ("day", "week") and window.date is not None \
+                    and week_start <= window.date.toordinal() <= document.published.toordinal():
+                return window
+    return None
 
 
 def lead_end(document: Document) -> int:

@@ -66,7 +66,7 @@ PRECAUTIONS = {"alert", "siren", "warning", "alarm", "shelter", "drill",
                "activity", "campaign"}  # and a trend: "a continuation of IED activity", "the drone campaign"
 # "a gas explosion", "a blast caused by a faulty boiler": household and industrial accidents
 ACCIDENTS = {"gas", "boiler", "cylinder", "leak", "heater", "stove", "circuit", "fault", "faulty", "firework",
-             "firecracker", "pyrotechnic", "methane"}
+             "firecracker", "pyrotechnic", "methane", "tanker"}
 BLASTS = {"explosion", "blast", "fire", "explode", "blaze"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
@@ -215,7 +215,7 @@ def _came_after(head: Token) -> bool:
             continue
         gap = {lemma_of(t) for t in prep.subtree if t.dep_ == "npadvmod"} | {
             lemma_of(t) for c in prep.children if c.dep_ == "npadvmod" for t in c.subtree}
-        while governor.dep_ in ("npadvmod", "advmod", "prep") and governor.head.i != governor.i:
+        while governor.dep_ in ("npadvmod", "advmod", "prep", "acomp") and governor.head.i != governor.i:
             gap |= {lemma_of(governor)}
             governor = governor.head  # "came [less than a month] after"
         # "a day after" is this week's news told in order; "seven months after" recalls the past
@@ -246,7 +246,7 @@ def _dated_to_a_day(head: Token) -> bool:
 
 # what an event already told goes on to do: "the bombing drew condemnation", "the attack sparked protests"
 REACTIONS = {"draw", "spark", "prompt", "provoke", "trigger", "fuel", "revive", "underscore", "highlight", "raise",
-             "deepen", "heighten", "renew"}
+             "deepen", "heighten", "renew", "bear", "echo", "recall", "mirror", "resemble"}
 
 
 def _back_reference(head: Token) -> bool:
@@ -254,9 +254,8 @@ def _back_reference(head: Token) -> bool:
     in its sentence looks back at events already told (or at none in particular); so does a definite event that
     "drew condemnation" or "sparked protests"."""
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    if definite and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head) \
-            and not any(c.dep_ in ("prep", "acl", "relcl") for c in head.children):
-        return True
+    if definite and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head):
+        return True  # "the attack in Konduga revived memories of …", "the attack bore the hallmarks of IS Sahel"
     if head.tag_ != "NNS" or not definite:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):

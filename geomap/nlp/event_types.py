@@ -395,8 +395,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             for m in c.subtree)}
         if targets & MILITARY and not targets & CIVILIAN - militarised:
             return BATTLES, "Armed clash", strength
-        if kind == "attack" and _on_a_place(head) and not _has(words, {"gunman", "gunmen", "assailant", "knife",
-                                                                        "bandit", "mob", "attacker"}):
+        if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not _has(words, {
+                "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
         return VAC, "Attack", strength
     if kind == "clash" and lemma_of(head) == "ambush":
@@ -439,8 +439,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if _has(sentence, FORCES) and _has(sentence, {"kill", "shoot", "live", "dead"}):
             return PROTESTS, "Excessive force against protesters", 8
         # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
-        sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and any(
-            u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)}
+        sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and (any(
+            u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)
+            or t.dep_ == "amod")}  # nor is "a sit-in over a detained leader": the grievance, not the police's act
         if _has(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat",
                            "pepper", "pellet", "flash-bang", "stun"}):
             return PROTESTS, "Protest with intervention", strength
@@ -479,7 +480,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if head.dep_ == "acl" and head.tag_ == "VBN":
             seized.add(lemma_of(head.head))  # "former FARC members seized from their homes"
         if seized & {"prefect", "sub-prefect", "governor", "commissioner", "administrator", "lawmaker", "legislator",
-                     "minister", "councillor", "pilot", "tourist", "foreigner", "missionary", "nun"}:
+                     "minister", "councillor", "pilot", "tourist", "foreigner", "missionary", "nun", "national",
+                     "expatriate", "employee", "staff", "engineer"}:
             seized.add("person")  # "gunmen seized the sub-prefect of Markounda"
         agents = _argument_lemmas(head, ("agent",) if headline_passive else ("nsubj", "agent"))
         if seized & (PERSONS | {"person"}) and not seized & PLACEISH:

@@ -47,11 +47,13 @@ def natural_cause(head: Token) -> bool:
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
     if not subjects and head.dep_ == "conj":  # "floods swept away homes and killed dozens": the first verb's subject
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "agent")]
+        if head.head.dep_ == "relcl" and any(c.lower_ in ("that", "which") for c in subjects):
+            subjects.append(head.head.head)  # "Cyclone Chido, which tore through … and killed more than 100"
     if head.dep_ == "relcl" and any(c.lower_ in ("that", "which") for c in subjects):
         subjects.append(head.head)  # "an earthquake that struck central Myanmar"
     subjects += [o for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
                  for o in c.children if o.dep_ == "pobj"]  # "killed in a helicopter crash"
-    return any(lemma_of(t) in NATURAL for s in subjects for t in s.subtree if t.dep_ in ("nsubj", "pobj", "conj")
-               or t is s)
+    return any(lemma_of(t) in NATURAL for s in subjects for t in s.subtree
+               if t.dep_ in ("nsubj", "pobj", "conj") or t.i == s.i or (t.dep_ == "compound" and t.head.i == s.i))
 
 
