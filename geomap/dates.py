@@ -335,12 +335,19 @@ def _days_after(text: str, found: list, fallback: date, reference: date | None,
     return out
 
 
+# day and month names written in capitals by live blogs and bulletins ("SUNDAY 9:05 AM"); not MARCH or MAY,
+# which in capitals are as often a headline's words
+_CAPITALISED_NAMES = re.compile(r"\b(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|JANUARY|FEBRUARY"
+                                r"|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+
+
 def find_dates(text: str, published: date, reference: date | None = None) -> list[tuple[int, int, DateWindow]]:
     """Every date expression in ``text`` as (start, end, window), longest non-overlapping matches, in order.
 
     ``reference`` is the day the story last named ("on Sunday"): "a day earlier", "two days before" count back
     from it; "yesterday" and "two days ago" always count from publication.
     """
+    text = _CAPITALISED_NAMES.sub(lambda m: m[0].title(), text)  # "SUNDAY 9:05 AM -": same length, same offsets
     found: list[tuple[int, int, DateWindow]] = []
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):

@@ -825,3 +825,23 @@ def test_seventh_round_phrasings(geoparser, text, expected):
 ])
 def test_seventh_round_non_events(geoparser, text):
     assert incidents(geoparser, text) == []
+
+
+def test_live_blog_day_stamps_in_capitals_date_their_entry(geoparser):
+    text = ("SUNDAY 9:05 AM - Tens of thousands of people have gathered at the People Power Monument in Quezon City "
+            "to denounce corruption in flood-control projects.")
+    found = incidents(geoparser, text, published=date(2025, 9, 22))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Peaceful protest", "Quezon City", "2025-09-21")]
+
+
+def test_a_date_that_names_another_thing_does_not_date_the_event(geoparser):
+    """ "the March 28 earthquake" dates the earthquake; the strike is Monday's."""
+    text = ("An air strike hit a village near Kanbalu on Monday afternoon, when families who had lost their homes in "
+            "the March 28 earthquake were queueing for rice.")
+    found = incidents(geoparser, text, published=date(2025, 4, 9))
+    assert [(i.place.name, i.date.isoformat()) for i in found] == [("Kanbalu", "2025-04-07")]
+
+
+def test_assault_rifles_are_weapons_not_an_assault(geoparser):
+    assert incidents(geoparser, "Assault rifles and a rocket launcher were recovered from the site in Jiribam.") == []

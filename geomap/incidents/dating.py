@@ -13,7 +13,7 @@ from geomap.geo import distance_km
 from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line
-from geomap.nlp.events import Trigger
+from geomap.nlp.events import Trigger, trigger_words
 
 log = logging.getLogger("geomap.incidents")
 
@@ -63,6 +63,10 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         date_root = min(tokens)
         # and the expression's own head ("week" of "Last week"), which is what the parse attaches to a verb
         own_head = next((i for i in sorted(tokens) if doc[i].head.i not in tokens), date_root)
+        named = doc[own_head].head
+        if doc[own_head].dep_ in ("compound", "nmod", "amod") and named.pos_ == "NOUN" and named.i not in mine \
+                and not named.ent_type_ and named.lemma_.lower() not in trigger_words():
+            continue  # "families who lost their homes in the March 28 earthquake": that noun's date, not the event's
         distance = min(path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & subtree_ids(t.head) for t in cluster)
         # "returned on Sunday, when bombs destroyed …": the verb the date's preposition hangs on governs too

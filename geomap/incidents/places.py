@@ -37,6 +37,9 @@ REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie (
 # what a capital stands for when it owns one ("Moscow's defence ministry", "Kyiv's forces")
 GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troop", "official", "envoy", "president",
                     "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy"}
+# people a country's name can describe ("a New Zealand pilot", "two French nationals")
+NATIONALS = {"pilot", "national", "citizen", "journalist", "tourist", "worker", "engineer", "diplomat", "aid",
+             "soldier", "officer", "man", "woman", "student", "businessman", "hostage", "captive"}
 CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
 
 
@@ -158,6 +161,9 @@ class _Walker:
                 if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS:
                     for item in self.found[before:]:
                         item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state
+                elif dep == "compound" and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
+                    for item in self.found[before:]:
+                        item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality
             elif dep == "prep" and lemma in LOCATIVE:
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)

@@ -253,6 +253,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if any(lemma_of(c) == "test" for c in gov.children) or lemma_of(gov) in ("test", "test-fire"):
             return False  # "test-fired a missile": a weapons test, not an attack
         return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
+    if kind == "clash" and lemma == "assault" and head.dep_ in ("compound", "amod", "nmod") \
+            and lemma_of(head.head) in ARMS | {"boat", "helicopter", "craft", "vest"}:
+        return False  # "assault rifles", "an assault boat": a kind of weapon
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
@@ -342,6 +345,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
               for t in c.subtree}  # "killed … by falling debris"
     carried = {lemma_of(t) for a in head.sent if lemma_of(a) == "arm" and a.tag_ == "VBN" for t in a.subtree} - {"arm"}
     weapon = _weapon_subtype(words - carried)  # "gunmen armed with grenades attacked": no grenade attack
+    if kind in ("kill", "killing") and any(c.dep_ == "nsubj" and lemma_of(c) in FIGHTS for c in head.children):
+        return BATTLES, "Armed clash", strength  # "clashes involving tanks and drones killed 100": the battle killed
     if weapon == IED and lemma_of(head) == "bomb" and not _has(words, IED_CUES - {"bomb"}) and _has(
             _lemmas(head.sent), {"aircraft", "jet", "warplane", "helicopter", "bomber"}):
         weapon = AIR  # "aircraft struck … and returned on Sunday, when bombs destroyed houses"
@@ -477,6 +482,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                                    for c in head.children)
         seized = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")
                   or (c.dep_ == "nsubj" and headline_passive)}
+        if any(c.ent_type_ == "PERSON" and not _is_toponym(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+            seized.add("person")  # "seized New Zealand pilot Phillip Mehrtens"
         if head.dep_ == "acl" and head.tag_ == "VBN":
             seized.add(lemma_of(head.head))  # "former FARC members seized from their homes"
         if seized & {"prefect", "sub-prefect", "governor", "commissioner", "administrator", "lawmaker", "legislator",

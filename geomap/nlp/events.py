@@ -234,7 +234,8 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
             or not any(span.start <= t.head.i < span.end for span in exchanges)]
     # "heavy fighting … with mortars and automatic weapons": the arms a battle was fought with are that battle
     battles = [b for t in kept if t.kind == "clash" for b in (t.head, t.head.head) if b.pos_ in ("VERB", "NOUN")]
+    # and so are those it "involved": "clashes involving tanks, artillery and drones"
     kept = [t for t in kept if not (t.event_type == "Explosions/Remote violence" and any(
-        a.lower_ == "with" and a.dep_ == "prep" and b in a.ancestors for b in battles
-        for a in list(t.head.ancestors)[:4]))]
+        ((a.lower_ == "with" and a.dep_ == "prep") or (a.lower_ in ("involving", "using") and a.dep_ in ("acl", "prep")))
+        and b in a.ancestors for b in battles for a in list(t.head.ancestors)[:4]))]
     return sorted(kept, key=lambda t: t.head.i)
