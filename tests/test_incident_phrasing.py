@@ -845,3 +845,17 @@ def test_a_date_that_names_another_thing_does_not_date_the_event(geoparser):
 
 def test_assault_rifles_are_weapons_not_an_assault(geoparser):
     assert incidents(geoparser, "Assault rifles and a rocket launcher were recovered from the site in Jiribam.") == []
+
+
+def test_drones_backing_a_ground_advance_are_no_strike(geoparser):
+    text = ("Israeli infantry backed by drones advanced into farmland west of Nawa late on Wednesday, where they "
+            "traded fire with local gunmen for several hours.")
+    assert coded(geoparser, text, published=date(2025, 4, 4)) == [("Armed clash", "Nawá")]
+
+
+@pytest.mark.parametrize("text", [
+    "- Washington's partial green light for strikes into Russia changes calculus in Kharkiv region",
+    "More than 11.5 million people are displaced, including about 30,000 who fled fighting in Kordofan.",
+])
+def test_permitted_strikes_and_fighting_fled_are_not_incidents(geoparser, text):
+    assert incidents(geoparser, text) == []

@@ -25,8 +25,14 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in ("town", "city"):
             token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …"
         head = token.head
+        near = False
         if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
             head = head.head.head  # "in the centre of Tripoli"
+        elif head.lower_ == "of" and head.head.lower_ in COMPASS:
+            compass = head.head  # "advanced into farmland west of Nawa", "a village north of Shwebo"
+            outer = compass if compass.dep_ == "pobj" else compass.head if compass.head.dep_ == "pobj" else None
+            if outer is not None:
+                head, near = outer.head, True
         if _speakers_place(head):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
         if any(a.lower_ == "according" or a.lemma_.lower() in ("headquarter", "headquartered")
@@ -37,7 +43,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
             if town is not None:
                 span = town
             found.setdefault(span._.geomap_place.gazetteer_id,
-                             Located(span, span._.geomap_place, 9, head.lower_ in NEAR, 0))
+                             Located(span, span._.geomap_place, 9, near or head.lower_ in NEAR, 0))
     if len(found) > 1:  # "on the outskirts of Gwoza in … Borno State": the town named inside the region wins
         towns = [item for item in found.values() if item.place.feature_class == "P"]
         areas = [item for item in found.values() if item.place.is_admin]
@@ -48,6 +54,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
     return list(found.values()) if len(found) == 1 else []
 
 
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+           "north-west", "south-east", "south-west"}
 SETTLEMENT_WORDS = {"town", "village", "city", "hamlet", "settlement", "locality", "camp", "district", "commune"}
 
 

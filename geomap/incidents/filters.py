@@ -23,7 +23,9 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
-            "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "destine", "earmark"}
+            "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "destine", "earmark",
+            # "Washington's green light for strikes into Russia": what is permitted has not happened
+            "permission", "authorisation", "authorization", "approval", "go-ahead"}
 # "asked the courts to bar police from using live ammunition against demonstrators": what is asked for or barred
 REQUESTS = {"ask", "request", "appeal", "petition"}
 FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
@@ -288,6 +290,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
+    if (head.dep_ == "dobj" and lemma_of(head.head) in ("flee", "escape", "displace")) or (
+            head.dep_ == "pobj" and lemma_of(head.head.head) in ("flee", "escape", "displace")):
+        return "the cause of flight (\"30,000 who fled fighting in Kordofan\"), not one event"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return "negated (\"swept into Damascus without a fight\")"
     if head.tag_ == "VBN" and head.dep_ == "amod" and not _dated(head):
@@ -441,6 +446,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
         if lemma in LEGAL and gov.pos_ == "VERB":
             return f"legal proceedings ({lemma} … for it)"  # "sentenced a police chief for the abduction"
+        if lemma == "light" and any(lemma_of(c) == "green" for c in kids):
+            return "irrealis (a green light for …)"  # not "The Global New Light of Myanmar said"
         if lemma in ATTEMPT and via == "xcomp":
             return f"attempt ({lemma} to …)"
         if lemma in ("call", "announce", "schedule", "organise", "organize") and via in ("dobj", "oprd", "xcomp", "prep", "pobj"):

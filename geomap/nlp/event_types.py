@@ -252,6 +252,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             gov = gov.head.head
         if any(lemma_of(c) == "test" for c in gov.children) or lemma_of(gov) in ("test", "test-fire"):
             return False  # "test-fired a missile": a weapons test, not an attack
+        if gov.lemma_ == "by" and lemma_of(gov.head) in ("back", "support", "escort", "accompany", "cover"):
+            return False  # "infantry backed by drones advanced": support for a ground move, not a strike
         return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
     if kind == "clash" and lemma == "assault" and head.dep_ in ("compound", "amod", "nmod") \
             and lemma_of(head.head) in ARMS | {"boat", "helicopter", "craft", "vest"}:
