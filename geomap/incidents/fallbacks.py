@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from geomap.incidents.places import AREAS, LOCATIVE, NEAR, Located, approximate
+from geomap.incidents.places import AREAS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from
 from geomap.nlp.pipeline import starts_line
 
 
@@ -31,6 +31,9 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         elif head.lower_ == "of" and head.head.lower_ in COMPASS:
             compass = head.head  # "advanced into farmland west of Nawa", "a village north of Shwebo"
             outer = compass if compass.dep_ == "pobj" else compass.head if compass.head.dep_ == "pobj" else None
+            measured = measured_from(token)
+            if measured is not None and measured > NEAR_KM:
+                continue  # "a village 120 km west of Shwebo": a reference point, not where it happened
             if outer is not None:
                 head, near = outer.head, True
         if _speakers_place(head):

@@ -132,7 +132,7 @@ class _Walker:
         near = near or (between and span is not None)
         if span is not None and _dateline(token):
             span = None  # the reporter's city, not where the event was
-        measured = _measured_from(token) if span is not None else None
+        measured = measured_from(token) if span is not None else None
         if measured is not None and measured > NEAR_KM:
             return  # "around 120 km north-west of El Fasher": a reference point, not where it happened
         near = near or measured is not None  # "a village 15 km west of Shwebo": coded at Shwebo, as near it
@@ -423,7 +423,7 @@ def _town_inside(region: Located, index: dict[int, Span], bounds: tuple[int, int
 NEAR_KM = 30.0  # a place measured from a town this close is coded at the town, as near it
 
 
-def _measured_from(token: Token) -> float | None:
+def measured_from(token: Token) -> float | None:
     """ "120 km north-west of X", "30 miles from X": how far from X the text puts the place (None: not measured).
 
     A distance the words give but not in digits counts as far."""
