@@ -859,3 +859,20 @@ def test_drones_backing_a_ground_advance_are_no_strike(geoparser):
 ])
 def test_permitted_strikes_and_fighting_fled_are_not_incidents(geoparser, text):
     assert incidents(geoparser, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a review of this session's rules: each new filter or trigger kept within what its comment says
+    ("Thousands fled after an attack on Kassala on Monday.", [("Shelling/artillery/missile attack", "Kassala")]),
+    ("The attack on Kassala on Monday prompted thousands to flee.", [("Shelling/artillery/missile attack", "Kassala")]),
+    ("An Israeli air strike killed five people in GAZA on Monday.", [("Air/drone strike", "Gaza")]),
+    ("The police chief was fired on Tuesday in Kisumu.", []),
+    ("The most recent attack on Kharkiv killed three people on Monday.",
+     [("Shelling/artillery/missile attack", "Kharkiv")]),
+    ("Ukraine's long-expected counteroffensive began on Monday near Orikhiv.", [("Armed clash", "Orikhiv")]),
+    ("Kherson's residents said shells hit the city on Monday, killing two people.",
+     [("Shelling/artillery/missile attack", "Kherson")]),
+    ("Two boxers traded punches in Lagos on Saturday.", []),
+])
+def test_this_sessions_rules_stay_within_their_reach(geoparser, text, expected):
+    assert coded(geoparser, text) == expected

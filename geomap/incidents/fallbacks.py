@@ -6,7 +6,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from geomap.incidents.places import AREAS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from
+from geomap.incidents.places import (
+    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from,
+)
 from geomap.nlp.pipeline import starts_line
 
 
@@ -191,7 +193,7 @@ def _stands_for_government(span: Span) -> bool:
     anything happened in."""
     root = span.root
     if root.dep_ == "poss":
-        return root.head.lemma_.lower() not in AREAS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+        return root.head.lemma_.lower() in GOVERNMENT_NOUNS | {"target", "aim", "goal", "objective"}
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 

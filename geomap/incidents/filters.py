@@ -247,8 +247,8 @@ def _dated_to_a_day(head: Token) -> bool:
 
 
 # what an event already told goes on to do: "the bombing drew condemnation", "the attack sparked protests"
-REACTIONS = {"draw", "spark", "prompt", "provoke", "trigger", "fuel", "revive", "underscore", "highlight", "raise",
-             "deepen", "heighten", "renew", "bear", "echo", "recall", "mirror", "resemble"}
+REACTIONS = {"draw", "revive", "underscore", "highlight", "deepen", "heighten", "renew", "bear", "echo", "recall",
+             "mirror", "resemble"}
 
 
 def _back_reference(head: Token) -> bool:
@@ -290,8 +290,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (\"more than 60 attacks …, including air strikes in Shan\")"
     if _generic_subject(head):
         return "generic (\"every owner has been attacked\")"
-    if (head.dep_ == "dobj" and lemma_of(head.head) in ("flee", "escape", "displace")) or (
-            head.dep_ == "pobj" and lemma_of(head.head.head) in ("flee", "escape", "displace")):
+    if not _dated(head) and ((head.dep_ == "dobj" and lemma_of(head.head) in ("flee", "escape")) or (
+            head.dep_ == "pobj" and head.head.lower_ == "from" and lemma_of(head.head.head) in ("flee", "escape"))):
         return "the cause of flight (\"30,000 who fled fighting in Kordofan\"), not one event"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return "negated (\"swept into Damascus without a fight\")"
@@ -399,8 +399,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "irrealis"
     if any(c.dep_ in ("det", "poss") and lemma_of(c) in ANAPHORA for c in children):
         return "anaphora"
-    if any(c.dep_ == "amod" and lemma_of(c) in ("threaten", "threatened", "propose", "proposed", "fear", "feared",
-                                                 "expect", "expected", "rumour", "rumoured") for c in children):
+    if any(c.dep_ == "amod" and lemma_of(c) in ("threaten", "threatened", "propose", "proposed", "rumour", "rumoured")
+           for c in children):
         return "irrealis (\"Chile's threatened strike\", \"a planned march\")"
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (lemma_of(c) in HABITUAL or lemma_of(c) in AGGREGATE)
            and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
@@ -421,8 +421,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
-    if any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children))
-           for c in children):
+    if any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
+            c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children)) for c in children):
         return "comparison (\"the deadliest attack since…\")"
     if _came_after(head):
         return "background (\"the unrest comes a month after an explosion killed 57\")"

@@ -241,6 +241,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives": arms held, not used
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
+    if kind == "attack" and lemma == "fire" and (any(c.dep_ == "auxpass" for c in head.children) or any(
+            o.ent_type_ in ("DATE", "TIME") for p in head.children if p.dep_ == "prep" for o in p.children)):
+        return False  # "the police chief was fired on Tuesday": dismissed, not shooting
+    if kind == "mob" and lemma != "mob" and (sport(head) or not _argument_lemmas(head, ("nsubj",)) & (
+            LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival"})):
+        return False  # "supporters traded punches", not "two boxers traded punches"
     if kind == "weapon":
         carrier = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
         carried = _argument_lemmas(carrier, ("nsubjpass", "dobj"))

@@ -230,7 +230,8 @@ class ToponymMatcher:
                     continue  # "tried in absentia" tagged GPE: a name is capitalised
                 if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
                     continue
-                if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and not self._acronym_place(span.text):
+                if len(span) == 1 and span.text.isupper() and len(span.text) <= 3 and not self._acronym_place(span.text) \
+                        and not self._strong(span.text.title(), 10_000, exact=True):  # but "GAZA", "GOMA", "LIMA"
                     blocked[span.start] = True
                     continue  # "EU" is no French town "Eu": an acronym is a place only as a code or abbreviation
                 if len(span) == 1 and _names_a_weapon(span[0]) and not self._strong(span.text, 10_000, exact=True):
