@@ -2,12 +2,11 @@
 "the city" refers back to, the place a monitor's line is headed with."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
+from geomap.incidents.dating import TIME_STAMP
 from geomap.incidents.places import (
-    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from,
+    AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from,
 )
 from geomap.nlp.pipeline import starts_line
 
@@ -99,8 +98,7 @@ def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
-CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "09:10"
-LABEL_DASHES = {"-", "\u2014", "\u2013", "--"}
+LABEL_DASHES = DASHES - {":"}
 
 
 def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
@@ -113,7 +111,7 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
         start -= 1  # the line the sentence is on
     first = start
     while first < min(start + 6, len(doc)) and first not in index and (
-            doc[first].like_num or CLOCK.fullmatch(doc[first].text) or doc[first].text in LABEL_DASHES | {":", "."}
+            doc[first].like_num or TIME_STAMP.fullmatch(doc[first].text) or doc[first].text in DASHES | {"."}
             or doc[first].lower_ in ("from", "in")):
         first += 1  # a live blog's time stamp and "From"
     span = index.get(first)
@@ -125,7 +123,7 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
         return []  # the forms below head only their line's first sentence, and only with a town
     end = span.end
     if doc[end].text == ",":  # "DATU PIANG, Maguindanao del Sur:" — the province after the town
-        end = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text in LABEL_DASHES | {":"}), end)
+        end = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text in DASHES), end)
     separator = doc[end].text
     # a dash after a word the tagger did not call a place is a section label ("OUTLOOK —"), not a dateline
     if separator == ":" or (separator in LABEL_DASHES and start > 0 and span.label_ in ("GPE", "LOC")):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from geomap.geo import distance_km
 from geomap.models import Place
 from geomap.nlp.pipeline import starts_line
 
@@ -353,7 +354,6 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
     elif nearest.place.feature_code in ("RGN", "RGNE", "AREA") or nearest.place.feature_class == "L":
-        from geomap.geo import distance_km
         # "In north Kashmir, … at a police post in Sopore's main market": a region without a division code
         # holds the town the sentence names within reach of it
         inner = [item for item in best_by_group.values() if item.place.feature_class == "P" and not item.actorish
@@ -395,8 +395,6 @@ def _clause_verb(token: Token) -> Token | None:
 def _town_inside(region: Located, index: dict[int, Span], bounds: tuple[int, int]) -> Located | None:
     """The one town the sentence puts somewhere ("in Bourzanga, further south in Bam province") that lies inside
     the division the event was tied to: the town is the finer place."""
-    from geomap.geo import distance_km
-
     area = region.place
     towns: dict[str, Located] = {}
     for i in range(*bounds):
@@ -448,8 +446,6 @@ POSSESSOR_REACH_KM = 50.0
 def _within_possessor(item: Located, index: dict[int, Span]) -> Located:
     """ "Mogadishu's Lido beach": a place the text puts inside another cannot lie far from it; when the gazetteer's
     namesake does (a Lido Beach in New York), the possessor is where the event was."""
-    from geomap.geo import distance_km
-
     doc, start = item.span.doc, item.span.start
     first = item.span.root
     while first.dep_ == "conj" and first.head.i < first.i:  # "Dhaka's Jatrabari and Rampura areas": both Dhaka's
