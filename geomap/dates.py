@@ -126,8 +126,8 @@ def _r_overnight_into(m: re.Match, p: date) -> DateWindow:
 
 def _r_weekday(m: re.Match, p: date) -> DateWindow:
     day = _last_weekday(p, m["wd"])
-    if day == p and m[0].lower().startswith("last"):
-        day -= timedelta(days=7)  # "last Monday" in a Monday paper is a week ago
+    if day == p and m[0].lower().startswith(("last", "the")):
+        day -= timedelta(days=7)  # "last Monday" ("the previous Monday") in a Monday paper is a week ago
     return DateWindow(day, day, "day", m[0])
 
 
@@ -272,7 +272,10 @@ def _r_absolute_day(m: re.Match, p: date) -> DateWindow | None:
 _I = re.IGNORECASE
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None] | None]] = [
     (re.compile(rf"\b(?:overnight|(?:during|in) the night)\s+(?:into|to|on)\s+{_WD}", _I), _r_overnight_into),
-    (re.compile(rf"\b(?i:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+)?{_WD}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
+    # "overnight from Sunday to Monday", "overnight Sunday into Monday": the night that ends on the second day
+    (re.compile(r"\b(?:overnight|(?:during|in) the night)\s+(?:from\s+|of\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                rf"Friday|Saturday|Sunday)\s+(?:into|to|and)\s+{_WD}", _I), _r_overnight_into),
+    (re.compile(rf"\b(?i:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+|the\s+(?:previous|preceding)\s+)?{_WD}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
     (re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:last|this|past)\s+weekend\b", _I), _r_weekend),
     (re.compile(rf"\b{_N}\s+days?\s+(?:ago|earlier|before)\b", _I), _r_days_ago),
     (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b", _I), _r_fixed(1)),

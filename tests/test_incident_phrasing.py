@@ -876,3 +876,56 @@ def test_permitted_strikes_and_fighting_fled_are_not_incidents(geoparser, text):
 ])
 def test_this_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     assert coded(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places: a town's name the tagger calls an adjective, "X town", a name inside a site's name elsewhere
+    ("On Wednesday evening, a missile struck a Panama-flagged container vessel in Odesa, killing eight port workers.",
+     [("Shelling/artillery/missile attack", "Odesa")]),
+    ("Fourteen people were killed on Sunday when gunmen invaded a farming settlement on the outskirts of Bokkos town "
+     "in Plateau State.", [("Attack", "Bokkos")]),
+    ("Gunmen opened fire on a police checkpoint on the outskirts of Wase town in Plateau State on Monday.",
+     [("Armed clash", "Wase")]),
+    ("Late on Wednesday, several mortar rounds fell on Timbuktu, landing near the airport.",
+     [("Shelling/artillery/missile attack", "Timbuktu")]),
+    ("Seventeen inmates were killed on Tuesday when rival gangs fought with guns and knives inside the Litoral "
+     "Penitentiary in Guayaquil.", [("Armed clash", "Guayaquil")]),
+    ("Officers on Monday engaged a group of bandits who tried to overrun a checkpoint on the Kaura Namoda–Zurmi road.",
+     [("Armed clash", "Kaura Namoda")]),
+    ("Residents of Tsafe town in Zamfara State are counting their losses after armed bandits stormed a neighbourhood "
+     "of the town late on Sunday.", [("Attack", "Tsafe")]),
+    ("Hezbollah fired a barrage of rockets toward Kiryat Shmona in northern Israel on Monday.",
+     [("Shelling/artillery/missile attack", "Qiryat Shmona")]),
+    ("Refugees fled toward Kiryat Shmona on Monday.", []),
+    # a town the gazetteer lacks is no shorter town inside it
+    ("Three children were killed on Monday when a quadcopter dropped a mortar round onto a house in Mir Ali.", []),
+    ("Residents said bodies were found in the Serra da Misericórdia forest on Monday.", []),
+    # types
+    ("Two soldiers were killed on Tuesday when their patrol came under sustained fire from dissidents in rural "
+     "Suárez, in Cauca.", [("Armed clash", "Suárez")]),
+    ("The two delegations engaged in talks in Doha on Monday.", []),
+    ("On Monday, militants entered homesteads on the outskirts of Macomia town and beheaded three men they accused "
+     "of informing for the army.", [("Attack", "Macomia")]),
+    ("Armed bandits stormed Tsafe late on Sunday and marched twenty-three people into the nearby forest.",
+     [("Abduction/forced disappearance", "Tsafe")]),
+    ("Around a thousand people gathered outside the regional administration in Lviv on Wednesday, chanting \"veto\", "
+     "local media reported.", [("Peaceful protest", "Lviv")]),
+    ("Relatives gathered outside the prison in Guayaquil on Wednesday seeking information.", []),
+    ("Three children were killed on Monday when a quadcopter dropped a mortar round onto a house in Bannu.",
+     [("Air/drone strike", "Bannu")]),
+    ("On Monday troops captured an ELN commander in a rented house in Ocaña.", [("Arrests", "Ocaña")]),
+    ("Police pushed into the favela on Tuesday to serve arrest warrants in Recife.", []),
+    ("In Gezira state, which the army has since retaken, reconstruction has barely begun.", []),
+])
+def test_places_and_types_from_the_sixth_untouched_round(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2025, 7, 10)) == expected
+
+
+def test_overnight_from_one_day_to_the_next_and_the_previous_weekday(geoparser):
+    text = "Eighteen civilians were hacked to death when fighters raided hamlets outside Oicha overnight from Sunday to Monday."
+    assert {(i.date, i.date_end) for i in incidents(geoparser, text, published=date(2024, 6, 21))} == {
+        (date(2024, 6, 16), date(2024, 6, 17))}
+    shot = incidents(geoparser, "The previous Friday, a labourer was found shot dead in Shopian district.",
+                     published=date(2024, 10, 25))
+    assert [(i.place.name, i.date) for i in shot] == [("Shopian", date(2024, 10, 18))]
+

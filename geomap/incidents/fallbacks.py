@@ -88,13 +88,19 @@ def _speakers_place(prep: Token) -> bool:
 
 
 def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
-    """The town an appositive describes when ``token`` sits inside it ("X, a town in Y State")."""
+    """The town an appositive or a town noun describes when ``token`` sits inside it ("X, a town in Y State",
+    "X town in Y State")."""
     for ancestor in list(token.ancestors)[:6]:
         if ancestor.dep_ == "appos":
             town = index.get(ancestor.head.i)
             if town is not None and town._.geomap_place.feature_class == "P":
                 return town
             return None
+    holder = token.head.head if token.head.dep_ == "prep" else None
+    if holder is not None and holder.lemma_.lower() in ("town", "village", "city"):
+        named = [index[c.i] for c in holder.children if c.dep_ == "compound" and c.i in index]
+        if named and named[0]._.geomap_place.feature_class == "P":
+            return named[0]  # "residents of Tsafe town in Zamfara State": the town, not its state
     return None
 
 

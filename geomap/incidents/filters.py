@@ -51,7 +51,8 @@ STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure"
 REPORTING = {"say", "tell", "report", "confirm", "announce", "add", "claim", "state", "write", "post"}
 # "until they stopped attacking shipping": the activity as a whole, not one event
 CESSATION = {"stop", "cease", "halt", "end", "quit", "resume", "continue", "keep"}
-SERIES = {"string", "series", "spate", "wave", "litany", "catalogue", "catalog", "succession", "pattern", "run"}
+SERIES = {"string", "series", "spate", "wave", "litany", "catalogue", "catalog", "succession", "pattern", "run",
+          "continuation"}
 # people named by what they do: "a vigilante leader", "a militia commander" name an actor
 ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "member", "official",
          "group", "organisation", "organization", "unit", "network", "coordinator", "founder", "activist",
@@ -409,8 +410,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (a campaign count of weapons)"
     if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
         return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
-    if head.tag_ == "NNS" and head.dep_ == "pobj" and head.head.lower_ == "of" \
-            and lemma_of(head.head.head) in SERIES:
+    listed = head.head if head.dep_ == "conj" else head  # "a continuation of IED activity … and attacks on …"
+    if head.tag_ == "NNS" and listed.dep_ == "pobj" and listed.head.lower_ == "of" \
+            and lemma_of(listed.head.head) in SERIES:
         return "aggregate (\"the latest in a string of attacks\")"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in LONG_SPANS:
         return "aggregate over a stretch (\"a year of fighting\", \"months of clashes\")"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geomap.geo import distance_km
+from geomap.geocoding.names import normalize
 from geomap.models import Place
 from geomap.nlp.pipeline import starts_line
 
@@ -24,6 +25,9 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", 
             "off", "within", "throughout", "against", "upon", "of", "between", "beyond",
             "north", "south", "east", "west", "close", "nearby", "by", "beneath", "under", "underneath", "below",
             "beside", "behind", "alongside", "next", "opposite", "out"}
+# verbs whose "toward X" names the target ("fired rockets toward Kiryat Shmona"), not a direction of travel
+AIMING_VERBS = {"fire", "launch", "shoot", "lob", "hurl", "aim"}
+MUNITIONS = {"rocket", "missile", "shell", "barrage", "drone", "projectile", "mortar", "salvo", "volley"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles"}
@@ -70,7 +74,7 @@ def toponym_index(doc) -> dict[int, Span]:
     for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
         place = span._.geomap_place
         if place is None or (approximate(span) and not _named_after(span, place)) or span.label_ == "NORP" \
-                or span.root.pos_ == "ADJ" or span.text.lower() in events:
+                or (span.root.pos_ == "ADJ" and not _adjective_name(span, place)) or span.text.lower() in events:
             continue
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:
@@ -80,6 +84,25 @@ def toponym_index(doc) -> dict[int, Span]:
         for i in range(span.start, span.end):
             index[i] = span
     return index
+
+
+def _adjective_name(span: Span, place: Place) -> bool:
+    """A town's own name the tagger took for an adjective ("the outskirts of Bokkos town"), not a demonym
+    ("Ukrainian cities" resolved to Ukraine)."""
+    return normalize(span.text) == normalize(place.name)
+
+
+def _aimed_at(prep: Token) -> bool:
+    """ "fired rockets toward Kiryat Shmona": "toward" names the target of a shot, not a direction of travel."""
+    return prep.lower_ in ("toward", "towards") and any(
+        word.lemma_.lower() in AIMING_VERBS | MUNITIONS for word in (prep.head, prep.head.head))
+
+
+def _far_apart(one: Place, other: Place) -> bool:
+    """Two places that cannot be one inside the other: other countries, or towns far apart."""
+    return one.country_code != other.country_code or (
+        not one.is_country and not other.is_country
+        and distance_km(one.lat, one.lon, other.lat, other.lon) > REGION_REACH_KM)
 
 
 def _named_after(span: Span, place: Place) -> bool:
@@ -148,10 +171,15 @@ class _Walker:
             for c in token.children)
             or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
                    for c in token.children))  # "Kharkiv's Kyivskyi district"
+        seats = [self.index[o.i]._.geomap_place for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for o in self.objects(c) if o.i in self.index]
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
             if part_of_town and dep in ("compound", "nmod", "amod") and child.i in self.index:
                 continue
+            if dep == "compound" and child.i in self.index and seats and all(_far_apart(
+                    self.index[child.i]._.geomap_place, seat) for seat in seats):
+                continue  # "the Litoral Penitentiary in Guayaquil": a name in a site's name, the site is elsewhere
             if dep in ("compound", "nmod") and any(c.dep_ == "cc" for c in child.children) \
                     and not any(c.dep_ == "conj" for c in child.children):
                 # "Idlib and rebel-held parts of Aleppo" parsed with Idlib as a modifier: a conjunct in fact
@@ -165,7 +193,7 @@ class _Walker:
                 elif dep == "compound" and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
                     for item in self.found[before:]:
                         item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality
-            elif dep == "prep" and lemma in LOCATIVE:
+            elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
@@ -183,7 +211,7 @@ class _Walker:
             dep, lemma = child.dep_, child.lemma_.lower()
             if not self.inside(child):
                 continue
-            if dep == "prep" and lemma in LOCATIVE:
+            if dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
                 near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near, self.new_group(None))
@@ -246,7 +274,7 @@ class _Walker:
 WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", "situate", "base", "control",
                      "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
 AFFILIATION = {"based", "backed", "born", "led", "funded", "owned", "run", "made", "sponsored", "allied", "linked",
-               "aligned", "registered", "headquartered"}
+               "aligned", "registered", "headquartered", "flagged", "bound", "trained", "supported", "affiliated"}
 DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
@@ -294,10 +322,16 @@ REPORTING = {"say", "report", "claim", "announce", "confirm", "tell", "add", "st
 
 
 def _where_antecedent(token: Token) -> Token | None:
-    """The place noun a "where" clause hangs on, through reporting verbs ("where officials said it had…")."""
+    """The place noun a "where" clause (or one whose "that" is the object) hangs on, through reporting verbs
+    ("where officials said it had…")."""
     for _ in range(4):
         if token.dep_ == "relcl":
-            return token.head if any(c.lower_ == "where" for c in token.children) else None
+            # only a told past act: "Gezira state, which the army has since retaken" is background, undated
+            taken = token.tag_ == "VBD" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which") for c in token.children)
+            if not (taken or any(c.lower_ == "where" for c in token.children)):
+                return None
+            # "Kupiansk, the railway junction that troops took back in 2022": what the clause acts on
+            return token.head.head if token.head.dep_ == "appos" else token.head
         climbs = token.dep_ in ("conj", "xcomp", "dobj", "nsubj", "nsubjpass", "compound", "pobj", "prep")
         if not (climbs or (token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING)):
             return None
@@ -331,6 +365,12 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
             if top.pos_ == "VERB" and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children) and (
                     top.dep_ == "conj" or (top.dep_ == "advcl" and top.tag_ == "VBG")):
                 walker.anchor(top.head, dist + 2, verb_objects=True)
+    if not walker.found:
+        for trigger in anchors:  # "inmates were killed when gangs fought inside a jail in X": the when-clause's scene
+            for clause in trigger.children:
+                if clause.dep_ == "advcl" and trigger.pos_ == "VERB" and any(
+                        c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+                    walker.anchor(clause, 2, verb_objects=True)
     if not walker.found:
         return []
     best_by_group: dict[int, Located] = {}

@@ -73,7 +73,7 @@ def _argument_lemmas(head: Token, deps: tuple[str, ...], through: tuple[str, ...
 
 
 AIR_CUES = {"drone", "air", "airstrike", "aerial", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber",
-            "uav", "shahed", "kamikaze", "air force", "fighter jet", "glide", "guided", "guide", "aerial bomb"}
+            "uav", "shahed", "kamikaze", "quadcopter", "air force", "fighter jet", "glide", "guided", "guide", "aerial bomb"}
 SHELL_CUES = {"debris", "shrapnel", "missile", "rocket", "artillery", "shell", "shelling", "mortar", "ballistic", "cruise", "howitzer",
               "mlrs", "grad", "himars", "iskander", "katyusha", "tank", "projectile", "kinzhal", "barrage"}
 IED_CUES = {"ied", "bomb", "explosive", "mine", "landmine", "roadside", "device", "booby", "car", "vehicle"}
@@ -88,6 +88,8 @@ MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convo
 STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
              "bandit", "separatist", "faction"}
+# armed groups named as criminals ("rival gangs fought inside the prison")
+OUTLAWS = {"gang", "cartel", "dissident", "kidnapper", "terrorist", "attacker", "assailant", "gunmen", "hoodlum"}
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
            "soldier", "civilian", "hostage", "worker", "student", "villager", "resident", "passenger", "member",
            "traveller", "traveler", "commuter", "motorist", "driver", "farmer", "worshipper", "pupil", "presenter",
@@ -153,17 +155,28 @@ def _weapon_subtype(words: set[str]) -> str | None:
 def _targets(head: Token) -> set[str]:
     """Lemmas of who or what an attack was aimed at: its object, "on/at/against" objects, the killed."""
     found: set[str] = set()
+    if lemma_of(head) == "come":  # "a military patrol came under fire": the subject is the target
+        found |= _argument_lemmas(head, ("nsubj",))
     heads = [head] + ([head.head] if head.dep_ in ("nsubj", "dobj", "compound", "pobj") else [])
     for word in heads:
         for child in word.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != head.i:
-                found |= {lemma_of(t) for t in child.subtree}
+                found |= {lemma_of(t) for t in _described(child)}
             if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
-                found |= {lemma_of(t) for t in child.subtree}
+                found |= {lemma_of(t) for t in _described(child)}
     for token in head.sent:
         if lemma_of(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
             found |= _argument_lemmas(token, ("dobj", "nsubjpass"))
     return found
+
+
+def _described(phrase: Token) -> list[Token]:
+    """A noun phrase's words without relative clauses that have a subject of their own: "three men they accused
+    of informing for the army" are civilians, whoever "the army" is."""
+    own_clauses = [c for t in phrase.subtree for c in t.children if c.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("who", "that", "which", "whom") for s in c.children)]
+    skipped = {t.i for c in own_clauses for t in c.subtree}
+    return [t for t in phrase.subtree if t.i not in skipped]
 
 
 def _on_a_place(head: Token) -> bool:
@@ -192,7 +205,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), _context(head)
     if kind == "protest" and lemma in ("gather", "assemble", "converge"):
-        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children)
+        # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
+        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
+            lemma_of(t) in DEMANDS | {"placard", "banner", "slogan"} for t in head.subtree
+            if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")
     if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
         return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
     if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
@@ -210,6 +226,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                                                   or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not _is_toponym(c)))
             for c in head.children):
         return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
+    if kind == "arrest" and head.dep_ == "compound" and lemma_of(head.head) in ("warrant", "order", "quota", "record"):
+        return False  # "to serve arrest warrants": a paper, not an arrest
     if kind == "capture" and lemma == "move" and not any(
             o.dep_ == "pobj" and (_is_toponym(o) or lemma_of(o) in SETTLEMENTS)
             for p in head.children if p.lower_ == "into" for o in p.children):
@@ -268,8 +286,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
         subject = _argument_lemmas(head, ("nsubj",))
-        if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE):
+        if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE | OUTLAWS):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
+        if lemma == "engage" and not _argument_lemmas(head, ("dobj",)) & (STATE | NON_STATE | OUTLAWS):
+            return False  # "police engaged the bandits", not "engaged in talks" or "engaged a lawyer"
     if kind == "bombing" and any(lemma_of(c) in ("petrol", "gasoline", "molotov", "fire") for c in head.children
                                  if c.dep_ in ("compound", "amod")):
         return False  # "stones and petrol bombs": a rioter's weapon, not an explosive attack
@@ -353,6 +373,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
               for t in c.subtree}  # "killed … by falling debris"
     carried = {lemma_of(t) for a in head.sent if lemma_of(a) == "arm" and a.tag_ == "VBN" for t in a.subtree} - {"arm"}
     weapon = _weapon_subtype(words - carried)  # "gunmen armed with grenades attacked": no grenade attack
+    if kind == "protest" and lemma_of(head) == "march" and head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and (lemma_of(c) in PERSONS or c.lower_ in ("them", "him", "her")) for c in head.children):
+        return KINDS["abduction"]  # "bandits marched twenty-three people into the forest": led away by force
     if kind in ("kill", "killing") and any(c.dep_ == "nsubj" and lemma_of(c) in FIGHTS for c in head.children):
         return BATTLES, "Armed clash", strength  # "clashes involving tanks and drones killed 100": the battle killed
     if weapon == IED and lemma_of(head) == "bomb" and not _has(words, IED_CUES - {"bomb"}) and _has(
@@ -376,6 +399,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         return EXPLOSIONS, weapon, max(strength, 4)
     if kind == "bombing" and _has(words, AIR_CUES):
         return EXPLOSIONS, AIR, strength
+    if kind == "shelling" and any(lemma_of(a) == "drop" for a in list(head.ancestors)[:3]):
+        return EXPLOSIONS, AIR, strength  # "a quadcopter dropped a mortar round onto a house": from the air
     if kind == "abduction":
         agents = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
         if agents & LYNCHERS and not agents & (STATE | NON_STATE | {"gunman", "gunmen", "armed", "kidnapper"}):
@@ -496,7 +521,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             seized.add(lemma_of(head.head))  # "former FARC members seized from their homes"
         if seized & {"prefect", "sub-prefect", "governor", "commissioner", "administrator", "lawmaker", "legislator",
                      "minister", "councillor", "pilot", "tourist", "foreigner", "missionary", "nun", "national",
-                     "expatriate", "employee", "staff", "engineer"}:
+                     "expatriate", "employee", "staff", "engineer", "commander", "leader", "kingpin", "ringleader",
+                     "bodyguard"}:
             seized.add("person")  # "gunmen seized the sub-prefect of Markounda"
         agents = _argument_lemmas(head, ("agent",) if headline_passive else ("nsubj", "agent"))
         if seized & (PERSONS | {"person"}) and not seized & PLACEISH:

@@ -66,10 +66,13 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("chemical", "chemical attack", "chemical weapon", "gas attack", "chlorine gas", "nerve agent"),
     _one("chemical", ["sarin"]),
     _one("strike", ["strike", "hit", "pound", "target"], _NOUN + _VERB),
-    _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav", "drones", "missiles", "rockets"], _NOUN),
+    _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav", "quadcopter", "drones", "missiles", "rockets"], _NOUN),
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
     _one("clash", ["encounter"], _NOUN),
+    _one("clash", ["engage"], _VERB),  # "officers engaged another group of bandits"
+    # "their patrol came under sustained fire from dissidents": under fire is under attack
+    ("attack", [[_lem(["come"]), {"LOWER": "under"}, {"OP": "?", "POS": "ADJ"}, {"LOWER": {"IN": ["fire", "gunfire"]}}]]),
     # "gunmen on a motorcycle fired on a police checkpoint": what was fired on types it (refine)
     ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"LOWER": {"IN": ["on", "at", "upon"]}}]]),
     # "exchanged heavy machine-gun and mortar fire"
@@ -85,7 +88,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "moved into", "roll into", "rolled into", "sweep into", "swept into", "in control of", "in full control of",
          "storm into", "stormed into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
-    ("recapture", [[{"TEXT": "liberation", "POS": "NOUN"}]]),  # "the liberation of Sudzha", not "Liberation Front"
+    ("recapture", [[{"TEXT": "liberation", "POS": "NOUN"}]]),
+    _seq("recapture", "take back", "took back", "taken back", "taking back", "win back", "won back"),  # "the liberation of Sudzha", not "Liberation Front"
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared",

@@ -33,7 +33,7 @@ PERSON_TITLES = frozenset(
     "mr mrs ms miss dr sen rep gov president minister general gen col lt sgt officer judge coach "
     "pastor rev father sister brother saint st. mayor chief prof".split()
 )
-_CONNECTORS = frozenset({"of", "de", "la", "du", "upon", "on", "-", "al", "el"})
+_CONNECTORS = frozenset({"of", "de", "la", "du", "upon", "on", "-", "al", "el", "da", "do", "dos", "das", "del", "di"})
 # words before a place name that make it a location ("in Alexandria", "near Ripley")
 LOCATIVE = frozenset("in at from near to into outside across around throughout toward towards via between off over above through "
                      "across north south east west northeast northwest southeast southwest of".split())
@@ -49,6 +49,10 @@ COMMON_CAPITALISED = frozenset(
 INSTITUTIONS = frozenset(
     "congress parliament senate assembly court embassy ministry cabinet government army navy council".split()
 )
+# the last word of a facility's name ("Kharkiv Airport", "Zaporizhzhia Nuclear Power Plant")
+FACILITY_NOUNS = frozenset("line base camp hospital school university college market mosque church temple port "
+                           "prison penitentiary jail plant palace building tower hotel crossing centre center "
+                           "terminal harbour harbor field hall house museum park".split())
 # a capitalised word after a place name that makes the whole a street or building ("Wichita Street")
 FACILITY_WORDS = frozenset(
     "street st road rd avenue ave drive dr boulevard blvd lane ln highway hwy parkway freeway way court "
@@ -66,6 +70,12 @@ NAMED_AREA_NOUNS = frozenset("outskirts outskirt town village city suburb suburb
 # a division noun after a name makes it a place name ("Chamchamal district", "Ukum local government area")
 DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
                            "raion upazila township commune".split())
+# "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
+ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor".split())
+# what munitions do to the place they hit ("fell on Timbuktu", "crashed on Sumy")
+IMPACT_VERBS = frozenset("fall land rain crash slam down".split())
+# a settlement noun after a name says it is a place however small ("Wase town", "the Sinjil village")
+SETTLEMENT_WORDS = frozenset("town village hamlet".split())
 # verbs whose object is typically the place hit or taken ("shelled El Fasher", "seized Walikale")
 TARGET_VERBS = frozenset(
     "shell bomb strike hit pound target attack raid storm besiege capture seize overrun retake recapture "
@@ -116,6 +126,12 @@ def _names_a_weapon(token) -> bool:
         if token.lemma_.lower() in WEAPON_NOUNS:
             return True
     return False
+
+
+def _route_end(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the dash joining two town names of a route ("Kaura Namoda–Zurmi road")."""
+    return 0 <= i < len(doc) and doc[i].text in ("-", "\u2013", "\u2014", "/") \
+        and any(t.lower_ in ROUTE_WORDS for t in doc[i + 1:i + 6])
 
 
 def _street(span: Span) -> bool:
@@ -224,6 +240,9 @@ class ToponymMatcher:
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
                     if label == "FAC" and len([t for t in ent if t.text[:1].isupper()]) > 1:
                         blocked[ent.end - 1] = True  # "the Durand Line": its last word is no town "Line"
+                        if ent[-1].lower_ not in FACILITY_WORDS | SITE_NOUNS | FACILITY_NOUNS:
+                            for i in range(ent.start, ent.end):
+                                blocked[i] = True  # "Mir Ali" (a town the gazetteer lacks) holds no town "Mir"
                     continue
                 span = self._extend(span)
                 if not any(t.text[:1].isupper() for t in span):
@@ -311,6 +330,10 @@ class ToponymMatcher:
         while end > ent.start + 1 and doc[end - 1].is_lower:  # "Balashikha bombing" labelled as one entity
             end -= 1
         core = Span(doc, ent.start, end)
+        if ent[0].lower_ == "the" and len(ent) > 1 and _route_end(doc, end) \
+                and self._strong(doc[ent.start + 1:end].text, 1000):
+            accept(doc[ent.start + 1:end], "GPE")  # "the Kaura Namoda–Zurmi road" tagged ORG
+            return True
         if core.text[:1].isupper() is False or not self._known(core.text) or (
                 len(core) == 1 and core[0].lower_ in INSTITUTIONS):
             return False
@@ -318,7 +341,8 @@ class ToponymMatcher:
         by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS \
             or (end == ent.end and any(t.lower_ in SITE_NOUNS for t in doc[end:end + 2]))  # "the X oil refinery"
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
-        by_division = end == ent.end and following in DIVISION_WORDS and self._strong(core.text, 0, exact=True)  # "Kyaukpyu township" tagged ORG
+        by_division = end == ent.end and following in DIVISION_WORDS | SETTLEMENT_WORDS \
+            and self._strong(core.text, 0, exact=True)  # "Kyaukpyu township", "Batsari town" tagged ORG
         elsewhere = normalize(core.text) in place_texts
         before = word_before(doc, ent.start)
         locative = before in LOCATIVE and end == ent.end
@@ -427,6 +451,11 @@ class ToponymMatcher:
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
             nxt_text = doc[span.end].text if span.end < len(doc) else ""
             return first.is_sent_start and self._dateline_name(text, nxt_text)
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in SETTLEMENT_WORDS and not first.is_sent_start \
+                and self._strong(text, 0, exact=True):
+            return True  # "the outskirts of Wase town": a place of the gazetteer's, however small
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             # the tagger calls an unknown capitalised word a noun ("Kharkiv was hit"): a big town by its own name,
             # standing as subject or before a place noun, is still the town
@@ -436,26 +465,31 @@ class ToponymMatcher:
                 or first.dep_ == "poss" or (first.dep_ == "compound" and first.head.lower_ in EVENT_NOUNS | AUTHORITY_NOUNS)
             named_area = span.start >= 2 and doc[span.start - 1].lower_ == "of" \
                 and doc[span.start - 2].lower_ in NAMED_AREA_NOUNS and not first.is_sent_start
-            if named_area:
-                return self._strong(text, 1000)
+            if named_area or (prev is not None and prev.lower_ in LOCATIVE and not first.is_sent_start):
+                return self._strong(text, 1000)  # "the village of Boni", "mortar rounds fell on Timbuktu"
             if not (first.pos_ == "NOUN" and placeish and self._strong(text, 100_000, exact=True)):
                 return False
-        prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in DIRECTIONS and span.start > 1:
             prev = doc[span.start - 2]  # "in northern El Fasher": the preposition before the direction
         if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
             return False
-        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in _CONNECTORS - {"of", "on", "-", "upon"} and span.end + 1 < len(doc) \
+                and doc[span.end + 1].text[:1].isupper():
+            return False  # "Serra da Misericórdia", a name the gazetteer lacks, holds no town "Serra"
         if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("PERSON", "ORG"):
             return False
         after_comma_place = prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
         if after_comma_place:  # "Long Beach, CA": a parent division after a place
             return self._strong(text, 10 ** 9)
         event_next = nxt is not None and (nxt.lower_ in EVENT_NOUNS or nxt.lower_ in SITE_NOUNS
-                                          or nxt.lower_ in DIVISION_WORDS)  # "Chamchamal district"
+                                          or nxt.lower_ in DIVISION_WORDS  # "Chamchamal district"
+                                          or _route_end(doc, span.end) or _route_end(doc, span.start - 1))
         locative = prev is not None and prev.lower_ in LOCATIVE
         if len(span) == 1 and first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in TARGET_VERBS:
             locative = True  # "artillery pounded Huliaipole": what is shelled or seized is a place
+        if prev is not None and prev.lower_ in ("on", "upon") and span.start >= 2 \
+                and doc[span.start - 2].lemma_.lower() in TARGET_VERBS | IMPACT_VERBS:
+            locative = True  # "mortar rounds fell on Timbuktu", "rained down on Kharkiv"
         if taken is not None and prev is not None and prev.lower_ in ("and", "or", ",") and span.start >= 2 \
                 and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
             locative = True  # "in Baalbek and Hermel": a conjunct of a place found is listed as a place too
