@@ -929,3 +929,38 @@ def test_overnight_from_one_day_to_the_next_and_the_previous_weekday(geoparser):
                      published=date(2024, 10, 25))
     assert [(i.place.name, i.date) for i in shot] == [("Shopian", date(2024, 10, 18))]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not events: an organisation's name, plunder, accidents, hospital transfers, court rulings, dated antecedents
+    ("The three juntas, now grouped in the Alliance of Sahel States (AES), accuse ECOWAS of failing to help them "
+     "fight jihadist insurgents.", []),
+    ("Witnesses reported that the attackers also seized livestock before fleeing toward the border near Tera on "
+     "Monday.", []),
+    ("Four people were killed on Sunday when a minibus collided with a truck near Bir al-Abd, health officials said.",
+     []),
+    ("Lawmakers voted on Wednesday to postpone the elections in Manila, after the Supreme Court struck down the law.",
+     []),
+    ("Grievances were reopened last year over the 2004 Tak Bai incident, in which 85 protesters died in custody.", []),
+    ("The army, which has launched its own offensive toward Sennar and Gezira, has vowed to liberate every village.",
+     []),
+    ("The African Union mission in Somalia took over from ATMIS on January 1.", []),
+    ("Speaking in Bogotá, the minister said drone attacks had become \"a daily tactic\" in Cauca.", []),
+    ("The SDF blamed Turkey for the strike on Sunday.", []),
+    # places and types
+    ("In Batibo, about 40 km west of Bamenda, residents said soldiers searching for separatist fighters set fire to "
+     "more than twenty houses on Monday.", [("Looting/property destruction", "Batibo")]),
+    ("In Kyiv, officials said Russian missiles had struck a power plant on Monday.", []),
+    ("In Mangu, in Plateau State, on Monday afternoon a crowd of angry youths set upon two herders passing through "
+     "the market, beating one to death.", [("Mob violence", "Mangu")]),
+    ("- Two explosions at a rally in Bukavu on Thursday killed at least 11",
+     [("Remote explosive/landmine/IED", "Bukavu")]),
+])
+def test_the_seventh_untouched_round(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2025, 7, 10)) == expected
+
+
+def test_a_capitalised_month_opening_a_sentence_dates_the_event(geoparser):
+    [found] = incidents(geoparser, "Last November, a drone attack on a gas field near Chamchamal caused a fire.",
+                        published=date(2025, 7, 10))
+    assert (found.date, found.date_end, found.date_precision) == (date(2024, 11, 1), date(2024, 11, 30), "month")

@@ -79,11 +79,14 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
 SPEAKING = {"say", "tell", "confirm", "announce", "claim", "state", "report", "add", "speak"}
 
 
+WITNESSES = {"resident", "witness", "villager", "local", "survivor", "inhabitant", "people", "family", "relative"}
+
+
 def _speakers_place(prep: Token) -> bool:
     """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
     holder = prep.head
-    if holder.lemma_.lower() in SPEAKING:
-        return True
+    if holder.lemma_.lower() in SPEAKING:  # but "In Batibo, residents said soldiers burnt houses": people there
+        return not any(c.dep_ == "nsubj" and c.lemma_.lower() in WITNESSES for c in holder.children)
     return holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in SPEAKING
 
 

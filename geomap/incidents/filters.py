@@ -60,7 +60,7 @@ ROLES = {"leader", "commander", "chief", "head", "spokesman", "spokeswoman", "sp
          # and places named for what is done there: "the federal detention centre", "a protest camp"
          "centre", "center", "facility", "site", "cell", "ward", "camp",
          # and trades and teams named for it: "a bomb maker", "the bomb disposal squad"
-         "maker", "disposal", "squad", "factory", "expert", "technician"}
+         "maker", "disposal", "squad", "factory", "expert", "technician", "crew", "operator", "pilot"}
 # what protesters do with a grievance: "chanting slogans against attacks", "marched over the killings"
 GRIEVANCE = {"chant", "slogan", "protest", "march", "rally", "demonstrate", "demonstration", "denounce", "condemn",
              "placard", "banner", "petition", "campaign", "anger", "outrage", "vigil", "strike", "sit-in"}
@@ -71,6 +71,7 @@ PRECAUTIONS = {"alert", "siren", "warning", "alarm", "shelter", "drill",
 ACCIDENTS = {"gas", "boiler", "cylinder", "leak", "heater", "stove", "circuit", "fault", "faulty", "firework",
              "firecracker", "pyrotechnic", "methane", "tanker"}
 BLASTS = {"explosion", "blast", "fire", "explode", "blaze"}
+CRASHES = {"collide", "overturn", "capsize", "derail", "plunge", "skid", "crash", "sink", "drown", "collapse"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -276,7 +277,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
     """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
     if head.dep_ == "compound" and head.head.i != head.i and lemma_of(head.head) in EVENT_HEADS:
         reason = not_an_event(head.head, "attack")
-        if reason and reason.startswith(("habitual", "aggregate", "irrealis", "negated", "future", "comparison")):
+        if reason and reason.startswith(("habitual", "aggregate", "irrealis", "negated", "future", "comparison",
+                                         "a description")):
             return f"{reason}, of the event noun it modifies"
     children = list(head.children)
     if head.dep_ == "acl" and head.head.lower_ in ("those", "anyone", "everyone", "whoever"):
@@ -301,12 +303,16 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.dep_ == "nsubj" and any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.head.children) \
             and any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.head.children):
         return "background (\"fighting has since displaced thousands\")"
-    if head.dep_ in ("compound", "amod") and lemma_of(head.head) in ROLES:
+    modifier = head.head if head.dep_ == "conj" and head.head.dep_ in ("compound", "amod") else head
+    if modifier.dep_ in ("compound", "amod") and lemma_of(modifier.head) in ROLES:  # "artillery and drone crews"
         return "a role, not an event (\"a vigilante leader\", \"militia commander\")"
     if head.dep_ in ("compound", "amod", "nmod") and lemma_of(head.head) in PRECAUTIONS:
         return "a precaution or a trend, not an event (\"an air raid alert\", \"IED activity\")"
     if _accident(head):
         return "an accident (\"a gas explosion caused by a faulty boiler\")"
+    if kind in ("kill", "casualty") and any(
+            c.dep_ == "advcl" and lemma_of(c) in CRASHES for c in (*head.children, *head.head.children)):
+        return "an accident (\"killed when a minibus collided with a truck\")"
     if head.dep_ == "attr" and lemma_of(head.head) == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children) \
             and not any(c.dep_ == "relcl" for c in children):  # but the cleft "it was a drone that hit …"
@@ -410,6 +416,10 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "aggregate (a campaign count of weapons)"
     if any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and _a_year(c) for c in children):
         return "background (\"a 2022 attack\": an event dated by its year is an earlier one)"
+    clause = next((a for a in list(head.ancestors)[:3] if a.dep_ == "relcl"), None)
+    if clause is not None and not _dated(clause) and any(
+            c.dep_ in ("nummod", "compound", "amod") and _a_year(c) for c in clause.head.children):
+        return "background (\"the 2004 Tak Bai incident, in which 85 protesters died\")"
     listed = head.head if head.dep_ == "conj" else head  # "a continuation of IED activity … and attacks on …"
     if head.tag_ == "NNS" and listed.dep_ == "pobj" and listed.head.lower_ == "of" \
             and lemma_of(listed.head.head) in SERIES:

@@ -26,7 +26,8 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", 
             "north", "south", "east", "west", "close", "nearby", "by", "beneath", "under", "underneath", "below",
             "beside", "behind", "alongside", "next", "opposite", "out"}
 # verbs whose "toward X" names the target ("fired rockets toward Kiryat Shmona"), not a direction of travel
-AIMING_VERBS = {"fire", "launch", "shoot", "lob", "hurl", "aim"}
+BLAMING = {"blame", "accuse", "condemn", "thank", "praise", "credit", "fault", "hold"}
+AIMING_VERBS = {"fire", "shoot", "lob", "hurl", "aim"}  # not "launch": "launched an offensive toward Sennar"
 MUNITIONS = {"rocket", "missile", "shell", "barrage", "drone", "projectile", "mortar", "salvo", "volley"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
@@ -254,7 +255,11 @@ class _Walker:
                 for item in self.found[before:]:
                     item.actorish = item.place.is_country or token.lemma_.lower() in GOVERNMENT_NOUNS
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
+                before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))
+                if dep == "dobj" and token.lemma_.lower() in BLAMING:
+                    for item in self.found[before:]:  # "the SDF blamed Turkey for the strike": who, not where
+                        item.actorish = item.actorish or item.span.start <= child.i < item.span.end
             elif dep == "nsubj" and child.i in self.index and any(
                     c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
                 self.noun(child, dist + 1, False, self.new_group(None))  # "Kharkiv came under drone attack"

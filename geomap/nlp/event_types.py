@@ -88,6 +88,9 @@ MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convo
 STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
              "bandit", "separatist", "faction"}
+# what raiders carry off ("seized livestock"; seized arms are a disrupted weapons use, left to that rule)
+LOOT = {"livestock", "cattle", "cow", "goat", "sheep", "camel", "herd", "goods", "food", "grain", "money", "cash",
+        "motorcycle", "pickup", "phone", "property"}
 # armed groups named as criminals ("rival gangs fought inside the prison")
 OUTLAWS = {"gang", "cartel", "dissident", "kidnapper", "terrorist", "attacker", "assailant", "gunmen", "hoodlum"}
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
@@ -167,6 +170,8 @@ def _targets(head: Token) -> set[str]:
     for token in head.sent:
         if lemma_of(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":
             found |= _argument_lemmas(token, ("dobj", "nsubjpass"))
+        elif lemma_of(token) == "die" and token.pos_ == "VERB":
+            found |= _argument_lemmas(token, ("nsubj",))  # "28 soldiers died in an attack near Kandi"
     return found
 
 
@@ -195,8 +200,10 @@ def _is_toponym(token: Token) -> bool:
 
 
 def _objects_placeish(head: Token) -> bool:
+    """Whether what the verb acts on names a place (its subject's "in Somalia" does not)."""
+    subjects = {t.i for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
     for t in head.subtree:
-        if t.i != head.i and (lemma_of(t) in PLACEISH or _is_toponym(t)):
+        if t.i != head.i and t.i not in subjects and (lemma_of(t) in PLACEISH or _is_toponym(t)):
             return True
     return False
 
@@ -211,8 +218,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")
     if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
         return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
-    if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
-        return False  # "the tribunal struck out a petition"
+    if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ in ("out", "down") for c in head.children) \
+            and (any(c.lower_ == "out" for c in head.children) or _argument_lemmas(head, ("dobj", "nsubjpass")) & {
+                "law", "rule", "ruling", "ban", "decree", "order", "measure", "provision", "bill", "act", "policy",
+                "regulation", "amendment", "requirement", "verdict", "sentence", "conviction"}):
+        return False  # "the tribunal struck out a petition", "the court struck down the law"
     if kind == "strike" and lemma == "strike" and (
             _has(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher",
                          "shutter", "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"})
@@ -313,6 +323,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
+    if kind == "abduction" and lemma == "take" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and _argument_lemmas(c, ("pobj",)) & {"hospital", "clinic", "morgue"}
+            for c in head.children):
+        return False  # "three others were taken to hospital"
+    if kind == "capture" and _argument_lemmas(head, ("dobj",)) & LOOT:
+        return False  # "the attackers also seized livestock": plunder, not territory
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
         subject = _argument_lemmas(head, ("nsubj",))
         return _has(subject, NON_STATE | STATE | {"unit", "column"})  # "Fano units moved into Bichena"
@@ -408,6 +424,12 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if kind in ("attack", "killing", "kill", "gunman", "beating"):
         # "residents seized two men and beat them": the subject of the verb a conjunct hangs on
         subject = _argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
+        if head.dep_ == "acl" and (head.tag_ in ("VBD", "VBG") or match.text.lower().startswith("set upon")):
+            # "a crowd of angry youths set upon two herders … beating one to death", parsed as modifiers
+            doer = head.head
+            while doer.dep_ == "pobj" and doer.head.lower_ == "of":
+                doer = doer.head.head  # "a crowd of angry youths"
+            subject |= {lemma_of(t) for t in doer.subtree if t.i < head.i}
         if subject & {"protester", "protestor", "demonstrator", "rioter"}:
             return RIOTS, "Violent demonstration", 8  # "protesters attacked several embassies"
         if subject & LYNCHERS and not subject & (STATE | NON_STATE):

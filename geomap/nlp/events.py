@@ -242,4 +242,8 @@ def find_triggers(doc: Doc | Span) -> list[Trigger]:
     kept = [t for t in kept if not (t.event_type == "Explosions/Remote violence" and any(
         ((a.lower_ == "with" and a.dep_ == "prep") or (a.lower_ in ("involving", "using") and a.dep_ in ("acl", "prep")))
         and b in a.ancestors for b in battles for a in list(t.head.ancestors)[:4]))]
+    # "two explosions at an M23 rally killed 11": a rally that was bombed is the target, not the event
+    blasts = {t.head.i for t in kept if t.event_type == "Explosions/Remote violence"}
+    kept = [t for t in kept if not (t.event_type == "Protests" and t.head.dep_ == "pobj"
+                                    and t.head.head.head.i in blasts)]
     return sorted(kept, key=lambda t: t.head.i)

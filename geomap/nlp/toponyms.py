@@ -382,8 +382,8 @@ class ToponymMatcher:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         for n in range(min(3, ent.end - start - 1), 0, -1):
             head = Span(doc, start, start + n)
-            if not all(t.text[:1].isupper() and t.is_alpha for t in head) or doc[start + n].text in ("-", "'s"):
-                continue
+            if not all(t.text[:1].isupper() and t.is_alpha for t in head) or doc[start + n].text in ("-", "'s", "of"):
+                continue  # "the Alliance of Sahel States" is no town Alliance; "University of Texas" is seen below
             if n == 1 and head[0].lower_ in COMMON_CAPITALISED:
                 continue
             if self._strong(head.text, 10000, exact=True):
