@@ -964,3 +964,32 @@ def test_a_capitalised_month_opening_a_sentence_dates_the_event(geoparser):
     [found] = incidents(geoparser, "Last November, a drone attack on a gas field near Chamchamal caused a fire.",
                         published=date(2025, 7, 10))
     assert (found.date, found.date_end, found.date_precision) == (date(2024, 11, 1), date(2024, 11, 30), "month")
+
+
+def test_a_monitors_line_label_may_carry_its_province_in_brackets(geoparser):
+    text = ("The following incidents were reported to the working group.\n"
+            "BOCARANGA (Ouham-Pende): On 9 April, elements of an armed group stopped a truck on the Bocaranga-Koui "
+            "axis and took away five passengers.")
+    assert coded(geoparser, text, published=date(2025, 4, 14)) == [("Abduction/forced disappearance", "Bocaranga")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Late on Tuesday, troops exchanged fire with militants hiding in a compound near Miran Shah in North "
+     "Waziristan, the military's media wing said in a statement issued in Rawalpindi.", [("Armed clash", "Miran Shah")]),
+    ("Meanwhile, in Sukma district, Maoists killed Podiyam Bhima, a former sarpanch, in the Konta area on Friday "
+     "night.", [("Attack", "Konta")]),
+    ("At least seven men were killed on Sunday in a confrontation between armed cells of rival criminal "
+     "organisations in the municipality of Chicomuselo.", [("Armed clash", "Chicomuselo")]),
+    ("CELAYA — Five men were shot dead late Saturday when an armed group burst into a bar in the Colonia Las "
+     "Insurgentes and opened fire on customers.", [("Attack", "Celaya")]),
+    ("Security forces killed 12 Maoists in an encounter that lasted nearly eight hours in the dense forests of "
+     "Bijapur district on Sunday.", [("Armed clash", "Bījāpur")]),
+    ("On Saturday, armed men entered a village in the hills outside Baniyas and shot at least 20 civilians, "
+     "according to survivors.", [("Attack", "Bāniyās")]),
+    ("In Latakia on Monday, security personnel fired into the air to disperse several hundred residents demanding "
+     "protection.", [("Protest with intervention", "Latakia")]),
+    ("Troops shot down a drone over Kharkiv on Monday.", [("Disrupted weapons use", "Kharkiv")]),
+    ("He shot a video in Kyiv on Monday.", []),
+])
+def test_the_eighth_untouched_round(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2025, 5, 14)) == expected

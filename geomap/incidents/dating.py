@@ -118,7 +118,8 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
             week = report_window(incident)  # the headline's news is of the week before the report
             there = [other for other in dated_body if other.date is not None and week is not None
                      and week[0] <= (other.date_end or other.date) and other.date <= week[1]
-                     and distance_km(incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 25]
+                     and (other.place.gazetteer_id == incident.place.gazetteer_id or distance_km(
+                         incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 5)]
             if body:
                 best = body[0]
                 incident = replace(incident, date=best.date, date_end=best.date_end,

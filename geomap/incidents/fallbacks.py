@@ -9,6 +9,7 @@ from geomap.incidents.places import (
     AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from,
 )
 from geomap.nlp.pipeline import starts_line
+from geomap.nlp.toponyms import after_brackets
 
 
 def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
@@ -39,6 +40,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                 head, near = outer.head, True
         if _speakers_place(head):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
+        if head.head.lemma_.lower() in ("hospital", "clinic", "morgue", "mortuary"):
+            continue  # "pronounced dead at Rafidia hospital in Nablus": where the victim was taken
         if any(a.lower_ == "according" or a.lemma_.lower() in ("headquarter", "headquartered")
                and a.tag_ == "VBN" for a in list(head.ancestors)[:4] + [head]):
             continue  # "according to a statement from the division headquartered in Capiz province": the source's seat
@@ -126,7 +129,7 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     span = index.get(first)
     if span is None or span.start != first or span.end >= len(doc):
         return []
-    if first == start and doc[span.end].text == ":":
+    if first == start and after_brackets(doc, span.end) == ":":  # "Aden:", "BOCARANGA (Ouham-Pende):"
         return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
     if segment.start != start or span._.geomap_place.feature_class != "P":
         return []  # the forms below head only their line's first sentence, and only with a town

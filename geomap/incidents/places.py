@@ -205,6 +205,8 @@ class _Walker:
             elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:
                 # "positions held by the SDF in villages east of X", not "techniques used in Syria'
                 self.anchor(child, dist + 1, False)
+            elif dep == "relcl" and child.lemma_.lower() in UNFOLDING and not self.found:
+                self.anchor(child, dist + 1, False)  # "an encounter that lasted eight hours in the forests of X"
 
     def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
         """Explore what hangs on an anchor: locative prepositions, compounds, objects."""
@@ -233,6 +235,8 @@ class _Walker:
                         for sub in thing.children:
                             if sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
                                 self.anchor(sub, dist + 2, False)
+                            elif sub.dep_ == "acl" and sub.tag_ == "VBG" and sub.lemma_.lower() in HIDING:
+                                self.anchor(sub, dist + 2, False)  # "fire with militants hiding in a compound near X"
             elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
                 self.anchor(child, dist + 1, True)
             elif dep == "advcl" and token.pos_ == "VERB" and child.tag_ in ("VBD", "VBG") and any(
@@ -275,6 +279,10 @@ class _Walker:
                         self.anchor(sub, dist + 3, False)  # "troops stationed in Aita al-Shaab blew up houses"
 
 
+# what an event does where it happens ("a gunfight that raged in the hills above X")
+UNFOLDING = {"last", "rage", "unfold", "occur", "erupt", "continue", "happen"}
+# what fighters are doing where they are fought ("militants hiding in a compound near Miran Shah")
+HIDING = {"hide", "shelter", "operate", "camp", "hole", "gather", "travel", "move", "stay", "live"}
 # participles that say where their noun is ("positions held … near X", "troops stationed in Y")
 WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", "situate", "base", "control",
                      "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
@@ -394,8 +402,11 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
         inner = [item for item in best_by_group.values() if not item.place.is_country and not item.actorish
                  and item.place.gazetteer_id != nearest.place.gazetteer_id
                  and item.place.country_code == nearest.place.country_code and item.dist <= nearest.dist + 4
-                 and (not region or (item.place.feature_class == "P"
-                                     and item.place.admin1_code == nearest.place.admin1_code))]
+                 and (not region or (item.place.feature_class == "P" and (
+                     item.place.admin1_code == nearest.place.admin1_code
+                     # "in Sukma district, … in the Konta area": a district written out holds a town near it
+                     or (written_as_region(nearest.span) and not nearest.place.is_admin and distance_km(
+                         nearest.place.lat, nearest.place.lon, item.place.lat, item.place.lon) <= INSIDE_REACH_KM))))]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
     elif nearest.place.feature_code in ("RGN", "RGNE", "AREA") or nearest.place.feature_class == "L":

@@ -48,7 +48,8 @@ CROWD_PEOPLE = {"people", "worker", "driver", "farmer", "trader", "villager", "m
 # what protesters burn to make a point, not to do harm: ACLED codes these protests peaceful
 SYMBOLIC_BURNING = {"tyre", "tire", "effigy", "flag", "poster", "portrait", "picture", "copy", "photograph", "photo"}
 # the fights people die in: "killed in clashes", "shot dead in an encounter"
-FIGHTS = {"encounter", "clash", "gunfight", "firefight", "shootout", "battle", "fighting", "exchange", "skirmish"}
+FIGHTS = {"encounter", "clash", "gunfight", "firefight", "shootout", "battle", "fighting", "exchange", "skirmish",
+          "confrontation", "gunbattle"}
 DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose", "reject", "voice", "express",
            "decry", "urge", "demonstrate", "chant"}
 
@@ -216,6 +217,13 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
             lemma_of(t) in DEMANDS | {"placard", "banner", "slogan"} for t in head.subtree
             if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")
+    if kind == "attack" and lemma == "shoot" and len(match) == 1:  # "shot 20 civilians", not "shot down a drone"
+        after = head.doc[head.i + 1:head.i + 3].text.lower()
+        return not any(c.dep_ == "prt" for c in head.children) and not after.startswith(("to death", "dead")) \
+            and bool(_argument_lemmas(head, ("dobj", "nsubjpass")) & (PERSONS | CIVILIAN | {"them", "him", "her"}))
+    if kind == "protest" and "air" in match.text.lower() or match.text.lower() == "warning shots":
+        return _has(words | _lemmas(head.sent), {"disperse", "crowd", "protester", "demonstrator", "rally",
+                                                 "protest", "demonstration", "mourner"})
     if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
         return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
     if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ in ("out", "down") for c in head.children) \

@@ -104,6 +104,10 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                      "slaughter"]),
     _one("gunman", ["gunman", "gunmen", "assailant", "attacker"]),
     _seq("attack", "set upon", "hacked", "attacked with machetes"),
+    _one("attack", ["shoot"], _VERB),  # "shot at least 20 civilians" (people shot only; see is_event_use)
+    # "fired into the air to disperse residents": warning fire at a crowd
+    _seq("protest", "warning shots", "fired into the air", "fired in the air", "fire into the air",
+         "firing into the air", "shots into the air"),
     _seq("killing", "shoot dead", "shot dead", "gun down", "gunned down", "open fire", "beat to death",
          "beaten to death", "beat them to death", "beat him to death", "hacked to death", "burned alive"),
     # "beat two men to death", "hacked the villagers to death": the victims sit between verb and "to death"

@@ -71,7 +71,9 @@ NAMED_AREA_NOUNS = frozenset("outskirts outskirt town village city suburb suburb
 DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
                            "raion upazila township commune".split())
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
-ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor".split())
+ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
+# capitalised articles inside Spanish and Portuguese names ("Colonia Las Insurgentes", "Serra Da Estrela")
+NAME_ARTICLES = frozenset("Las Los La El Del De Da Do Dos Das".split())
 # what munitions do to the place they hit ("fell on Timbuktu", "crashed on Sumy")
 IMPACT_VERBS = frozenset("fall land rain crash slam down".split())
 # a settlement noun after a name says it is a place however small ("Wase town", "the Sinjil village")
@@ -126,6 +128,18 @@ def _names_a_weapon(token) -> bool:
         if token.lemma_.lower() in WEAPON_NOUNS:
             return True
     return False
+
+
+def after_brackets(doc: Doc, i: int) -> str:
+    """The text of token ``i``, or what follows a bracket opening there: "BOCARANGA (Ouham-Pende): …" gives ":"."""
+    if i >= len(doc):
+        return ""
+    if doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text.startswith(")")), None)
+        if close is not None:
+            rest = doc[close].text[1:]
+            return rest or (doc[close + 1].text if close + 1 < len(doc) else "")
+    return doc[i].text
 
 
 def _route_end(doc: Doc, i: int) -> bool:
@@ -249,6 +263,9 @@ class ToponymMatcher:
                     continue  # "tried in absentia" tagged GPE: a name is capitalised
                 if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
                     continue
+                if len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].text in NAME_ARTICLES \
+                        and doc[span.end + 1].text[:1].isupper():
+                    continue  # "the Colonia Las Insurgentes": the first word of a longer name the gazetteer lacks
                 if len(span) == 1 and span.text.isupper() and len(span.text) <= 3 and not self._acronym_place(span.text) \
                         and not self._strong(span.text.title(), 10_000, exact=True):  # but "GAZA", "GOMA", "LIMA"
                     blocked[span.start] = True
@@ -360,7 +377,8 @@ class ToponymMatcher:
             return True
         lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
         opens_line = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
-        if opens_line and end == ent.end and core.text.isupper() and self._dateline_name(core.text, following):
+        if opens_line and end == ent.end and core.text.isupper() \
+                and self._dateline_name(core.text, after_brackets(doc, end)):
             accept(core, "GPE")  # "GOPALGANJ: A curfew …" tagged ORG: a capitalised dateline is its town
             return True
         # an alternate name ("Novokuibyshevsk") must be a town of some size: "Taliban" is a Turkish hamlet's too
@@ -382,7 +400,8 @@ class ToponymMatcher:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         for n in range(min(3, ent.end - start - 1), 0, -1):
             head = Span(doc, start, start + n)
-            if not all(t.text[:1].isupper() and t.is_alpha for t in head) or doc[start + n].text in ("-", "'s", "of"):
+            if not all(t.text[:1].isupper() and t.is_alpha for t in head) \
+                    or doc[start + n].text in ("-", "'s", "of") or doc[start + n].text in NAME_ARTICLES:
                 continue  # "the Alliance of Sahel States" is no town Alliance; "University of Texas" is seen below
             if n == 1 and head[0].lower_ in COMMON_CAPITALISED:
                 continue
@@ -450,6 +469,7 @@ class ToponymMatcher:
             return False
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
             nxt_text = doc[span.end].text if span.end < len(doc) else ""
+            nxt_text = after_brackets(doc, span.end)
             return first.is_sent_start and self._dateline_name(text, nxt_text)
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
