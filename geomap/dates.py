@@ -297,7 +297,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
     (re.compile(rf"\b(?i:(?:in|during|early|late|mid-?)\s+)?{_MON}\s+(?:of\s+)?(?P<which>last\s+year|the\s+previous\s+year|this\s+year)\b"), _r_month_of_year),
     (re.compile(rf"\b(?:[Ss]ince|[Ff]rom)\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MON}\s*(?P<y>\d{{4}})?|(?P<y2>\d{{4}}))\b"), None),
-    (re.compile(rf"\b(?:(?i:in|last|during|early|late|mid-?|until|by|this past|on)\s+(?:early\s+|late\s+|mid-?)?){_MON}(?!\.?\s*\d)\b"), _r_named_month),
+    # the capitalised prefix only opens a sentence ("Last November, …"), not a title-case headline ("Join In March")
+    (re.compile(rf"\b(?:(?:in|last|during|early|late|mid-?|until|by|this past|on|(?:^|(?<=[.!?]\s))"
+                rf"(?:In|Last|During|Early|Late|Until|By|This past|On))\s+(?:early\s+|late\s+|mid-?)?){_MON}"
+                rf"(?!\.?\s*\d)\b", re.M), _r_named_month),
     (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),
     (re.compile(r"\b(?:in|during|since|early|late|mid-?|throughout)\s*(?P<y>(?:19|20)\d\d)\b"), _r_year),
     (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),

@@ -993,3 +993,26 @@ def test_a_monitors_line_label_may_carry_its_province_in_brackets(geoparser):
 ])
 def test_the_eighth_untouched_round(geoparser, text, expected):
     assert coded(geoparser, text, published=date(2025, 5, 14)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a review of this session's rules: each kept within what its comment says
+    ("A camera crew shot footage of people queuing in Kabul on Tuesday.", []),
+    ("The government engaged the rebels in peace talks in Doha on Monday.", []),
+    ("The finance minister came under fire from opposition lawmakers in Nairobi on Monday.", []),
+    ("Guests fired into the air as the crowd celebrated a wedding in Kabul on Monday.", []),
+    ("Leaders gathered in Addis Ababa on Monday and called for a ceasefire in Sudan.", []),
+    ("The army launched drones toward Sennar on Monday, hitting a market in Sinja.", [("Air/drone strike", "Singa")]),
+    ("In London, relatives said the men had been killed by a drone strike on Monday.", []),
+    ("Jihadists seized the cattle market in Djibo on Monday.", [("Non-state actor overtakes territory", "Djibo")]),
+    ("Gunmen killed two people in Tripoli Al Arabiya reported on Monday.", [("Attack", "Tripoli")]),
+    ("Four soldiers were killed when their helicopter crashed after it was hit by rebel fire near Tillaberi on "
+     "Monday.", [("Air/drone strike", "Tillabéri")]),
+])
+def test_this_sessions_new_rules_stay_within_their_reach(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2025, 7, 10)) == expected
+
+
+def test_a_title_case_headline_month_is_no_date(geoparser):
+    [found] = incidents(geoparser, "Thousands Join In March Against Killings In Lagos", published=date(2025, 7, 10))
+    assert found.date_precision != "month"

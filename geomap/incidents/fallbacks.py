@@ -8,6 +8,7 @@ from geomap.incidents.dating import TIME_STAMP
 from geomap.incidents.places import (
     AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from,
 )
+from geomap.models import Place
 from geomap.nlp.pipeline import starts_line
 from geomap.nlp.toponyms import after_brackets
 
@@ -38,7 +39,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                 continue  # "a village 120 km west of Shwebo": a reference point, not where it happened
             if outer is not None:
                 head, near = outer.head, True
-        if _speakers_place(head):
+        if _speakers_place(head, span._.geomap_place):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
         if head.head.lemma_.lower() in ("hospital", "clinic", "morgue", "mortuary"):
             continue  # "pronounced dead at Rafidia hospital in Nablus": where the victim was taken
@@ -82,14 +83,16 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
 SPEAKING = {"say", "tell", "confirm", "announce", "claim", "state", "report", "add", "speak"}
 
 
-WITNESSES = {"resident", "witness", "villager", "local", "survivor", "inhabitant", "people", "family", "relative"}
+WITNESSES = {"resident", "witness", "villager", "local", "survivor", "inhabitant"}
+KIN = {"relative", "family"}  # witnesses too, but not in a capital ("In London, relatives said …")
 
 
-def _speakers_place(prep: Token) -> bool:
+def _speakers_place(prep: Token, place: Place | None = None) -> bool:
     """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
     holder = prep.head
     if holder.lemma_.lower() in SPEAKING:  # but "In Batibo, residents said soldiers burnt houses": people there
-        return not any(c.dep_ == "nsubj" and c.lemma_.lower() in WITNESSES for c in holder.children)
+        locals_ = WITNESSES | (KIN if place is not None and place.feature_code != "PPLC" else set())
+        return not any(c.dep_ == "nsubj" and c.lemma_.lower() in locals_ for c in holder.children)
     return holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in SPEAKING
 
 

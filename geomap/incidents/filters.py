@@ -72,6 +72,8 @@ ACCIDENTS = {"gas", "boiler", "cylinder", "leak", "heater", "stove", "circuit", 
              "firecracker", "pyrotechnic", "methane", "tanker"}
 BLASTS = {"explosion", "blast", "fire", "explode", "blaze"}
 CRASHES = {"collide", "overturn", "capsize", "derail", "plunge", "skid", "crash", "sink", "drown", "collapse"}
+HOSTILE = {"hit", "strike", "fire", "attack", "mine", "shoot", "missile", "rocket", "drone", "shell", "ambush",
+           "explosive", "bomb", "down"}
 TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "during", "over", "in", "by", "of",
                   "for", "with"}
 
@@ -311,8 +313,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if _accident(head):
         return "an accident (\"a gas explosion caused by a faulty boiler\")"
     if kind in ("kill", "casualty") and any(
-            c.dep_ == "advcl" and lemma_of(c) in CRASHES for c in (*head.children, *head.head.children)):
-        return "an accident (\"killed when a minibus collided with a truck\")"
+            c.dep_ == "advcl" and lemma_of(c) in CRASHES and not {lemma_of(t) for t in c.subtree} & HOSTILE
+            for c in (*head.children, *head.head.children)):
+        return "an accident (\"killed when a minibus collided with a truck\")"  # not "crashed after it was hit"
     if head.dep_ == "attr" and lemma_of(head.head) == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children) \
             and not any(c.dep_ == "relcl" for c in children):  # but the cleft "it was a drone that hit …"

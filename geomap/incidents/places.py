@@ -25,10 +25,11 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", 
             "off", "within", "throughout", "against", "upon", "of", "between", "beyond",
             "north", "south", "east", "west", "close", "nearby", "by", "beneath", "under", "underneath", "below",
             "beside", "behind", "alongside", "next", "opposite", "out"}
-# verbs whose "toward X" names the target ("fired rockets toward Kiryat Shmona"), not a direction of travel
-BLAMING = {"blame", "accuse", "condemn", "thank", "praise", "credit", "fault", "hold"}
-AIMING_VERBS = {"fire", "shoot", "lob", "hurl", "aim"}  # not "launch": "launched an offensive toward Sennar"
-MUNITIONS = {"rocket", "missile", "shell", "barrage", "drone", "projectile", "mortar", "salvo", "volley"}
+# verbs whose object is an actor ("the SDF blamed Turkey for the strike"), not a place
+BLAMING = {"blame", "accuse", "condemn", "thank", "praise", "credit", "fault"}
+# verbs whose "toward X" names the target ("fired a barrage of rockets toward Kiryat Shmona"), not a direction
+# of travel; not "launch": "launched an offensive toward Sennar", "launched drones toward Sennar, hitting Singa"
+AIMING_VERBS = {"fire", "shoot", "lob", "hurl", "aim"}
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles"}
@@ -95,8 +96,8 @@ def _adjective_name(span: Span, place: Place) -> bool:
 
 def _aimed_at(prep: Token) -> bool:
     """ "fired rockets toward Kiryat Shmona": "toward" names the target of a shot, not a direction of travel."""
-    return prep.lower_ in ("toward", "towards") and any(
-        word.lemma_.lower() in AIMING_VERBS | MUNITIONS for word in (prep.head, prep.head.head))
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return prep.lower_ in ("toward", "towards") and verb is not None and verb.lemma_.lower() in AIMING_VERBS
 
 
 def _far_apart(one: Place, other: Place) -> bool:

@@ -92,6 +92,12 @@ NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter",
 # what raiders carry off ("seized livestock"; seized arms are a disrupted weapons use, left to that rule)
 LOOT = {"livestock", "cattle", "cow", "goat", "sheep", "camel", "herd", "goods", "food", "grain", "money", "cash",
         "motorcycle", "pickup", "phone", "property"}
+# people shot, beyond PERSONS ("troops shooting three servicemen who had laid down their weapons")
+SHOOTABLE = {"them", "him", "her", "serviceman", "policeman", "officer", "guard", "prisoner", "captive", "fighter",
+             "militant", "protester", "demonstrator", "teenager", "youth", "boy", "man"}
+# what a government "engages" armed groups in, and who does it, when it is no fight
+TALKS = {"talk", "dialogue", "negotiation", "discussion", "consultation", "mediation", "meeting"}
+OFFICIALS = {"government", "governor", "official", "minister", "president", "leader", "mediator", "envoy"}
 # armed groups named as criminals ("rival gangs fought inside the prison")
 OUTLAWS = {"gang", "cartel", "dissident", "kidnapper", "terrorist", "attacker", "assailant", "gunmen", "hoodlum"}
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
@@ -215,15 +221,22 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "protest" and lemma in ("gather", "assemble", "converge"):
         # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
         return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
-            lemma_of(t) in DEMANDS | {"placard", "banner", "slogan"} for t in head.subtree
-            if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")
+            (lemma_of(t) in {"chant", "placard", "banner", "slogan"} or lemma_of(t) in DEMANDS and t.tag_ == "VBG")
+            for t in head.subtree if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")  # "demanding", not "called"
+    if kind == "attack" and lemma == "come":  # "the patrol came under fire", not "the minister came under fire
+        # from lawmakers over the budget"
+        hit = _argument_lemmas(head, ("nsubj",))
+        return not any(c.dep_ == "prep" and c.lower_ == "over" for c in head.children) and not hit & (
+            OFFICIALS | {"lawmaker", "critic", "policy", "plan", "decision", "bill", "company", "minister"})
     if kind == "attack" and lemma == "shoot" and len(match) == 1:  # "shot 20 civilians", not "shot down a drone"
         after = head.doc[head.i + 1:head.i + 3].text.lower()
+        shot = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}  # the head word only:
         return not any(c.dep_ == "prt" for c in head.children) and not after.startswith(("to death", "dead")) \
-            and bool(_argument_lemmas(head, ("dobj", "nsubjpass")) & (PERSONS | CIVILIAN | {"them", "him", "her"}))
+            and bool(shot & (PERSONS | CIVILIAN | SHOOTABLE))  # not "shot footage of people"
     if kind == "protest" and "air" in match.text.lower() or match.text.lower() == "warning shots":
-        return _has(words | _lemmas(head.sent), {"disperse", "crowd", "protester", "demonstrator", "rally",
-                                                 "protest", "demonstration", "mourner"})
+        sentence = _lemmas(head.sent)  # "to disperse residents", not "as the crowd celebrated a wedding"
+        return _has(words | sentence, {"disperse", "protester", "demonstrator", "rally", "protest", "demonstration",
+                                       "mourner"}) and not _has(sentence, {"celebrate", "wedding", "celebration"})
     if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
         return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
     if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ in ("out", "down") for c in head.children) \
@@ -306,8 +319,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subject = _argument_lemmas(head, ("nsubj",))
         if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE | OUTLAWS):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
-        if lemma == "engage" and not _argument_lemmas(head, ("dobj",)) & (STATE | NON_STATE | OUTLAWS):
-            return False  # "police engaged the bandits", not "engaged in talks" or "engaged a lawyer"
+        if lemma == "engage" and (not {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & (
+                STATE | NON_STATE | OUTLAWS) or _has(words, TALKS) or subject & OFFICIALS):
+            return False  # "police engaged the bandits", not "engaged the rebels in talks" or "engaged a lawyer"
     if kind == "bombing" and any(lemma_of(c) in ("petrol", "gasoline", "molotov", "fire") for c in head.children
                                  if c.dep_ in ("compound", "amod")):
         return False  # "stones and petrol bombs": a rioter's weapon, not an explosive attack
@@ -335,8 +349,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "to" and _argument_lemmas(c, ("pobj",)) & {"hospital", "clinic", "morgue"}
             for c in head.children):
         return False  # "three others were taken to hospital"
-    if kind == "capture" and _argument_lemmas(head, ("dobj",)) & LOOT:
-        return False  # "the attackers also seized livestock": plunder, not territory
+    if kind == "capture" and {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & LOOT:
+        return False  # "the attackers also seized livestock": plunder, not territory (not "the cattle market")
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
         subject = _argument_lemmas(head, ("nsubj",))
         return _has(subject, NON_STATE | STATE | {"unit", "column"})  # "Fano units moved into Bichena"
@@ -461,8 +475,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         militarised = {lemma_of(t) for t in head.sent if lemma_of(t) in CIVILIAN and any(
             lemma_of(m) in MILITARY | {"police"} for c in t.children if c.dep_ in ("compound", "amod")
             for m in c.subtree)}
-        if targets & MILITARY and not targets & CIVILIAN - militarised:
-            return BATTLES, "Armed clash", strength
+        captive = targets & {"captured", "capture", "surrendered", "surrender", "unarmed", "detained", "prisoner", "pow"}
+        if targets & MILITARY and not targets & CIVILIAN - militarised and not captive:
+            return BATTLES, "Armed clash", strength  # but "three captured soldiers were shot": prisoners killed
         if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not _has(words, {
                 "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar

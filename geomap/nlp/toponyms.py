@@ -72,8 +72,8 @@ DIVISION_WORDS = frozenset("district province governorate oblast county municipa
                            "raion upazila township commune".split())
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
 ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
-# capitalised articles inside Spanish and Portuguese names ("Colonia Las Insurgentes", "Serra Da Estrela")
-NAME_ARTICLES = frozenset("Las Los La El Del De Da Do Dos Das".split())
+# articles and particles inside Romance and Arabic names ("Colonia Las Insurgentes", "Serra da Misericórdia")
+NAME_ARTICLES = frozenset("la las los del de da do dos das di du".split())  # not "al": "Tripoli Al Arabiya reported"
 # what munitions do to the place they hit ("fell on Timbuktu", "crashed on Sumy")
 IMPACT_VERBS = frozenset("fall land rain crash slam down".split())
 # a settlement noun after a name says it is a place however small ("Wase town", "the Sinjil village")
@@ -140,6 +140,12 @@ def after_brackets(doc: Doc, i: int) -> str:
             rest = doc[close].text[1:]
             return rest or (doc[close + 1].text if close + 1 < len(doc) else "")
     return doc[i].text
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` continues a longer name ("… Las Insurgentes", "… da Misericórdia"): the words before it
+    are not a place of their own when the gazetteer lacks the whole."""
+    return i + 1 < len(doc) and doc[i].lower_ in NAME_ARTICLES and doc[i + 1].text[:1].isupper()
 
 
 def _route_end(doc: Doc, i: int) -> bool:
@@ -263,8 +269,7 @@ class ToponymMatcher:
                     continue  # "tried in absentia" tagged GPE: a name is capitalised
                 if len(span) == 1 and span[0].lower_ in INSTITUTIONS:
                     continue
-                if len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].text in NAME_ARTICLES \
-                        and doc[span.end + 1].text[:1].isupper():
+                if len(span) == 1 and _name_goes_on(doc, span.end):
                     continue  # "the Colonia Las Insurgentes": the first word of a longer name the gazetteer lacks
                 if len(span) == 1 and span.text.isupper() and len(span.text) <= 3 and not self._acronym_place(span.text) \
                         and not self._strong(span.text.title(), 10_000, exact=True):  # but "GAZA", "GOMA", "LIMA"
@@ -401,7 +406,7 @@ class ToponymMatcher:
         for n in range(min(3, ent.end - start - 1), 0, -1):
             head = Span(doc, start, start + n)
             if not all(t.text[:1].isupper() and t.is_alpha for t in head) \
-                    or doc[start + n].text in ("-", "'s", "of") or doc[start + n].text in NAME_ARTICLES:
+                    or doc[start + n].text in ("-", "'s", "of") or _name_goes_on(doc, start + n):
                 continue  # "the Alliance of Sahel States" is no town Alliance; "University of Texas" is seen below
             if n == 1 and head[0].lower_ in COMMON_CAPITALISED:
                 continue
@@ -474,7 +479,7 @@ class ToponymMatcher:
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in SETTLEMENT_WORDS and not first.is_sent_start \
-                and self._strong(text, 0, exact=True):
+                and first.pos_ != "NOUN" and self._strong(text, 0, exact=True):
             return True  # "the outskirts of Wase town": a place of the gazetteer's, however small
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             # the tagger calls an unknown capitalised word a noun ("Kharkiv was hit"): a big town by its own name,
@@ -493,8 +498,7 @@ class ToponymMatcher:
             prev = doc[span.start - 2]  # "in northern El Fasher": the preposition before the direction
         if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
             return False
-        if nxt is not None and nxt.lower_ in _CONNECTORS - {"of", "on", "-", "upon"} and span.end + 1 < len(doc) \
-                and doc[span.end + 1].text[:1].isupper():
+        if _name_goes_on(doc, span.end):
             return False  # "Serra da Misericórdia", a name the gazetteer lacks, holds no town "Serra"
         if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("PERSON", "ORG"):
             return False
