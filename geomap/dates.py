@@ -24,7 +24,8 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "publication": 2}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [m for m in calendar.month_name if m]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_NAMES = "|".join(day.capitalize() for day in _WEEKDAYS)
+_WD = rf"(?P<wd>{_WEEKDAY_NAMES})"
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
@@ -273,8 +274,8 @@ _I = re.IGNORECASE
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None] | None]] = [
     (re.compile(rf"\b(?:overnight|(?:during|in) the night)\s+(?:into|to|on)\s+{_WD}", _I), _r_overnight_into),
     # "overnight from Sunday to Monday", "overnight Sunday into Monday": the night that ends on the second day
-    (re.compile(r"\b(?:overnight|(?:during|in) the night)\s+(?:from\s+|of\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-                rf"Friday|Saturday|Sunday)\s+(?:into|to|and)\s+{_WD}", _I), _r_overnight_into),
+    (re.compile(rf"\b(?:overnight|(?:during|in) the night)\s+(?:from\s+|of\s+)?(?:{_WEEKDAY_NAMES})\s+"
+                rf"(?:into|to|and)\s+{_WD}", _I), _r_overnight_into),
     (re.compile(rf"\b(?i:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+|the\s+(?:previous|preceding)\s+)?{_WD}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
     (re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:last|this|past)\s+weekend\b", _I), _r_weekend),
     (re.compile(rf"\b{_N}\s+days?\s+(?:ago|earlier|before)\b", _I), _r_days_ago),

@@ -87,11 +87,11 @@ WITNESSES = {"resident", "witness", "villager", "local", "survivor", "inhabitant
 KIN = {"relative", "family"}  # witnesses too, but not in a capital ("In London, relatives said …")
 
 
-def _speakers_place(prep: Token, place: Place | None = None) -> bool:
+def _speakers_place(prep: Token, place: Place) -> bool:
     """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
     holder = prep.head
     if holder.lemma_.lower() in SPEAKING:  # but "In Batibo, residents said soldiers burnt houses": people there
-        locals_ = WITNESSES | (KIN if place is not None and place.feature_code != "PPLC" else set())
+        locals_ = WITNESSES | (KIN if place.feature_code != "PPLC" else set())
         return not any(c.dep_ == "nsubj" and c.lemma_.lower() in locals_ for c in holder.children)
     return holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in SPEAKING
 

@@ -93,8 +93,8 @@ NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter",
 LOOT = {"livestock", "cattle", "cow", "goat", "sheep", "camel", "herd", "goods", "food", "grain", "money", "cash",
         "motorcycle", "pickup", "phone", "property"}
 # people shot, beyond PERSONS ("troops shooting three servicemen who had laid down their weapons")
-SHOOTABLE = {"them", "him", "her", "serviceman", "policeman", "officer", "guard", "prisoner", "captive", "fighter",
-             "militant", "protester", "demonstrator", "teenager", "youth", "boy", "man"}
+SHOOTABLE = {"them", "him", "her", "serviceman", "policeman", "officer", "guard", "prisoner", "fighter", "militant",
+             "protester", "demonstrator", "teenager", "youth"}
 # what a government "engages" armed groups in, and who does it, when it is no fight
 TALKS = {"talk", "dialogue", "negotiation", "discussion", "consultation", "mediation", "meeting"}
 OFFICIALS = {"government", "governor", "official", "minister", "president", "leader", "mediator", "envoy"}
@@ -227,7 +227,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         # from lawmakers over the budget"
         hit = _argument_lemmas(head, ("nsubj",))
         return not any(c.dep_ == "prep" and c.lower_ == "over" for c in head.children) and not hit & (
-            OFFICIALS | {"lawmaker", "critic", "policy", "plan", "decision", "bill", "company", "minister"})
+            OFFICIALS | {"lawmaker", "critic", "policy", "plan", "decision", "bill", "company"})
     if kind == "attack" and lemma == "shoot" and len(match) == 1:  # "shot 20 civilians", not "shot down a drone"
         after = head.doc[head.i + 1:head.i + 3].text.lower()
         shot = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}  # the head word only:

@@ -88,8 +88,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "moved into", "roll into", "rolled into", "sweep into", "swept into", "in control of", "in full control of",
          "storm into", "stormed into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
-    ("recapture", [[{"TEXT": "liberation", "POS": "NOUN"}]]),
-    _seq("recapture", "take back", "took back", "taken back", "taking back", "win back", "won back"),  # "the liberation of Sudzha", not "Liberation Front"
+    ("recapture", [[{"TEXT": "liberation", "POS": "NOUN"}]]),  # "the liberation of Sudzha", not "Liberation Front"
+    _seq("recapture", "take back", "took back", "taken back", "taking back", "win back", "won back"),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared",
