@@ -248,6 +248,13 @@ def _r_month_of_year(m: re.Match, p: date) -> DateWindow:
     return _narrowed(_month_window(year, _month_number(m["mon"]), m[0], until=p), m[0])
 
 
+def _r_day_of_year(m: re.Match, p: date) -> DateWindow | None:
+    """ "on May 9 last year", "17 September this year"."""
+    year = p.year - 1 if "last" in m["which"].lower() or "previous" in m["which"].lower() else p.year
+    day = date(year, _month_number(m["mon"]), int(m["d"]))
+    return DateWindow(day, day, "day", m[0]) if day <= p else None
+
+
 def _r_named_month(m: re.Match, p: date) -> DateWindow:
     month = _month_number(m["mon"])
     if m[0].lower().startswith("last"):  # "last March" is last year's (this year's would be "in March")
@@ -294,6 +301,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+|later\s+)?this\s+week(?:'s)?\b", _I), _r_this_week),
     (re.compile(r"\blast\s+month(?:'s)?\b|\bthe\s+previous\s+month\b", _I), _r_last_month),
     (re.compile(r"\b(?:earlier\s+)?this\s+month(?:'s)?\b", _I), _r_this_month),
+    (re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<which>last\s+year|the\s+previous\s+year|this\s+year)\b"),
+     _r_day_of_year),
+    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<which>last\s+year|the\s+previous\s+year|"
+                rf"this\s+year)\b"), _r_day_of_year),
     (re.compile(rf"\b(?:last\s+year(?:'s)?|a\s+year\s+ago|{_N}\s+years\s+ago|the\s+previous\s+year)\b", _I), _r_last_year),
     (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
     (re.compile(rf"\b(?i:(?:in|during|early|late|mid-?)\s+)?{_MON}\s+(?:of\s+)?(?P<which>last\s+year|the\s+previous\s+year|this\s+year)\b"), _r_month_of_year),

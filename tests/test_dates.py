@@ -36,6 +36,9 @@ FRIDAY = date(2025, 4, 25)  # the seed's publication date, a Friday
         ("April 12", "2025-04-12", "2025-04-12", "day"),
         ("on Sept. 3", "2024-09-03", "2024-09-03", "day"),
         ("March 2022", "2022-03-01", "2022-03-31", "month"),
+        ("on May 9 last year", "2024-05-09", "2024-05-09", "day"),
+        ("17 September last year", "2024-09-17", "2024-09-17", "day"),
+        ("on March 3 this year", "2025-03-03", "2025-03-03", "day"),
     ],
 )
 def test_expressions(text, start, end, precision):

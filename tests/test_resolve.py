@@ -366,3 +366,14 @@ def test_a_weak_match_a_continent_away_from_everything_named_is_none_of_these(st
         pos = start + len(name)
     kech = resolve_doc_mentions(mentions, text, store)[1]
     assert kech.place is None or kech.place.country_code == "PK"
+
+
+def test_x_in_y_puts_x_inside_y(tiny_store):
+    # the one Long Beach the tiny gazetteer holds near Kyiv is none: "in Kyiv" makes it a spot there
+    results = _doc("A drone struck Long Beach in Kyiv on Monday.", ["Long Beach", "Kyiv"], tiny_store)
+    assert results[0].place.gazetteer_id == "t:kyiv" and results[0].basis == "parent"
+    # a candidate inside the container is taken over a more prominent one outside it
+    assert _doc("Fans gathered in Moscow in Idaho.", ["Moscow", "Idaho"], tiny_store)[0].place.gazetteer_id == "t:moscow-id"
+    # a place already inside its container keeps its resolution
+    assert _doc("Shelling hit Pokrovsk in Donetsk Oblast.", ["Pokrovsk", "Donetsk Oblast"],
+                tiny_store)[0].place.gazetteer_id == "t:pokrovsk"

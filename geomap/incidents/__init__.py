@@ -24,13 +24,15 @@ from geomap.incidents.dating import (
 )
 from geomap.incidents.fallbacks import (
     line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, the_city,
+    town_within,
 )
 from geomap.incidents.places import (
-    DATELINE, Located, approximate, dateline, geo_precision, locate, toponym_index, written_as_region,
+    Located, approximate, dateline, geo_precision, locate, opening_dateline, toponym_index, written_as_region,
 )
 from geomap.incidents.filters import real_triggers
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger
+from geomap.nlp.toponyms import FACILITY_WORDS
 
 log = logging.getLogger("geomap.incidents")
 
@@ -98,6 +100,17 @@ def _stopped(a: Trigger, b: Trigger) -> bool:
         and b.event_type == "Explosions/Remote violence"
 
 
+def _framed_by(a: Trigger, b: Trigger) -> bool:
+    """ "In a separate attack, fighters used a drone to drop explosives …": the generic noun framing the clause
+    is the event the clause tells, typed by its more specific trigger."""
+    frame = a.head
+    if frame.lemma_.lower() not in ("attack", "assault", "raid", "incident") or frame.dep_ != "pobj" \
+            or frame.head.lower_ != "in":
+        return False
+    verb = frame.head.head
+    return b.strength > a.strength and verb.pos_ == "VERB" and (b.head.head.i == verb.i or b.head.i == verb.i)
+
+
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
     """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
     parent = list(range(len(triggers)))
@@ -114,7 +127,8 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
             weaker = a if a.strength <= b.strength else b
             # "clashes erupted between troops and gunmen": a weak actor noun is a participant a little further off
             reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
-            if _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) or (
+            if _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
+                    or _framed_by(a, b) or _framed_by(b, a) or (
                     path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type or _absorbs(a, b))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
@@ -182,7 +196,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
     reference: date | None = None  # the last day the story named, for "a day earlier"
-    opening = DATELINE.match(doc.text)
+    opening = opening_dateline(doc.text)
     dateline_end = opening.end() if opening else -1
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     all_segments = segments(doc)
@@ -280,6 +294,18 @@ def _dated_aside(cluster: list[Trigger]) -> bool:
                for t in cluster)
 
 
+def _inside_a_name(span: Span) -> bool:
+    """The tagger reads the toponym as part of a longer organisation or facility name."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in ("ORG", "FAC")
+
+
+def _counts_its_victims(noun) -> bool:
+    """ "the killing of eight farmers": a definite event noun that counts its victims tells the event afresh."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in c.children) for c in noun.children)
+
+
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 
@@ -295,7 +321,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
-                   for c in lead.head.children)
+                   for c in lead.head.children) and not _counts_its_victims(lead.head)
     one_event = len({other[0].event_type for other in clusters
                      if other is cluster or not _dated_aside(other)}) == 1
     if not located and lead.strength >= 3 and one_event and not definite:
@@ -305,16 +331,24 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         located = next_sentence_place(segment, index)  # "… struck a police station. The station sits in Suárez"
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
+        heading_end = opening_dateline(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
         named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
-                 and segment.start <= span.start < segment.end and span.label_ != "NORP"]
+                 and segment.start <= span.start < segment.end and span.label_ != "NORP"
+                 and not (span.label_ == "FAC" and (span._.geomap_place is None
+                                                    or span[-1].lower_.rstrip(".") in FACILITY_WORDS))  # "Serantes Street"
+                 and not _inside_a_name(span)  # "the Palacio Nacional", a building named like a town
+                 and not (heading_end and span.start_char < heading_end.end())]
         # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
         others = {normalize(span.text) for span in named if span._.geomap_place is None
                   or not span._.geomap_place.is_country} - ({normalize(opening.span.text)} if opening else set())
-        if opening is not None and segment.start <= opening.span.start < segment.end and not others \
-                and not names_unknown_town(segment, index):
+        # the dateline's own sentence (which the segmenter may split after "MEXICO CITY —")
+        if opening is not None and segment.start <= opening.span.end + 1 and opening.span.start < segment.end \
+                and not others and not names_unknown_town(segment, index):
             located = [opening]
-    if not located and lead.strength >= 3:
-        located = the_city(cluster, segment, index)  # "slammed into the city's oil terminal"
+    if not located and lead.strength >= 3 and not (definite and lead.head.pos_ == "NOUN"):
+        # "slammed into the city's oil terminal" (but "the march went ahead … across the city" looks back); a
+        # division stands for the city only if it has a namesake one
+        located = the_city(cluster, segment, index, lambda item: _as_city(item, store)[1])
     if not located and lead.strength >= 3 and one_event:
         located = line_label(segment, index)  # "Aden: Hundreds of demonstrators gathered …"
     if not located and fresh and lead.strength >= 4 and one_event and not definite and not heading(segment) \
@@ -326,6 +360,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
+    located = town_within(located, cluster, segment, index)
     last_places[:] = located
     window = date_for(cluster, clusters, dates)
     if window is not None and window.text.lower().startswith(("since", "from")):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow
 from geomap.geo import distance_km
+from geomap.incidents.filters import REPORTING
 from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line
@@ -51,6 +52,7 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             if not sub & mine:
                 foreign |= sub
     best: tuple[int, DateWindow] | None = None
+    described = False  # the sentence's one day belongs to something the event's words describe
     for tokens, window in dates:
         if tokens & foreign:
             continue
@@ -60,6 +62,12 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             if any(after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster):
                 best = (-1, window)
             continue
+        if any(c.dep_ == "advmod" and c.lower_ == "when" and 0 < c.i - max(tokens) <= 4
+               for t in cluster for c in t.head.children):
+            # "the night of February 2023 when settlers set fire …", however it is parsed
+            if best is None or best[0] >= 0 or FINENESS[window.precision] < FINENESS[best[1].precision]:
+                best = (-1, window)
+            continue
         date_root = min(tokens)
         # and the expression's own head ("week" of "Last week"), which is what the parse attaches to a verb
         own_head = next((i for i in sorted(tokens) if doc[i].head.i not in tokens), date_root)
@@ -67,6 +75,11 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         if doc[own_head].dep_ in ("compound", "nmod", "amod") and named.pos_ == "NOUN" and named.i not in mine \
                 and not named.ent_type_ and named.lemma_.lower() not in trigger_words():
             continue  # "families who lost their homes in the March 28 earthquake": that noun's date, not the event's
+        if _qualifies_other(doc[own_head], cluster):
+            continue  # "arrested four men in raids linked to Saturday's disorder": the disorder's day
+        if _later_in_a_clause(doc[own_head], window, cluster):
+            described = True
+            continue  # "detained 14 people, who were released the next morning": a later day, not the event's
         distance = min(path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & subtree_ids(t.head) for t in cluster)
         # "returned on Sunday, when bombs destroyed …": the verb the date's preposition hangs on governs too
@@ -78,11 +91,42 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         clause = any(tokens <= subtree_ids(clause_chain(t.head)[-1][0]) for t in cluster)
         if not (inside or governs or clause):
             continue
+        if any(holder.lemma_.lower() in REPORTING and holder.pos_ == "VERB" for holder in holders) and not inside:
+            distance += 10  # "fired a missile on Sunday …, officials said on Monday": the day of the telling
         if best is None or distance < best[0]:
             best = (distance, window)
-    if best is None and len(dates) == 1 and dates[0][1].precision == "day":
+    if best is None and len(dates) == 1 and dates[0][1].precision == "day" and not described:
         return dates[0][1]  # one day named in the sentence: its events happened then unless the parse says otherwise
     return best[1] if best else None
+
+
+FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4}
+TALLIES = {"number", "total", "toll", "tally", "count"}
+
+
+def _qualifies_other(token: Token, cluster: list[Trigger]) -> bool:
+    """The date sits in a participle phrase describing something else the event involves ("men linked to
+    Saturday's riot", "suspects wanted over the March 3 bombing") or in a running tally."""
+    heads = {t.head for t in cluster}
+    for ancestor in [token, *token.ancestors]:
+        if ancestor in heads:
+            return False
+        if ancestor.lemma_.lower() in TALLIES and ancestor.pos_ == "NOUN" or ancestor.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in TALLIES for c in ancestor.children):
+            return True  # "…, bringing the number of arrests since January to 400": the tally's span
+        if ancestor.dep_ == "acl" and ancestor.tag_ == "VBN" and ancestor.head not in heads:
+            return any(a in heads for a in ancestor.ancestors)
+    return False
+
+
+def _later_in_a_clause(token: Token, window: DateWindow, cluster: list[Trigger]) -> bool:
+    """A day counted from the story's ("the next morning") in a relative clause on someone the event involves:
+    what happened to them afterwards. (A plain day there is mostly the event's own, attached by the parse.)"""
+    if not window.text.lower().startswith(("the next", "the following", "a day later", "later")):
+        return False
+    heads = {t.head for t in cluster}
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head not in heads and any(a in heads for a in clause.ancestors)
 
 
 TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")

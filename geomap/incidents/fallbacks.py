@@ -2,13 +2,17 @@
 "the city" refers back to, the place a monitor's line is headed with."""
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Span, Token
 
-from geomap.incidents.dating import TIME_STAMP
+from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.places import (
-    AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, measured_from,
+    AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, dateline, measured_from,
+    opening_dateline,
 )
 from geomap.models import Place
+from geomap.nlp.events import trigger_words
 from geomap.nlp.pipeline import starts_line
 from geomap.nlp.toponyms import after_brackets
 
@@ -46,7 +50,9 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         if any(a.lower_ == "according" or a.lemma_.lower() in ("headquarter", "headquartered")
                and a.tag_ == "VBN" for a in list(head.ancestors)[:4] + [head]):
             continue  # "according to a statement from the division headquartered in Capiz province": the source's seat
-        if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between"}:
+        # "crowds heading to an aid site west of Rafah": a spot described by its bearing from a town is there
+        if token.dep_ == "pobj" and (head.lower_ in LOCATIVE - {"of", "by", "against", "between"}
+                                     or near and head.lower_ in ("to", "toward", "towards")):
             town = _described_town(token, index)  # "Kwatarkwashi, a town in … Zamfara State": the town described
             if town is not None:
                 span = town
@@ -147,14 +153,17 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
 
 
 SETTLEMENT_NOUNS = {"city", "town", "village", "port"}  # not "the capital": the country's, whatever was named last
+TOWN_PLACES = {"centre", "center", "square", "outskirts", "district", "market", "hall", "street", "area"}
 _DIRECTIONS = {"northern", "southern", "eastern", "western", "central"}
 
 
 def bare_settlement(token: Token) -> bool:
     """ "the city", "the town's": a definite settlement noun naming no town of its own ("the town of Walikale",
     "the mining town" do)."""
+    # "the city centre", "the town square": the article belongs to the part of the town named
+    holder = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in TOWN_PLACES else token
     return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in holder.children)
             and not any(c.dep_ in ("prep", "appos", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS)
                         for c in token.children))
 
@@ -162,31 +171,58 @@ def bare_settlement(token: Token) -> bool:
 THE_CITY_REACH = 80  # tokens back to look for the town "the city" stands for
 
 
-def the_city(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
+def the_city(cluster, segment: Span, index: dict[int, Span],
+             has_namesake_city: Callable[[Located], bool] = lambda item: False) -> list[Located]:
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
     when the event's clause refers to it only by a definite noun."""
     doc = segment.doc
     verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
     words = {u for verb in verbs for u in verb.subtree}
-    if not any(bare_settlement(u) for u in words):
+    nouns = [u for u in words if bare_settlement(u) and (u.dep_ != "compound" or min(
+        path_length(u, t.head) for t in cluster) <= 5)]  # "tore into a block in the city centre", not far below
+    if not nouns:
         return []
     first = min(t.head.i for t in cluster)
     unknown = {span.start for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans
-               and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")}
+               and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
+               and not _stands_for_government(span)}
     breaks = 0
     for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
         if starts_line(doc[i + 1]):
             breaks += 1
             if breaks > 1:
-                return []  # this paragraph or the one before it (a wire story's lead names the town)
+                break  # this paragraph or the one before it (a wire story's lead names the town)
         span = index.get(i)
-        if span is not None and _stands_for_government(span):
+        if span is not None and (_stands_for_government(span) or _by_agent(span)):
             continue  # "three days after Moscow's defence ministry said … the town": not the town meant
-        if span is not None and span._.geomap_place.feature_class == "P":
-            return [Located(span, span._.geomap_place, 9, False, 0)]
+        if span is not None and _could_be_the_city(span) and not _names_a_thing(span):
+            found = Located(span, span._.geomap_place, 9, False, 0)
+            if span._.geomap_place.feature_class == "P" or has_namesake_city(found):
+                return [found]
+            continue
         if i in unknown:
             return []  # the nearest town named is one the gazetteer lacks ("Walikale … the town's airstrip")
-    return []
+    # "CULIACAN, Mexico (Wire) -" … "in the city's Aguaruto district": a wire is filed from a city ("the
+    # village" is another place), and it is the city meant when the story names no other town before
+    opening = dateline(doc, index)
+    if opening is None or opening.span.start >= first or not any(u.lower_ == "city" for u in nouns):
+        return []
+    if any(index[k]._.geomap_place.feature_class == "P" and index[k]._.geomap_place.gazetteer_id
+           != opening.place.gazetteer_id and not _names_a_thing(index[k]) and _could_be_the_city(index[k])
+           for k in range(opening.span.end, first) if k in index):
+        return []
+    return [opening]
+
+
+def _could_be_the_city(span: Span) -> bool:
+    """A town, or a first-level division read for its namesake capital ("Kharkiv" … "the city's Slobidskyi
+    district"), unless the text calls it a district or region."""
+    place = span._.geomap_place
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in DIVISION_WORDS:
+        return False  # "the southern province of Daraa"
+    return (place.feature_class == "P" or place.feature_code == "ADM1" and span[-1].lower_ not in DIVISION_WORDS) \
+        and after not in DIVISION_WORDS | {"river", "valley", "coast", "basin", "lake", "corridor"}
 
 
 PARAGRAPH_REACH = 120  # tokens back within the paragraph
@@ -198,7 +234,36 @@ def names_unplaced(segment: Span, index: dict[int, Span]) -> bool:
     doc = segment.doc
     return names_unknown_town(segment, index) or any(
         span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
+        and not (span.end < len(doc) and doc[span.end].lower_ in STREET_SITES)  # "the Puerto Resistencia roundabout"
         for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans)
+
+
+# a named spot inside a town, not a town of its own
+STREET_SITES = {"roundabout", "junction", "interchange", "intersection", "square", "street", "road", "avenue",
+                "bridge", "market", "neighbourhood", "neighborhood"}
+
+
+# what takes a town's name without being in it: "the Zaporizhzhia nuclear plant", "the Pokrovsk axis"
+NAMED_AFTER = {"counteroffensive", "brigade", "unit", "plant", "reactor", "dam", "axis", "front", "direction", "cartel",
+               "gang", "faction", "militia", "group"}
+
+
+def _names_a_thing(span: Span) -> bool:
+    """ "the Kharkiv counteroffensive", "a Donetsk-based brigade": a town named only to label something else is
+    not the town "the city" then refers to."""
+    root = span.root
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.i == root.head.i and following.text[:1].isupper() and following.is_alpha \
+            and following.lower_ not in SETTLEMENT_NOUNS | DIVISION_WORDS | TOWN_PLACES:
+        return True  # "the Sinaloa Cartel", "the Kyiv Post"
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end \
+        and root.head.lemma_.lower() in trigger_words() | NAMED_AFTER
+
+
+def _by_agent(span: Span) -> bool:
+    """ "overrun by Fano": the doer of a passive verb is an actor (a militia named like an Italian town)."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
 def _stands_for_government(span: Span) -> bool:
@@ -206,10 +271,13 @@ def _stands_for_government(span: Span) -> bool:
     anything happened in."""
     root = span.root
     if root.dep_ == "poss":
-        return root.head.lemma_.lower() in GOVERNMENT_NOUNS | {"target", "aim", "goal", "objective"}
+        return root.head.lemma_.lower() in GOVERNMENT_NOUNS | AIMS
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 
+# what a capital's government pursues ("Moscow's long-range campaign"), not something in the city
+AIMS = {"target", "aim", "goal", "objective", "campaign", "strategy", "policy", "war", "offensive", "invasion"}
+DIVISION_WORDS = {"district", "region", "oblast", "province", "state", "governorate", "department", "county"}
 REPORTING_VERBS = {"say", "claim", "deny", "accuse", "insist", "announce", "warn", "demand", "reject", "state"}
 
 
@@ -262,3 +330,42 @@ def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE - {"of", "by", "against", "between", "from"}:
             found.setdefault(span._.geomap_place.gazetteer_id, Located(span, span._.geomap_place, 9, False, 0))
     return list(found.values())[:1]  # not "rebuilt with funds from Bogotá"
+
+
+def town_within(located: list[Located], cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "In Belgorod region, the border town of Shebekino came under fire": when the event is placed only in a
+    region, the one town of that region its clause names is where it happened."""
+    def regional(item: Located) -> bool:  # "In Belgorod region" however the name resolved
+        after = item.span.doc[item.span.end].lower_ if item.span.end < len(item.span.doc) else ""
+        return not item.place.is_country and (item.place.is_admin or after in DIVISION_WORDS - {"district"})
+
+    if not located or not all(regional(item) for item in located):
+        return located
+    regions = {(item.place.country_code, item.place.admin1_code) for item in located}
+    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
+    arguments = {u for verb in verbs for u in _phrases(verb)}
+    opening = opening_dateline(segment.doc.text)  # "MAROUA, Aug 19 —" is where the wire was filed
+    filed = opening.end() if opening else 0
+    towns = {span.start: span for i, span in index.items() if segment.start <= i < segment.end and i in arguments
+             and span.start_char >= filed and all(span.start != item.span.start for item in located)
+             and not (span.end < len(span.doc) and span.doc[span.end].lower_ in DIVISION_WORDS)
+             and span._.geomap_place.feature_class == "P"
+             and (span._.geomap_place.country_code, span._.geomap_place.admin1_code) in regions}
+    if len(towns) != 1:
+        return located
+    span = next(iter(towns.values()))
+    return [Located(span, span._.geomap_place, 9, False, 0)]
+
+
+def _phrases(verb: Token) -> set[int]:
+    """The tokens of a verb's own noun phrases and prepositional phrases, not of the clauses below it ("marched
+    to the governorate to demand the reopening of the Mopti–Bandiagara road")."""
+    out: set[int] = set()
+    stack = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "npadvmod")]
+    while stack:
+        token = stack.pop()
+        out.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ in ("pobj", "prep", "compound", "appos", "amod", "conj",
+                                                              "nmod", "poss", "det", "cc", "punct"))
+    return out
+

@@ -459,6 +459,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "a question about an event told elsewhere (\"asked about the Uruapan killing\")"
         if lemma in IRREALIS and not (via in ("nsubj", "nsubjpass") and gov.pos_ == "VERB"):
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
+        if lemma in IRREALIS - {"disrupt", "deny"} and via == "nsubjpass" and gov.tag_ == "VBN" and head.pos_ == "NOUN":
+            return f"irrealis ({lemma}, passive)"  # "a new march is planned for next week", not "was disrupted"
         if lemma in LEGAL and gov.pos_ == "VERB":
             return f"legal proceedings ({lemma} … for it)"  # "sentenced a police chief for the abduction"
         if lemma == "light" and any(lemma_of(c) == "green" for c in kids):

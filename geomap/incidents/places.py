@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.models import Place
+from geomap.nlp.events import trigger_words
 from geomap.nlp.pipeline import starts_line
 
 log = logging.getLogger("geomap.incidents.places")
@@ -69,8 +70,6 @@ def approximate(span: Span) -> bool:
 
 def toponym_index(doc) -> dict[int, Span]:
     """Token index → resolved toponym span (demonyms, unresolved and approximately placed spans left out)."""
-    from geomap.nlp.events import trigger_words
-
     events = trigger_words()
     index: dict[int, Span] = {}
     for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
@@ -165,7 +164,10 @@ class _Walker:
         if span is not None:
             # "near the Cameroon border": the event is beside that country, not in it
             beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
-            self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside))
+            doer = token.dep_ == "pobj" and token.head.lower_ == "by" and (  # "overrun by Fano": who, not where
+                token.head.dep_ == "agent" or token.head.head.tag_ == "VBN"
+                or token.head.head.lemma_.lower() in trigger_words())
+            self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside or doer))
         # "the Dniprovskyi district of Kherson": a named part of a town is coded as the town (ACLED's practice)
         part_of_town = token.lemma_.lower() in TOWN_PARTS and (any(
             c.dep_ == "prep" and c.lower_ == "of" and any(  # but "the Kupiansk district of Kharkiv oblast" is Kupiansk
@@ -541,9 +543,21 @@ def geo_precision(located: Located) -> int:
     return 2 if located.near else 1
 
 
+def opening_dateline(text: str) -> re.Match | None:
+    """The wire dateline the story opens with, on its first line or on the line after a headline."""
+    found = DATELINE.match(text)
+    if found is None and "\n" in text:
+        headline = text[:text.index("\n")].strip()
+        if headline and len(headline.split()) <= 25 and not headline.endswith((".", ":")):
+            found = DATELINE.match(text, text.index("\n") + 1)  # "Teachers pushed back …\nMEXICO CITY — Riot police …"
+    return found
+
+
 def dateline(doc, index: dict[int, Span]) -> Located | None:
     """The resolved town a wire dateline names ("TBILISI —", "NIAMEY (Reuters) -"), if the text opens with one."""
-    for i in range(min(len(doc), 3)):
+    opening = opening_dateline(doc.text)
+    first = doc.char_span(opening.start(), opening.end(), alignment_mode="expand").start if opening else 0
+    for i in range(first, min(len(doc), first + 3)):
         span = index.get(i)
         if span is not None and _dateline(doc[i]) and not span._.geomap_place.is_country \
                 and span._.geomap_place.feature_class == "P":

@@ -98,6 +98,8 @@ SHOOTABLE = {"them", "him", "her", "serviceman", "policeman", "officer", "guard"
 # what a government "engages" armed groups in, and who does it, when it is no fight
 TALKS = {"talk", "dialogue", "negotiation", "discussion", "consultation", "mediation", "meeting"}
 OFFICIALS = {"government", "governor", "official", "minister", "president", "leader", "mediator", "envoy"}
+# armed men whose killing by others is a fight ("troops killed three gunmen who opened fire on them")
+ARMED_MEN = {"gunman", "gunmen", "bandit", "guerrilla", "separatist", "terrorist", "kidnapper"}
 # armed groups named as criminals ("rival gangs fought inside the prison")
 OUTLAWS = {"gang", "cartel", "dissident", "kidnapper", "terrorist", "attacker", "assailant", "gunmen", "hoodlum"}
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
@@ -257,6 +259,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                                                   or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not _is_toponym(c)))
             for c in head.children):
         return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
+    if head.dep_ == "compound" and lemma_of(head.head) in ("case", "trial", "probe", "inquiry", "investigation",
+                                                            "suspect", "convict", "accused", "charge", "verdict"):
+        return False  # "arrests in the Srinagar grenade case", "the bombing trial": a proceeding about an event
     if kind == "arrest" and head.dep_ == "compound" and lemma_of(head.head) in ("warrant", "order", "quota", "record"):
         return False  # "to serve arrest warrants": a paper, not an arrest
     if kind == "capture" and lemma == "move" and not any(
@@ -294,7 +299,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             o.ent_type_ in ("DATE", "TIME") for p in head.children if p.dep_ == "prep" for o in p.children)):
         return False  # "the police chief was fired on Tuesday": dismissed, not shooting
     if kind == "mob" and lemma != "mob" and (sport(head) or not _argument_lemmas(head, ("nsubj",)) & (
-            LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival"})):
+            LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival", "settler", "hooligan", "thug"})):
         return False  # "supporters traded punches", not "two boxers traded punches"
     if kind == "weapon":
         carrier = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
@@ -309,10 +314,17 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             return False  # "test-fired a missile": a weapons test, not an attack
         if gov.lemma_ == "by" and lemma_of(gov.head) in ("back", "support", "escort", "accompany", "cover"):
             return False  # "infantry backed by drones advanced": support for a ground move, not a strike
+        if lemma_of(gov) in ("use", "deploy", "fly", "send") and head.dep_ == "dobj" and any(
+                c.dep_ == "xcomp" and lemma_of(c) in IMPACT_VERBS | {"attack", "bomb", "target"} for c in gov.children):
+            return True  # "used a drone to drop explosives on an army base"
         return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
     if kind == "clash" and lemma == "assault" and head.dep_ in ("compound", "amod", "nmod") \
             and lemma_of(head.head) in ARMS | {"boat", "helicopter", "craft", "vest"}:
         return False  # "assault rifles", "an assault boat": a kind of weapon
+    if kind == "clash" and lemma == "combat" and (head.dep_ in ("compound", "amod", "nmod") or not any(
+            c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in ("between", "with", "against") for c in head.children)
+            or any(c.lower_ in ("any", "no") for c in head.children)):
+        return False  # "combat troops", "killed outside any combat": only "heavy combat between …" is a fight
     if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
@@ -476,7 +488,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             lemma_of(m) in MILITARY | {"police"} for c in t.children if c.dep_ in ("compound", "amod")
             for m in c.subtree)}
         captive = targets & {"captured", "capture", "surrendered", "surrender", "unarmed", "detained", "prisoner", "pow"}
-        if targets & MILITARY and not targets & CIVILIAN - militarised and not captive:
+        if targets & (MILITARY | ARMED_MEN) and not targets & CIVILIAN - militarised and not captive:
             return BATTLES, "Armed clash", strength  # but "three captured soldiers were shot": prisoners killed
         if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not _has(words, {
                 "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):

@@ -69,7 +69,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav", "quadcopter", "drones", "missiles", "rockets"], _NOUN),
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
-    _one("clash", ["encounter"], _NOUN),
+    _one("clash", ["encounter", "combat"], _NOUN),
     _one("clash", ["engage"], _VERB),  # "officers engaged another group of bandits"
     # "their patrol came under sustained fire from dissidents": under fire is under attack
     ("attack", [[_lem(["come"]), {"LOWER": "under"}, {"OP": "?", "POS": "ADJ"}, {"LOWER": {"IN": ["fire", "gunfire"]}}]]),
@@ -131,7 +131,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     # "dozens gathered outside the governorate building to demand news of relatives": a gathering with a demand
     _one("protest", ["gather", "assemble", "converge"], _VERB),
     _one("riot", ["riot", "rioting", "rioter"]),
-    _one("mob", ["mob"]),
+    _one("mob", ["mob", "rampage"]),
     _seq("mob", "traded punches", "trade punches", "exchanged blows", "came to blows", "come to blows"),
     _seq("riot", "threw stones", "throw stones", "throwing stones", "hurled stones", "hurling stones",
          "pelted stones", "stone pelting", "stone-pelting"),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")

@@ -148,6 +148,17 @@ def _name_goes_on(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].lower_ in NAME_ARTICLES and doc[i + 1].text[:1].isupper()
 
 
+def _name_begins_before(span: Span) -> bool:
+    """A capitalised name word before ``span`` that the parse joins to it ("Puerto Resistencia"), not a title
+    ("President Ruto"), a place or an adjective."""
+    if span.start == 0:
+        return False
+    left = span.doc[span.start - 1]
+    return left.pos_ == "PROPN" and left.dep_ == "compound" and left.text[:1].isupper() and left.is_alpha \
+        and not left.is_sent_start and left.head.i >= span.start and left.ent_type_ not in ("GPE", "LOC", "NORP") \
+        and left.lower_.rstrip(".") not in PERSON_TITLES and left.lower_ not in DIRECTIONS  # "Western Pennsylvania"
+
+
 def _route_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the dash joining two town names of a route ("Kaura Namoda–Zurmi road")."""
     return 0 <= i < len(doc) and doc[i].text in ("-", "\u2013", "\u2014", "/") \
@@ -241,6 +252,10 @@ class ToponymMatcher:
         def accept(span: Span | None, label: str) -> None:
             if span is None or any(taken[span.start:span.end]):
                 return
+            if len(span) == 1 and _name_begins_before(span) and not self._known(doc[span.start - 1:span.end].text) \
+                    and not taken[span.start - 1]:
+                span = doc[span.start - 1:span.end]  # "the Puerto Resistencia roundabout": a longer name, not the
+                # town "Resistencia" (left for the resolver, which will not know it)
             end = span.end
             if end < len(doc) and doc[end].lower_.rstrip(".") in FACILITY_WORDS and doc[end].text[:1].isupper():
                 end, label = end + 1, "FAC"  # "Wichita Street" is a street, not the city
@@ -294,7 +309,7 @@ class ToponymMatcher:
             else:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
-        self._scan(doc, taken, blocked, accept, has_ner=bool(doc.has_annotation("ENT_IOB")))
+        self._scan(doc, taken, blocked, accept, has_ner=bool(doc.has_annotation("ENT_IOB")), named_here=place_texts)
         doc.spans[self.span_key] = sorted(found, key=lambda s: s.start)
         return doc
 
@@ -424,7 +439,8 @@ class ToponymMatcher:
                     return True
         return False
 
-    def _scan(self, doc: Doc, taken: list[bool], blocked: list[bool], accept, has_ner: bool) -> None:
+    def _scan(self, doc: Doc, taken: list[bool], blocked: list[bool], accept, has_ner: bool,
+              named_here: frozenset[str] | set[str] = frozenset()) -> None:
         """Capitalised n-grams the gazetteer knows, longest first, behind the guards."""
         lower_words = {t.lower_ for t in doc if t.is_lower}
         i = 0
@@ -436,7 +452,7 @@ class ToponymMatcher:
             matched = 0
             chain = _hyphen_chain(doc, i)
             if chain > i + 1 and not any(taken[j] for j in range(i, chain)) \
-                    and doc[chain - 1].text[:1].isupper() and self._passes_guards(doc[i:chain], lower_words, has_ner, taken):
+                    and doc[chain - 1].text[:1].isupper() and self._passes_guards(doc[i:chain], lower_words, has_ner, taken, named_here):
                 accept(doc[i:chain], "GAZ")
                 i = chain
                 continue
@@ -447,14 +463,14 @@ class ToponymMatcher:
                     continue
                 if any(not (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in span):
                     continue
-                if self._passes_guards(span, lower_words, has_ner, taken):
+                if self._passes_guards(span, lower_words, has_ner, taken, named_here):
                     accept(span, "GAZ")
                     matched = n
                     break
             i += matched or 1
 
     def _passes_guards(self, span: Span, lower_words: set[str], has_ner: bool,
-                       taken: list[bool] | None = None) -> bool:
+                       taken: list[bool] | None = None, named_here: frozenset[str] | set[str] = frozenset()) -> bool:
         doc = span.doc
         text = span.text
         if not self._known(text, loose=True) or _inside_compound(span):  # "Huliaipole" is Hulyaypole, folded
@@ -518,6 +534,8 @@ class ToponymMatcher:
                 and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
             locative = True  # "in Baalbek and Hermel": a conjunct of a place found is listed as a place too
         floor = self.min_population if has_ner else self.min_population // 5
+        if normalize(text) in named_here:
+            return self._strong(text, 1000)  # the tagger called this name a place elsewhere in the text
         if first.is_sent_start:
             return (event_next and self._strong(text, 1000)) or self._strong(text, floor * 20)
         if has_ner and not (locative or event_next):  # NER saw these words and did not call them a place

@@ -177,7 +177,42 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         results = run(evidence)
-    return _approximate_unknown(mentions, found, parents, _one_sense(names, results))
+    return _inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
+                                                                      _one_sense(names, results)))
+
+
+_IN_BETWEEN = re.compile(r"^\s*,?\s+in\s+$")
+# how far from the point of what contains it a place "in" it may lie ("Téra, in Tillabéri" is the region, 170 km
+# from its namesake town): the rule is for the gross misreadings, a namesake on another continent
+CONTAINER_REACH_KM = 400
+
+
+def _inside_what_contains(mentions: Sequence, text: str, results: list) -> list:
+    """ "Lido beach in Mogadishu": X said to be in town or area Y lies there, not in New York. X takes its best
+    candidate in Y's country near it, or, when none is (a beach, a quarter the gazetteer lacks), stands in near Y
+    like an unknown name."""
+    from geomap.geo import distance_km
+    from geomap.resolve import Resolution
+
+    out = list(results)
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for a, b in zip(order, order[1:]):
+        inner, outer = results[a], results[b]
+        if inner.place is None or outer.place is None or inner.basis != "gazetteer" or outer.basis != "gazetteer" \
+                or outer.place.is_country or inner.place.feature_class != "P" \
+                or not _IN_BETWEEN.match(text[mentions[a].end:mentions[b].start]):
+            continue
+
+        def inside(place: Place) -> bool:  # loosely: division codes and points disagree across sources
+            return place.country_code == outer.place.country_code and distance_km(
+                place.lat, place.lon, outer.place.lat, outer.place.lon) <= CONTAINER_REACH_KM
+
+        if inside(inner.place):
+            continue
+        fitting = next((s for s in inner.ranked if s.place.feature_class == "P" and inside(s.place)), None)
+        out[a] = Resolution(fitting.place, inner.confidence, inner.ranked) if fitting is not None \
+            else Resolution(outer.place, APPROXIMATE_CONFIDENCE, (), "parent")
+    return out
 
 
 APPROXIMATE_CONFIDENCE = 0.1  # a stand-in location, not a resolution
