@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Callable
 
@@ -206,6 +206,22 @@ def _narrowed(window: DateWindow, text: str) -> DateWindow:
     return DateWindow(start, min(end, window.date_end), precision, text)
 
 
+def _r_next(m: re.Match, p: date) -> DateWindow:
+    """ "next Saturday", "this coming Friday", "next week", "next month": a day after the report, which no
+    event it tells can have happened on."""
+    if m["wd"]:
+        ahead = (_WEEKDAYS.index(m["wd"].lower()) - p.weekday()) % 7 or 7
+        day = p + timedelta(days=ahead)
+        return DateWindow(day, day, "day", m[0])
+    if m["unit"].lower() == "week":
+        start = p + timedelta(days=7 - p.weekday())
+        return DateWindow(start, start + timedelta(days=6), "week", m[0])
+    year, month = (p.year + 1, 1) if p.month == 12 else (p.year, p.month + 1)
+    if m["unit"].lower() == "year":
+        return DateWindow(date(p.year + 1, 1, 1), date(p.year + 1, 12, 31), "year", m[0])
+    return _month_window(year, month, m[0])
+
+
 def _r_weeks_ago(m: re.Match, p: date) -> DateWindow:
     centre = p - timedelta(weeks=_count(m["n"]))
     return DateWindow(centre - timedelta(days=3), min(centre + timedelta(days=3), p), "week", m[0])
@@ -296,6 +312,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\byesterday(?:'s)?\b", _I), _r_fixed(1)),
     (re.compile(r"\b(?:earlier\s+)?today(?:'s)?\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", _I), _r_fixed(0)),
     (re.compile(r"\blast\s+night\b|\bovernight\b", _I), _r_last_night),
+    (re.compile(rf"\b(?:next|this\s+coming|coming)\s+(?:{_WD}|(?P<unit>week|month|year))\b", _I), _r_next),
     (re.compile(rf"\b{_N}\s+weeks?\s+(?:ago|earlier)\b", _I), _r_weeks_ago),
     (re.compile(r"\b(?:(?P<part>early|late)\s+)?(?:last\s+week(?:'s)?|the\s+previous\s+week)\b", _I), _r_last_week),
     (re.compile(r"\b(?:earlier\s+|later\s+)?this\s+week(?:'s)?\b", _I), _r_this_week),
@@ -393,7 +410,21 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             continue
         chosen.append(item)
     chosen.sort(key=lambda f: f[0])
+    chosen = _overnight_into(chosen, text)
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
+
+
+_INTO_DAY = re.compile(r"\b(?:into|until|till)\s+$", re.IGNORECASE)
+
+
+def _overnight_into(chosen: list[tuple[int, int, DateWindow]], text: str) -> list[tuple[int, int, DateWindow]]:
+    """ "an overnight raid … that stretched into Saturday morning": the night is the one ending that Saturday."""
+    ends = [w for start, _, w in chosen if w.precision == "day" and _INTO_DAY.search(text[max(start - 8, 0):start])]
+    if not ends:
+        return chosen
+    night = DateWindow(ends[0].date - timedelta(days=1), ends[0].date, "day", "")
+    return [(start, end, replace(night, text=w.text) if w.text.lower() == "overnight" else w)
+            for start, end, w in chosen]
 
 
 _WEEKDAY_ONLY = re.compile(rf"^(?:on\s+)?{_WD}$", _I)

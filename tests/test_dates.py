@@ -39,6 +39,8 @@ FRIDAY = date(2025, 4, 25)  # the seed's publication date, a Friday
         ("on May 9 last year", "2024-05-09", "2024-05-09", "day"),
         ("17 September last year", "2024-09-17", "2024-09-17", "day"),
         ("on March 3 this year", "2025-03-03", "2025-03-03", "day"),
+        ("next Saturday", "2025-04-26", "2025-04-26", "day"),
+        ("next week", "2025-04-28", "2025-05-04", "week"),
     ],
 )
 def test_expressions(text, start, end, precision):
@@ -153,3 +155,10 @@ def test_hours_and_eves_count_from_the_day_the_story_last_named():
     assert days("36 hours later police returned.", date(2025, 6, 19)) == [("2025-06-20", "2025-06-21")]
     # with no day named before, an eve is of nothing the story dated
     assert days("On the eve of the elections, rallies were held.", None) == []
+
+
+def test_an_overnight_event_that_stretched_into_a_day_is_that_night():
+    [(_, _, night), (_, _, day)] = find_dates("an overnight raid that stretched into Saturday morning", FRIDAY)
+    assert (night.date.isoformat(), night.date_end.isoformat()) == ("2025-04-18", "2025-04-19")
+    assert day.date.isoformat() == "2025-04-19"
+

@@ -1081,3 +1081,41 @@ def test_a_title_case_headline_month_is_no_date(geoparser):
 def test_the_ninth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tenth untouched round (heldout76-78)
+    ("A suicide bomber detonated an explosives-laden car at a security checkpoint at the entrance to al-Mayadin on "
+     "Sunday, killing four.", [("Suicide bomb", "Al Mayādīn", "2025-05-04")]),
+    ("All 14 drones launched at Odesa overnight were shot down over the city and its suburbs, the regional "
+     "administration said.", [("Disrupted weapons use", "Odesa", "2025-05-07")]),
+    ("In Paris, police fired tear gas to lift a blockade by several hundred protesters outside the Gare du Nord "
+     "railway station early on Wednesday.", [("Protest with intervention", "Paris", "2025-05-07")]),
+    ("Organisers have called for a mass rally in Tel Aviv next Saturday.", []),
+    ("Prime Minister Narendra Modi, addressing a rally in Srinagar on Monday, said the turnout showed that democracy "
+     "had won.", []),
+    ("A suicide bomber blew himself up among young men queuing outside a police recruitment centre in Mogadishu's "
+     "Hodan district on Tuesday.", [("Suicide bomb", "Mogadishu", "2025-05-06")]),
+    ("Clashes between the SDF and Turkish-backed factions continued south-east of Manbij on Thursday, with at least "
+     "11 fighters killed.", [("Armed clash", "Manbij", "2025-05-08")]),
+    ("Rebels shot twenty-one villagers dead in an overnight raid near Beni that stretched into Saturday morning, "
+     "officials said.", [("Attack", "Beni", "2025-05-02")]),
+    ("M23 rebels walked into Bukavu on Friday without meeting resistance, after government troops withdrew.",
+     [("Non-violent transfer of territory", "Bukavu", "2025-05-02")]),
+    ("Russia's defence ministry said on Wednesday that its troops had liberated the village of Shakhove in "
+     "Ukraine's Donetsk region.", [("Non-state actor overtakes territory", "Shakhove", "2025-05-07")]),
+    ("Ukrainian forces recaptured Kupiansk on Monday.", [("Government regains territory", "Kupyansk", "2025-05-05")]),
+    ("At least six people died on Thursday when CODECO militiamen fought a rival Zaire self-defence group near the "
+     "mining areas of Djugu.", [("Armed clash", "Djugu", "2025-05-08")]),
+])
+def test_the_tenth_untouched_round(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+def test_a_summary_paragraph_is_told_again_by_the_body(geoparser):
+    text = ("Border Monitoring Update: Armenia-Azerbaijan, 1-7 May\n"
+            "Summary: one exchange of fire confirmed on the Gegharkunik section of the border.\n"
+            "On the evening of Saturday, 3 May, Armenian and Azerbaijani units exchanged small-arms fire for forty "
+            "minutes near the village of Sotk in Armenia's Gegharkunik province.")
+    assert [(i.place.name, i.date.isoformat()) for i in incidents(geoparser, text)] == [("Sotk", "2025-05-03")]

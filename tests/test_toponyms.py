@@ -251,3 +251,10 @@ def test_a_direction_between_the_preposition_and_the_name_keeps_the_cue(blank):
     """ "in northern Pokrovsk" tagged ORG by the model: the preposition before "northern" still says place."""
     doc = _run(blank, "Shells landed in northern Pokrovsk on Monday.", [("Pokrovsk", "ORG")])
     assert _found(doc) == [("Pokrovsk", "GPE")]
+
+
+def test_a_town_swallowed_by_a_time_entity(blank):
+    doc = _run(blank, "Drones launched at Odesa overnight were shot down.", [("Odesa overnight", "TIME")])
+    assert _found(doc) == [("Odesa", "GPE")]
+    # but a weekday or month the tagger reads as a time stays one
+    assert _found(_run(blank, "It happened Monday night in the end.", [("Monday night", "TIME")])) == []

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.geocoding.names import normalize
-from geomap.incidents.details import actors, casualties, people
+from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
     TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
@@ -300,6 +300,26 @@ def _inside_a_name(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in ("ORG", "FAC")
 
 
+def _taken_by_a_foreign_state(lead: Trigger, place: Place, index, demonyms: dict[int, str]) -> str | None:
+    """ "Russia's Defence Ministry said its troops had 'liberated' Shakhove": a state's forces taking a town of
+    another country neither regain their own territory nor merely fight; ACLED codes that as territory overtaken."""
+    if lead.kind not in ("capture", "recapture") or not place.country_code or lead.sub_event_type not in (
+            "Government regains territory", "Armed clash"):
+        return None
+    verbs = [v for v in (lead.head, *list(lead.head.ancestors)[:4]) if v.pos_ in ("VERB", "AUX")]
+    owners = set()
+    for verb in verbs:
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")):
+            for token in subject.subtree:
+                span = index.get(token.i)
+                if span is not None and span._.geomap_place.is_country:
+                    owners.add(span._.geomap_place.country_code)
+                elif token.i in demonyms:
+                    owners.add(demonyms[token.i])
+    own = {place.country_code, country_name(place.country_code)}
+    return "Non-state actor overtakes territory" if owners and not owners & own else None
+
+
 def _counts_its_victims(noun) -> bool:
     """ "the killing of eight farmers": a definite event noun that counts its victims tells the event afresh."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -320,7 +340,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         lead = harm[0] if harm else lead
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") or c.dep_ == "poss"
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her")
+                   or c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")  # not "Wednesday's march"
                    for c in lead.head.children) and not _counts_its_victims(lead.head)
     one_event = len({other[0].event_type for other in clusters
                      if other is cluster or not _dated_aside(other)}) == 1
@@ -345,9 +366,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         if opening is not None and segment.start <= opening.span.end + 1 and opening.span.start < segment.end \
                 and not others and not names_unknown_town(segment, index):
             located = [opening]
-    if not located and lead.strength >= 3 and not (definite and lead.head.pos_ == "NOUN"):
-        # "slammed into the city's oil terminal" (but "the march went ahead … across the city" looks back); a
-        # division stands for the city only if it has a namesake one
+    if not located and lead.strength >= 3:
+        # "slammed into the city's oil terminal"; a division stands for the city only if it has a namesake one
         located = the_city(cluster, segment, index, lambda item: _as_city(item, store)[1])
     if not located and lead.strength >= 3 and one_event:
         located = line_label(segment, index)  # "Aden: Hundreds of demonstrators gathered …"
@@ -363,6 +383,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     located = town_within(located, cluster, segment, index)
     last_places[:] = located
     window = date_for(cluster, clusters, dates)
+    if window is not None and window.date is not None and document.published and window.date > document.published:
+        log.debug("still to come, not an incident: %r", segment.text)  # "a mass rally in Tel Aviv next Saturday"
+        return []
     if window is not None and window.text.lower().startswith(("since", "from")):
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
         return []
@@ -409,7 +432,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             id=f"{document.id}:{offset + len(out) + 1}",
             doc=document.id,
             event_type=lead.event_type,
-            sub_event_type=lead.sub_event_type,
+            sub_event_type=_taken_by_a_foreign_state(lead, place, index, demonyms) or lead.sub_event_type,
             place=place,
             location=item.span.text,
             geo_precision=precision,

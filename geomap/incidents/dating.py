@@ -137,8 +137,8 @@ def heading(segment: Span) -> bool:
     line with no finite verb, announces what the text then tells; it takes no day from the lines before it."""
     if not starts_line(segment[0]):
         return False
-    if NUMBERED.match(segment.text):
-        return True
+    if NUMBERED.match(segment.text) or SUMMARY_LABEL.match(segment.text):
+        return True  # and "Summary: one exchange of fire …; one landmine casualty …" tells again what follows
     return len(segment) <= 10 and not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in segment)
 
 
@@ -154,16 +154,28 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
     from geomap.dedupe import report_window, same_event
 
     lead = lead_end(document)
+    summaries = summary_paragraphs(document)
+
+    def headline(item: Incident) -> bool:
+        return item.start < lead or any(start <= item.start < end for start, end in summaries)
+
     out = []
     for incident in incidents:
-        if incident.date_precision == "publication" and incident.start < lead and document.published:
-            dated_body = [other for other in incidents if other.start >= lead and other.date_precision != "publication"]
+        if incident.date_precision == "publication" and headline(incident) and document.published:
+            dated_body = [other for other in incidents if not headline(other) and other.date_precision != "publication"]
             body = [other for other in dated_body if same_event(incident, other)]
             week = report_window(incident)  # the headline's news is of the week before the report
             there = [other for other in dated_body if other.date is not None and week is not None
                      and week[0] <= (other.date_end or other.date) and other.date <= week[1]
                      and (other.place.gazetteer_id == incident.place.gazetteer_id or distance_km(
                          incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 5)]
+            if not body and incident.start >= lead and any(  # a summary paragraph's item, told again below
+                    other.event_type == incident.event_type and week is not None and other.date is not None
+                    and week[0] <= (other.date_end or other.date) and other.date <= week[1]
+                    and (other.place.country_code, other.place.admin1_code) == (
+                        incident.place.country_code, incident.place.admin1_code) for other in dated_body):
+                log.debug("summary told again by the body: %s", incident.quote)
+                continue
             if body:
                 best = body[0]
                 incident = replace(incident, date=best.date, date_end=best.date_end,
@@ -201,6 +213,21 @@ def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> Da
                     and week_start <= window.date.toordinal() <= document.published.toordinal():
                 return window
     return None
+
+
+SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)\s*[:\u2014\u2013-]",
+                           re.IGNORECASE)
+
+
+def summary_paragraphs(document: Document) -> list[tuple[int, int]]:
+    """ "Summary: one exchange of fire …; one landmine casualty …": a monitor report's summary paragraph tells
+    again, undated, what its body dates; it is read like a headline block."""
+    found, start = [], 0
+    for line in document.text.split("\n"):
+        if SUMMARY_LABEL.match(line):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
 
 
 def lead_end(document: Document) -> int:

@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.places import (
-    AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, Located, approximate, dateline, measured_from,
-    opening_dateline,
+    AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, Located, approximate, dateline,
+    measured_from, opening_dateline,
 )
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
@@ -31,10 +31,15 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         token = span.root
         if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in ("town", "city"):
             token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …"
+        elif token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in (
+                AREAS | TOWN_PARTS) - {"capital", "border"}:
+            token = token.head  # "outside a recruitment centre in Mogadishu's Hodan district" (but "Manipur's
+            # capital" is another town)
         head = token.head
         near = False
-        if head.lower_ == "of" and head.head.lemma_.lower() in AREAS and head.head.dep_ == "pobj":
-            head = head.head.head  # "in the centre of Tripoli"
+        if head.lower_ in ("of", "to") and head.head.lemma_.lower() in AREAS | {"entrance", "gate", "approach"} \
+                and head.head.dep_ == "pobj":
+            head = head.head.head  # "in the centre of Tripoli", "at the entrance to al-Mayadin"
         elif head.lower_ == "of" and head.head.lower_ in COMPASS:
             compass = head.head  # "advanced into farmland west of Nawa", "a village north of Shwebo"
             outer = compass if compass.dep_ == "pobj" else compass.head if compass.head.dep_ == "pobj" else None
@@ -97,9 +102,11 @@ def _speakers_place(prep: Token, place: Place) -> bool:
     """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
     holder = prep.head
     if holder.lemma_.lower() in SPEAKING:  # but "In Batibo, residents said soldiers burnt houses": people there
-        locals_ = WITNESSES | (KIN if place.feature_code != "PPLC" else set())
+        locals_ = WITNESSES | {"police"} | (KIN if place.feature_code != "PPLC" else set())  # the town's own police
         return not any(c.dep_ == "nsubj" and c.lemma_.lower() in locals_ for c in holder.children)
-    return holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in SPEAKING
+    # "officials in Islamabad said", but "police in Bogotá said": a town's own police tell its news
+    return holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in SPEAKING \
+        and holder.lemma_.lower() != "police"
 
 
 def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
@@ -182,7 +189,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
         path_length(u, t.head) for t in cluster) <= 5)]  # "tore into a block in the city centre", not far below
     if not nouns:
         return []
-    first = min(t.head.i for t in cluster)
+    # back from "the city" or the event, whichever comes later: "drones launched at Odesa were shot down over the city"
+    first = max(min(u.i for u in nouns), min(t.head.i for t in cluster))
     unknown = {span.start for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans
                and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
@@ -193,15 +201,15 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
             if breaks > 1:
                 break  # this paragraph or the one before it (a wire story's lead names the town)
         span = index.get(i)
-        if span is not None and (_stands_for_government(span) or _by_agent(span)):
+        if span is not None and (_stands_for_government(span) or _by_agent(span) or _origin(span)):
             continue  # "three days after Moscow's defence ministry said … the town": not the town meant
         if span is not None and _could_be_the_city(span) and not _names_a_thing(span):
             found = Located(span, span._.geomap_place, 9, False, 0)
             if span._.geomap_place.feature_class == "P" or has_namesake_city(found):
                 return [found]
             continue
-        if i in unknown:
-            return []  # the nearest town named is one the gazetteer lacks ("Walikale … the town's airstrip")
+        if i in unknown and i < min(t.head.i for t in cluster):  # not "marched from the Makki mosque towards
+            return []  # the city centre"; but "Walikale … the town's airstrip": a town the gazetteer lacks
     # "CULIACAN, Mexico (Wire) -" … "in the city's Aguaruto district": a wire is filed from a city ("the
     # village" is another place), and it is the city meant when the story names no other town before
     opening = dateline(doc, index)
@@ -258,6 +266,12 @@ def _names_a_thing(span: Span) -> bool:
         return True  # "the Sinaloa Cartel", "the Kyiv Post"
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end \
         and root.head.lemma_.lower() in trigger_words() | NAMED_AFTER
+
+
+def _origin(span: Span) -> bool:
+    """ "drones launched from Kursk": where something came from, not the town it then reached."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ == "VERB"  # not "farmers from X"
 
 
 def _by_agent(span: Span) -> bool:

@@ -471,7 +471,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return "irrealis (a call for or announcement of action)"
         if _generic_subject(gov):
             return "generic (\"every owner has been attacked\")"
-        if lemma in ("continue", "persist") and via in ("nsubj", "xcomp") and not dated:
+        if lemma in ("continue", "persist") and via in ("nsubj", "xcomp") and not dated and not _dated_to_a_day(gov):
             return f"ongoing, not one event ({lemma})"  # "shelling continues to strike the camps"
         if lemma in ("begin", "start") and gov.pos_ == "VERB" and head.tag_ == "VBG" and via == "xcomp":
             return f"activity, not an event ({lemma} …ing)"  # "the Houthis began attacking ships in November 2023"

@@ -45,6 +45,8 @@ REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie (
 # what a capital stands for when it owns one ("Moscow's defence ministry", "Kyiv's forces")
 GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troop", "official", "envoy", "president",
                     "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy"}
+# armed groups named after a place ("the Zaire self-defence group", "the Sinaloa cartel")
+ARMED_GROUPS = {"group", "militia", "faction", "cartel", "gang", "brigade", "battalion", "movement", "front"}
 # people a country's name can describe ("a New Zealand pilot", "two French nationals")
 NATIONALS = {"pilot", "national", "citizen", "journalist", "tourist", "worker", "engineer", "diplomat", "aid",
              "soldier", "officer", "man", "woman", "student", "businessman", "hostage", "captive"}
@@ -191,9 +193,11 @@ class _Walker:
             elif dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
                 before = len(self.found)
                 self.noun(child, dist + 1, near or lemma in NEAR, group)
-                if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS:
+                if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS \
+                        or dep == "compound" and token.lemma_.lower() in ARMED_GROUPS:
                     for item in self.found[before:]:
-                        item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state
+                        item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state;
+                        # "a rival Zaire self-defence group": a group named after a place
                 elif dep == "compound" and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
                     for item in self.found[before:]:
                         item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality

@@ -100,6 +100,9 @@ TALKS = {"talk", "dialogue", "negotiation", "discussion", "consultation", "media
 OFFICIALS = {"government", "governor", "official", "minister", "president", "leader", "mediator", "envoy"}
 # armed men whose killing by others is a fight ("troops killed three gunmen who opened fire on them")
 ARMED_MEN = {"gunman", "gunmen", "bandit", "guerrilla", "separatist", "terrorist", "kidnapper"}
+# what one withdraws from that is no territory
+CONTESTS = {"election", "race", "contest", "talks", "deal", "agreement", "treaty", "competition", "tournament",
+            "negotiation", "accord", "process", "vote", "poll", "ballot", "runoff"}
 # armed groups named as criminals ("rival gangs fought inside the prison")
 OUTLAWS = {"gang", "cartel", "dissident", "kidnapper", "terrorist", "attacker", "assailant", "gunmen", "hoodlum"}
 PERSONS = {"man", "woman", "people", "person", "child", "boy", "girl", "suspect", "journalist", "official",
@@ -259,6 +262,13 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                                                   or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not _is_toponym(c)))
             for c in head.children):
         return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
+    if kind == "protest" and lemma in ("rally", "meeting", "event") and (
+            any(lemma_of(c) in ("campaign", "election", "electoral", "victory") for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod"))
+            or head.dep_ == "dobj" and lemma_of(head.head) in ("address", "hold", "headline", "speak")
+            and _argument_lemmas(head.head, ("nsubj",)) & (OFFICIALS | {"candidate", "party", "he", "she"})
+            or head.dep_ == "dobj" and lemma_of(head.head) == "address"):
+        return False  # "Modi, addressing a rally in Srinagar", "a campaign rally": politics, not a protest
     if head.dep_ == "compound" and lemma_of(head.head) in ("case", "trial", "probe", "inquiry", "investigation",
                                                             "suspect", "convict", "accused", "charge", "verdict"):
         return False  # "arrests in the Srinagar grenade case", "the bombing trial": a proceeding about an event
@@ -355,6 +365,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
              or (head.dep_ == "pobj" and head.head.lower_ in ("in", "during")))  # "shot dead … in an encounter"
             and _has(words | _lemmas(head.sent), STATE | NON_STATE)):
         return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
+    if kind == "transfer" and any(lemma_of(o) in CONTESTS for p in head.children if p.dep_ == "prep"
+                                  for o in p.children if o.dep_ == "pobj"):
+        return False  # "candidates have withdrawn from Sunday's election": no territory changes hands
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
     if kind == "abduction" and lemma == "take" and any(
@@ -413,6 +426,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not _objects_placeish(head):
         return False
     return True
+
+
+# a town taken with no fight ("walked into Bukavu without meeting resistance"); "little resistance" was some
+UNOPPOSED = re.compile(r"\bwithout (?:meeting |encountering |facing )?(?:any )?(?:a fight|firing a shot|resistance|"
+                       r"opposition|a shot)|\bunopposed\b|\bno resistance\b", re.IGNORECASE)
 
 
 def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
@@ -563,8 +581,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 return VAC, "Attack", 1  # "insurgents rounded up farmers and killed 40": the killing is the event
             return VAC, "Abduction/forced disappearance", 6  # "armed men stormed a village, rounding up 43"
     if kind in ("capture", "recapture") and (_has(_lemmas(head.sent), {"hand over", "hand back", "handover"})
-                                             or re.search(r"without (?:a fight|firing a shot|resistance|a shot)",
-                                                          head.sent.text, re.IGNORECASE)):
+                                             or UNOPPOSED.search(head.sent.text)):
         return KINDS["transfer"]  # "regained control … without firing a shot, after the rebels handed it back"
     if kind == "capture":
         # a headline's "Two aid workers seized near Ma'rib" is passive whatever the tagger says: nothing is seized

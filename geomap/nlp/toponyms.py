@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
-from geomap.nlp.name_cues import DIRECTIONS, TIME_LABELS, not_a_time, pieces, word_before
+from geomap.nlp.name_cues import CALENDAR_WORDS, DIRECTIONS, TIME_LABELS, not_a_time, pieces, word_before
 from geomap.resolution.demonyms import ap_state, demonym_places
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -73,6 +73,8 @@ DIVISION_WORDS = frozenset("district province governorate oblast county municipa
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
 ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
 # articles and particles inside Romance and Arabic names ("Colonia Las Insurgentes", "Serra da Misericórdia")
+# the Arabic article as English news often writes it before a place name ("al-Mayadin", "ad-Dhahiriya")
+ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et".split())
 NAME_ARTICLES = frozenset("la las los del de da do dos das di du".split())  # not "al": "Tripoli Al Arabiya reported"
 # what munitions do to the place they hit ("fell on Timbuktu", "crashed on Sumy")
 IMPACT_VERBS = frozenset("fall land rain crash slam down".split())
@@ -148,15 +150,33 @@ def _name_goes_on(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].lower_ in NAME_ARTICLES and doc[i + 1].text[:1].isupper()
 
 
-def _name_begins_before(span: Span) -> bool:
-    """A capitalised name word before ``span`` that the parse joins to it ("Puerto Resistencia"), not a title
-    ("President Ruto"), a place or an adjective."""
-    if span.start == 0:
-        return False
-    left = span.doc[span.start - 1]
-    return left.pos_ == "PROPN" and left.dep_ == "compound" and left.text[:1].isupper() and left.is_alpha \
-        and not left.is_sent_start and left.head.i >= span.start and left.ent_type_ not in ("GPE", "LOC", "NORP") \
-        and left.lower_.rstrip(".") not in PERSON_TITLES and left.lower_ not in DIRECTIONS  # "Western Pennsylvania"
+def _name_before_time(ent: Span) -> Span | None:
+    """The capitalised name a DATE/TIME entity swallowed before its time words ("Odesa overnight")."""
+    time_words = CALENDAR_WORDS | {"overnight"}
+    end = ent.start
+    while end < ent.end and ent.doc[end].text[:1].isupper() and ent.doc[end].is_alpha \
+            and ent.doc[end].lower_ not in time_words:
+        end += 1
+    if end == ent.start or end == ent.end or ent.doc[ent.start].is_sent_start:
+        return None
+    return ent.doc[ent.start:end]
+
+
+def _name_begins_before(span: Span) -> int | None:
+    """Where a longer name ``span`` ends begins: a capitalised name word the parse joins to it ("Puerto
+    Resistencia"), or one before a name article ("Gare du Nord"); not a title ("President Ruto"), a place, a
+    direction or an adjective."""
+    doc = span.doc
+    begin = span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ in NAME_ARTICLES else span.start - 1
+    if begin < 0:
+        return None
+    left = doc[begin]
+    joined = left.dep_ == "compound" and left.head.i >= span.start or begin == span.start - 2
+    if left.pos_ in ("PROPN", "NOUN") and joined and left.text[:1].isupper() and left.is_alpha \
+            and not left.is_sent_start and left.ent_type_ not in ("GPE", "LOC", "NORP") \
+            and left.lower_.rstrip(".") not in PERSON_TITLES and left.lower_ not in DIRECTIONS:  # "Western Pennsylvania"
+        return begin
+    return None
 
 
 def _route_end(doc: Doc, i: int) -> bool:
@@ -252,10 +272,10 @@ class ToponymMatcher:
         def accept(span: Span | None, label: str) -> None:
             if span is None or any(taken[span.start:span.end]):
                 return
-            if len(span) == 1 and _name_begins_before(span) and not self._known(doc[span.start - 1:span.end].text) \
-                    and not taken[span.start - 1]:
-                span = doc[span.start - 1:span.end]  # "the Puerto Resistencia roundabout": a longer name, not the
-                # town "Resistencia" (left for the resolver, which will not know it)
+            begin = _name_begins_before(span) if len(span) == 1 else None
+            if begin is not None and not self._known(doc[begin:span.end].text) and not any(taken[begin:span.start]):
+                span = doc[begin:span.end]  # "the Puerto Resistencia roundabout", "the Gare du Nord": a longer
+                # name, not the town "Resistencia" or the French department (left for the resolver, which lacks it)
             end = span.end
             if end < len(doc) and doc[end].lower_.rstrip(".") in FACILITY_WORDS and doc[end].text[:1].isupper():
                 end, label = end + 1, "FAC"  # "Wichita Street" is a street, not the city
@@ -304,9 +324,11 @@ class ToponymMatcher:
                 accept(ent, "GPE")  # "in southern Culiacan" tagged NORP: a sizeable town's own name is the town
             elif label in OVERRULABLE or (label in TIME_LABELS and not_a_time(ent)):
                 if not self._overrule(ent, place_texts, accept, person_words):
+                    self._time_swallowed(ent, accept)
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
             else:
+                self._time_swallowed(ent, accept)
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
         self._scan(doc, taken, blocked, accept, has_ner=bool(doc.has_annotation("ENT_IOB")), named_here=place_texts)
@@ -371,7 +393,8 @@ class ToponymMatcher:
                 and self._strong(doc[ent.start + 1:end].text, 1000):
             accept(doc[ent.start + 1:end], "GPE")  # "the Kaura Namoda–Zurmi road" tagged ORG
             return True
-        if core.text[:1].isupper() is False or not self._known(core.text) or (
+        lower_article = core[0].lower_ in ARABIC_ARTICLES  # "al-Bab" tagged PERSON
+        if (core.text[:1].isupper() is False and not lower_article) or not self._known(core.text) or (
                 len(core) == 1 and core[0].lower_ in INSTITUTIONS):
             return False
         following = doc[end].lower_ if end < len(doc) else ""
@@ -412,6 +435,12 @@ class ToponymMatcher:
             return True
         return False
 
+    def _time_swallowed(self, ent: Span, accept) -> None:
+        """ "launched at Odesa overnight" tagged TIME as a whole: the town's name before the time words."""
+        lead = _name_before_time(ent) if ent.label_ in TIME_LABELS else None
+        if lead is not None and self._strong(lead.text, 1000):
+            accept(lead, "GPE")
+
     def _org_place(self, ent: Span, accept) -> bool:
         """A place that names an organisation's seat: "Ohio State Highway Patrol", "University of Texas"."""
         doc = ent.doc
@@ -446,6 +475,13 @@ class ToponymMatcher:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            chain = _hyphen_chain(doc, i)
+            if tok.lower_ in ARABIC_ARTICLES and chain > i + 2 and doc[chain - 1].text[:1].isupper() \
+                    and not any(taken[j] or blocked[j] for j in range(i, chain)) \
+                    and self._known(doc[i:chain].text) and self._strong(doc[i:chain].text, 1000):
+                accept(doc[i:chain], "GAZ")  # "the entrance to al-Mayadin": the article written in lower case
+                i = chain
+                continue
             if taken[i] or blocked[i] or not tok.text[:1].isupper() or not tok.is_alpha:
                 i += 1
                 continue
