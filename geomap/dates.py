@@ -318,10 +318,11 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(r"\b(?:earlier\s+|later\s+)?this\s+week(?:'s)?\b", _I), _r_this_week),
     (re.compile(r"\blast\s+month(?:'s)?\b|\bthe\s+previous\s+month\b", _I), _r_last_month),
     (re.compile(r"\b(?:earlier\s+)?this\s+month(?:'s)?\b", _I), _r_this_month),
-    (re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<which>last\s+year|the\s+previous\s+year|this\s+year)\b"),
-     _r_day_of_year),
-    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<which>last\s+year|the\s+previous\s+year|"
-                rf"this\s+year)\b"), _r_day_of_year),
+    # "on May 9 last year", not "On April 20, last year's runner-up"
+    (re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<which>last\s+year|the\s+previous\s+year|this\s+year)"
+                rf"\b(?!'s)"), _r_day_of_year),
+    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\s+(?P<which>last\s+year|the\s+previous\s+year|"
+                rf"this\s+year)\b(?!'s)"), _r_day_of_year),
     (re.compile(rf"\b(?:last\s+year(?:'s)?|a\s+year\s+ago|{_N}\s+years\s+ago|the\s+previous\s+year)\b", _I), _r_last_year),
     (re.compile(r"\b(?:earlier\s+)?this\s+year(?:'s)?\b", _I), _r_this_year),
     (re.compile(rf"\b(?i:(?:in|during|early|late|mid-?)\s+)?{_MON}\s+(?:of\s+)?(?P<which>last\s+year|the\s+previous\s+year|this\s+year)\b"), _r_month_of_year),
@@ -331,7 +332,9 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
                 rf"(?:In|Last|During|Early|Late|Until|By|This past|On))\s+(?:early\s+|late\s+|mid-?)?){_MON}"
                 rf"(?!\.?\s*\d)\b", re.M), _r_named_month),
     (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MON}\s+(?P<y>\d{{4}})\b"), _r_month_year),
-    (re.compile(r"\b(?:in|during|since|early|late|mid-?|throughout)\s*(?P<y>(?:19|20)\d\d)\b"), _r_year),
+    # "in 2023", and "In 2018, demonstrators torched …" opening a sentence
+    (re.compile(r"\b(?:in|during|since|early|late|mid-?|throughout|(?:^|(?<=[.!?]\s))(?:In|During|Since|Throughout))"
+                r"\s*(?P<y>(?:19|20)\d\d)\b", re.M), _r_year),
     (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_absolute_day),
@@ -414,12 +417,14 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
 
 
-_INTO_DAY = re.compile(r"\b(?:into|until|till)\s+$", re.IGNORECASE)
+_INTO_DAY = re.compile(r"\binto\s+$", re.IGNORECASE)
 
 
 def _overnight_into(chosen: list[tuple[int, int, DateWindow]], text: str) -> list[tuple[int, int, DateWindow]]:
     """ "an overnight raid … that stretched into Saturday morning": the night is the one ending that Saturday."""
-    ends = [w for start, _, w in chosen if w.precision == "day" and _INTO_DAY.search(text[max(start - 8, 0):start])]
+    nights = [start for start, _, w in chosen if w.text.lower() == "overnight"]
+    ends = [w for start, _, w in chosen if w.precision == "day" and _INTO_DAY.search(text[max(start - 8, 0):start])
+            and any(0 < start - night <= 80 for night in nights)]
     if not ends:
         return chosen
     night = DateWindow(ends[0].date - timedelta(days=1), ends[0].date, "day", "")

@@ -162,3 +162,9 @@ def test_an_overnight_event_that_stretched_into_a_day_is_that_night():
     assert (night.date.isoformat(), night.date_end.isoformat()) == ("2025-04-18", "2025-04-19")
     assert day.date.isoformat() == "2025-04-19"
 
+
+def test_a_year_opening_a_sentence():
+    [(_, _, window)] = find_dates("In 2018, demonstrators torched the consulate.", FRIDAY)
+    assert (window.date.isoformat(), window.precision) == ("2018-01-01", "year")
+    assert find_dates("Riots Seen In 2018 Style", FRIDAY) == []  # a title-case headline
+

@@ -81,6 +81,7 @@ def test_countries_and_divisions(gz):
     texas = gz.admin1("US", "TX")
     assert texas.name == "Texas" and abs(texas.lat - 31.3) < 0.5
     assert gz.country("XX") is None and gz.admin1("RU", "nope") is None
+    assert gz.capital("ru").name == "Moscow" and gz.capital("ML").name == "Bamako" and gz.capital("XX") is None
 
 
 def test_demonyms_and_abbreviations(gz):

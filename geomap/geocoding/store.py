@@ -265,6 +265,14 @@ class GazetteerStore:
         )
         return self._row_place(rows[0]) if rows else None
 
+    def capital(self, cc: str) -> Place | None:
+        """The capital city of the country with ISO 3166-1 alpha-2 code ``cc`` ("Mali's capital")."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND fcode = 'PPLC' ORDER BY population DESC LIMIT 1",
+            (cc.upper(),),
+        )
+        return self._row_place(rows[0]) if rows else None
+
     def admin1(self, cc: str, admin1_code: str) -> Place | None:
         """The first-level division with GeoNames code ``admin1_code`` in country ``cc``."""
         rows = self._query(

@@ -156,8 +156,13 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
 
 
 def _as_city(located: Located, store) -> tuple[Place, bool]:
-    """An admin area written like a town ("Kyiv", "Moscow") → the same-named city, if the store has one nearby."""
+    """An admin area written like a town ("Kyiv", "Moscow") → the same-named city, if the store has one nearby;
+    "Mali's capital" → Bamako."""
     place = located.place
+    root = located.span.root
+    if store is not None and place.is_country and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
+        capital = store.capital(place.country_code)  # "in Mali's capital": Bamako
+        return (capital, True) if capital is not None else (place, False)
     if store is None or not place.is_admin or place.is_country or written_as_region(located.span):
         return place, False
     from geomap.geo import distance_km
@@ -300,6 +305,24 @@ def _inside_a_name(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in ("ORG", "FAC")
 
 
+def _national_capital(segment: Span, store) -> list[Located]:
+    """ "in the Somali capital", "in the Malian capital": the capital city of the country the adjective names."""
+    if store is None:
+        return []
+    norp = {i: span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
+            and span.label_ == "NORP" and span._.geomap_place is not None and span._.geomap_place.is_country
+            for i in range(span.start, span.end)}
+    for token in segment:
+        if token.lemma_.lower() == "capital" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near"):
+            for child in token.children:
+                span = norp.get(child.i)
+                if child.dep_ in ("amod", "compound") and span is not None:
+                    capital = store.capital(span._.geomap_place.country_code)
+                    if capital is not None:
+                        return [Located(span, capital, 9, token.head.lower_ == "near", 0)]
+    return []
+
+
 def _taken_by_a_foreign_state(lead: Trigger, place: Place, index, demonyms: dict[int, str]) -> str | None:
     """ "Russia's Defence Ministry said its troops had 'liberated' Shakhove": a state's forces taking a town of
     another country neither regain their own territory nor merely fight; ACLED codes that as territory overtaken."""
@@ -310,7 +333,8 @@ def _taken_by_a_foreign_state(lead: Trigger, place: Place, index, demonyms: dict
     owners = set()
     for verb in verbs:
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")):
-            for token in subject.subtree:
+            # the subject and what names it ("Russian troops", "Russia's ministry"), not "troops backed by Russians"
+            for token in [subject, *(c for c in subject.children if c.dep_ in ("amod", "compound", "poss", "nmod"))]:
                 span = index.get(token.i)
                 if span is not None and span._.geomap_place.is_country:
                     owners.add(span._.geomap_place.country_code)
@@ -350,6 +374,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         located = sentence_fallback(segment, index)
     if not located and lead.strength >= 3 and one_event and not definite:
         located = next_sentence_place(segment, index)  # "… struck a police station. The station sits in Suárez"
+    if not located and lead.strength >= 3 and one_event:
+        located = _national_capital(segment, store)  # "stormed a hotel in the Somali capital"
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
         heading_end = opening_dateline(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
@@ -384,8 +410,13 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     last_places[:] = located
     window = date_for(cluster, clusters, dates)
     if window is not None and window.date is not None and document.published and window.date > document.published:
-        log.debug("still to come, not an incident: %r", segment.text)  # "a mass rally in Tel Aviv next Saturday"
-        return []
+        head = lead.head
+        own = head.doc[head.left_edge.i:head.right_edge.i + 1].text if head.pos_ == "NOUN" else ""
+        if (window.text and window.text in own) or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")
+                                                       for c in head.children):
+            log.debug("still to come, not an incident: %r", segment.text)  # "a mass rally in Tel Aviv next Saturday"
+            return []
+        window = None  # "gunmen killed 12 …, and police said arrests would follow next week": not the event's day
     if window is not None and window.text.lower().startswith(("since", "from")):
         log.debug("trend, not an incident: %r", segment.text)  # "strikes have killed 40,000 since October"
         return []

@@ -64,9 +64,11 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             continue
         if any(c.dep_ == "advmod" and c.lower_ == "when" and 0 < c.i - max(tokens) <= 4
                for t in cluster for c in t.head.children):
-            # "the night of February 2023 when settlers set fire …", however it is parsed
-            if best is None or best[0] >= 0 or FINENESS[window.precision] < FINENESS[best[1].precision]:
-                best = (-1, window)
+            # "the night of February 2023 when settlers set fire …", however it is parsed; a day the event's own
+            # words hold ("fired tear gas on Tuesday, a year after June 2024 when …") comes first
+            if best is None or best[0] > WHEN or (best[0] == WHEN
+                                                  and FINENESS[window.precision] < FINENESS[best[1].precision]):
+                best = (WHEN, window)
             continue
         date_root = min(tokens)
         # and the expression's own head ("week" of "Last week"), which is what the parse attaches to a verb
@@ -91,7 +93,8 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         clause = any(tokens <= subtree_ids(clause_chain(t.head)[-1][0]) for t in cluster)
         if not (inside or governs or clause):
             continue
-        if any(holder.lemma_.lower() in REPORTING and holder.pos_ == "VERB" for holder in holders) and not inside:
+        if any(holder.lemma_.lower() in REPORTING and holder.pos_ == "VERB" for holder in holders) and not inside \
+                and any(w.precision in ("day", "week") and other is not tokens for other, w in dates):
             distance += 10  # "fired a missile on Sunday …, officials said on Monday": the day of the telling
         if best is None or distance < best[0]:
             best = (distance, window)
@@ -100,6 +103,7 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
     return best[1] if best else None
 
 
+WHEN = 3.5  # the rank of a day before "when": after one the event's words hold
 FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4}
 TALLIES = {"number", "total", "toll", "tally", "count"}
 

@@ -190,7 +190,10 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     if not nouns:
         return []
     # back from "the city" or the event, whichever comes later: "drones launched at Odesa were shot down over the city"
-    first = max(min(u.i for u in nouns), min(t.head.i for t in cluster))
+    events_start = min(t.head.i for t in cluster)
+    heading = opening_dateline(doc.text)
+    filed = heading.end() if heading else 0
+    first = max(min(u.i for u in nouns), events_start)
     unknown = {span.start for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans
                and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
@@ -201,25 +204,33 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
             if breaks > 1:
                 break  # this paragraph or the one before it (a wire story's lead names the town)
         span = index.get(i)
-        if span is not None and (_stands_for_government(span) or _by_agent(span) or _origin(span)):
+        if span is not None and (_stands_for_government(span) or _by_agent(span) or _origin(span)
+                                 or span.start_char < filed):  # the story's dateline is weighed below
             continue  # "three days after Moscow's defence ministry said … the town": not the town meant
+        if span is not None and i > events_start and not (
+                span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"of"}):
+            continue  # between the event and "the city" only where it happened ("launched at Odesa"), not "a native
+            # of Rukungiri"
         if span is not None and _could_be_the_city(span) and not _names_a_thing(span):
             found = Located(span, span._.geomap_place, 9, False, 0)
             if span._.geomap_place.feature_class == "P" or has_namesake_city(found):
                 return [found]
             continue
-        if i in unknown and i < min(t.head.i for t in cluster):  # not "marched from the Makki mosque towards
+        if i in unknown and i < events_start:  # not "marched from the Makki mosque towards
             return []  # the city centre"; but "Walikale … the town's airstrip": a town the gazetteer lacks
     # "CULIACAN, Mexico (Wire) -" … "in the city's Aguaruto district": a wire is filed from a city ("the
     # village" is another place), and it is the city meant when the story names no other town before
     opening = dateline(doc, index)
     if opening is None or opening.span.start >= first or not any(u.lower_ == "city" for u in nouns):
         return []
-    if any(index[k]._.geomap_place.feature_class == "P" and index[k]._.geomap_place.gazetteer_id
-           != opening.place.gazetteer_id and not _names_a_thing(index[k]) and _could_be_the_city(index[k])
-           for k in range(opening.span.end, first) if k in index):
+    named = [index[k] for k in range(opening.span.end, first) if k in index]
+    if any(span._.geomap_place.feature_class == "P" and span._.geomap_place.gazetteer_id
+           != opening.place.gazetteer_id and not _names_a_thing(span) and _could_be_the_city(span) for span in named):
         return []
-    return [opening]
+    # and the story names it again ("… on the southern outskirts of Culiacán"): a wire filed from Nairobi about
+    # Mogadishu says "the Somali capital", not Nairobi
+    again = any(span._.geomap_place.gazetteer_id == opening.place.gazetteer_id for span in named)
+    return [opening] if again else []
 
 
 def _could_be_the_city(span: Span) -> bool:
@@ -268,10 +279,13 @@ def _names_a_thing(span: Span) -> bool:
         and root.head.lemma_.lower() in trigger_words() | NAMED_AFTER
 
 
+LAUNCHES = {"launch", "fire", "fly", "send", "shoot", "lob"}
+
+
 def _origin(span: Span) -> bool:
     """ "drones launched from Kursk": where something came from, not the town it then reached."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ == "VERB"  # not "farmers from X"
+    root = span.root  # not "farmers from X", "residents fled from X … shelled the town"
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in LAUNCHES
 
 
 def _by_agent(span: Span) -> bool:
@@ -362,6 +376,7 @@ def town_within(located: list[Located], cluster, segment: Span, index: dict[int,
     filed = opening.end() if opening else 0
     towns = {span.start: span for i, span in index.items() if segment.start <= i < segment.end and i in arguments
              and span.start_char >= filed and all(span.start != item.span.start for item in located)
+             and not (span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "toward", "towards", "from"))
              and not (span.end < len(span.doc) and span.doc[span.end].lower_ in DIVISION_WORDS)
              and span._.geomap_place.feature_class == "P"
              and (span._.geomap_place.country_code, span._.geomap_place.admin1_code) in regions}

@@ -46,7 +46,7 @@ REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie (
 GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troop", "official", "envoy", "president",
                     "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy"}
 # armed groups named after a place ("the Zaire self-defence group", "the Sinaloa cartel")
-ARMED_GROUPS = {"group", "militia", "faction", "cartel", "gang", "brigade", "battalion", "movement", "front"}
+ARMED_GROUPS = {"group", "militia", "faction", "cartel", "gang", "brigade", "battalion", "movement"}
 # people a country's name can describe ("a New Zealand pilot", "two French nationals")
 NATIONALS = {"pilot", "national", "citizen", "journalist", "tourist", "worker", "engineer", "diplomat", "aid",
              "soldier", "officer", "man", "woman", "student", "businessman", "hostage", "captive"}
@@ -157,7 +157,7 @@ class _Walker:
             self.seen.update(c.i for c in token.conjuncts)
         span = self.index.get(token.i)
         near = near or (between and span is not None)
-        if span is not None and _dateline(token):
+        if span is not None and filed_from(token):
             span = None  # the reporter's city, not where the event was
         measured = measured_from(token) if span is not None else None
         if measured is not None and measured > NEAR_KM:
@@ -258,7 +258,7 @@ class _Walker:
                         for obj in sub.children:
                             if obj.dep_ == "pobj":
                                 self.noun(obj, dist + 1, True, self.new_group(None))
-            elif dep in ("compound", "poss", "nmod", "npadvmod", "amod", "appos") and _dateline(child):
+            elif dep in ("compound", "poss", "nmod", "npadvmod", "amod", "appos") and filed_from(child):
                 continue  # "DAMASCUS — Clashes erupted near Jableh": where the reporter filed, not the event
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):
                 before = len(self.found)
@@ -303,7 +303,7 @@ DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:(?:,[^\n\u2
                       r"[\u2014\u2013-]{1,2}|:)\s")  # "GOMA, Congo (Reuters) —" or "GOPALGANJ:"
 
 
-def _dateline(token: Token) -> bool:
+def filed_from(token: Token) -> bool:
     """A place that opens its line and is followed by a dash or ", Country (Agency) —": the dateline."""
     doc = token.doc
     line_start = doc.text.rfind("\n", 0, token.idx) + 1
@@ -563,7 +563,7 @@ def dateline(doc, index: dict[int, Span]) -> Located | None:
     first = doc.char_span(opening.start(), opening.end(), alignment_mode="expand").start if opening else 0
     for i in range(first, min(len(doc), first + 3)):
         span = index.get(i)
-        if span is not None and _dateline(doc[i]) and not span._.geomap_place.is_country \
+        if span is not None and filed_from(doc[i]) and not span._.geomap_place.is_country \
                 and span._.geomap_place.feature_class == "P":
             return Located(span, span._.geomap_place, 9, False, 0)
     return None

@@ -100,6 +100,8 @@ TALKS = {"talk", "dialogue", "negotiation", "discussion", "consultation", "media
 OFFICIALS = {"government", "governor", "official", "minister", "president", "leader", "mediator", "envoy"}
 # armed men whose killing by others is a fight ("troops killed three gunmen who opened fire on them")
 ARMED_MEN = {"gunman", "gunmen", "bandit", "guerrilla", "separatist", "terrorist", "kidnapper"}
+# what a drone drops in an attack ("used a drone to drop explosives"), not leaflets or aid
+MUNITIONS = {"explosive", "bomb", "grenade", "munition", "shell", "mortar", "round", "payload", "charge", "device"}
 # what one withdraws from that is no territory
 CONTESTS = {"election", "race", "contest", "talks", "deal", "agreement", "treaty", "competition", "tournament",
             "negotiation", "accord", "process", "vote", "poll", "ballot", "runoff"}
@@ -262,12 +264,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                                                   or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not _is_toponym(c)))
             for c in head.children):
         return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
-    if kind == "protest" and lemma in ("rally", "meeting", "event") and (
-            any(lemma_of(c) in ("campaign", "election", "electoral", "victory") for c in head.children
+    if kind == "protest" and lemma in ("rally", "meeting", "event") and not _has(
+            _lemmas(head.sent), DEMANDS | {"demanding", "against", "release", "protest"}) and (
+            any(lemma_of(c) in ("campaign", "election", "electoral") for c in head.children
                 if c.dep_ in ("compound", "amod", "nmod"))
             or head.dep_ == "dobj" and lemma_of(head.head) in ("address", "hold", "headline", "speak")
-            and _argument_lemmas(head.head, ("nsubj",)) & (OFFICIALS | {"candidate", "party", "he", "she"})
-            or head.dep_ == "dobj" and lemma_of(head.head) == "address"):
+            and _argument_lemmas(head.head, ("nsubj",)) & (OFFICIALS | {"candidate", "minister", "president"})):
         return False  # "Modi, addressing a rally in Srinagar", "a campaign rally": politics, not a protest
     if head.dep_ == "compound" and lemma_of(head.head) in ("case", "trial", "probe", "inquiry", "investigation",
                                                             "suspect", "convict", "accused", "charge", "verdict"):
@@ -325,8 +327,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if gov.lemma_ == "by" and lemma_of(gov.head) in ("back", "support", "escort", "accompany", "cover"):
             return False  # "infantry backed by drones advanced": support for a ground move, not a strike
         if lemma_of(gov) in ("use", "deploy", "fly", "send") and head.dep_ == "dobj" and any(
-                c.dep_ == "xcomp" and lemma_of(c) in IMPACT_VERBS | {"attack", "bomb", "target"} for c in gov.children):
-            return True  # "used a drone to drop explosives on an army base"
+                c.dep_ == "xcomp" and (lemma_of(c) in {"attack", "bomb", "target", "strike", "hit"} or lemma_of(c) in
+                                       IMPACT_VERBS and _has(_argument_lemmas(c, ("dobj",)), MUNITIONS))
+                for c in gov.children):
+            return True  # "used a drone to drop explosives on an army base", not "to drop leaflets"
         return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
     if kind == "clash" and lemma == "assault" and head.dep_ in ("compound", "amod", "nmod") \
             and lemma_of(head.head) in ARMS | {"boat", "helicopter", "craft", "vest"}:
@@ -506,7 +510,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             lemma_of(m) in MILITARY | {"police"} for c in t.children if c.dep_ in ("compound", "amod")
             for m in c.subtree)}
         captive = targets & {"captured", "capture", "surrendered", "surrender", "unarmed", "detained", "prisoner", "pow"}
-        if targets & (MILITARY | ARMED_MEN) and not targets & CIVILIAN - militarised and not captive:
+        armed = targets & ARMED_MEN and not _has(words, {"suspect", "suspected", "alleged", "custody", "detain"})
+        if (targets & MILITARY or armed) and not targets & CIVILIAN - militarised and not captive:
             return BATTLES, "Armed clash", strength  # but "three captured soldiers were shot": prisoners killed
         if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not _has(words, {
                 "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):

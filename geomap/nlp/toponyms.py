@@ -72,9 +72,9 @@ DIVISION_WORDS = frozenset("district province governorate oblast county municipa
                            "raion upazila township commune".split())
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
 ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
-# articles and particles inside Romance and Arabic names ("Colonia Las Insurgentes", "Serra da Misericórdia")
 # the Arabic article as English news often writes it before a place name ("al-Mayadin", "ad-Dhahiriya")
 ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et".split())
+# articles and particles inside Romance and Arabic names ("Colonia Las Insurgentes", "Serra da Misericórdia")
 NAME_ARTICLES = frozenset("la las los del de da do dos das di du".split())  # not "al": "Tripoli Al Arabiya reported"
 # what munitions do to the place they hit ("fell on Timbuktu", "crashed on Sumy")
 IMPACT_VERBS = frozenset("fall land rain crash slam down".split())
@@ -150,6 +150,9 @@ def _name_goes_on(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].lower_ in NAME_ARTICLES and doc[i + 1].text[:1].isupper()
 
 
+TIMES_OF_DAY = frozenset("overnight tonight morning evening afternoon night today yesterday".split())
+
+
 def _name_before_time(ent: Span) -> Span | None:
     """The capitalised name a DATE/TIME entity swallowed before its time words ("Odesa overnight")."""
     time_words = CALENDAR_WORDS | {"overnight"}
@@ -157,7 +160,8 @@ def _name_before_time(ent: Span) -> Span | None:
     while end < ent.end and ent.doc[end].text[:1].isupper() and ent.doc[end].is_alpha \
             and ent.doc[end].lower_ not in time_words:
         end += 1
-    if end == ent.start or end == ent.end or ent.doc[ent.start].is_sent_start:
+    if end == ent.start or end == ent.end or ent.doc[ent.start].is_sent_start \
+            or ent.doc[end].lower_ not in TIMES_OF_DAY:  # "Odesa overnight", not "Republic Day"
         return None
     return ent.doc[ent.start:end]
 
@@ -170,6 +174,9 @@ def _name_begins_before(span: Span) -> int | None:
     begin = span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ in NAME_ARTICLES else span.start - 1
     if begin < 0:
         return None
+    words = [t for t in span.sent if t.is_alpha and not t.is_stop]
+    if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+        return None  # a title-case headline capitalises every word: "Police Arrest Lagos Protesters"
     left = doc[begin]
     joined = left.dep_ == "compound" and left.head.i >= span.start or begin == span.start - 2
     if left.pos_ in ("PROPN", "NOUN") and joined and left.text[:1].isupper() and left.is_alpha \

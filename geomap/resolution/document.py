@@ -190,7 +190,8 @@ CONTAINER_REACH_KM = 400
 def _inside_what_contains(mentions: Sequence, text: str, results: list) -> list:
     """ "Lido beach in Mogadishu": X said to be in town or area Y lies there, not in New York. X takes its best
     candidate in Y's country near it, or, when none is (a beach, a quarter the gazetteer lacks), stands in near Y
-    like an unknown name."""
+    like an unknown name. Only a container resolved as surely as the place it holds is trusted ("Turbat in Kech
+    district" with Kech misread as a German town is left alone)."""
     from geomap.geo import distance_km
     from geomap.resolve import Resolution
 
@@ -199,13 +200,14 @@ def _inside_what_contains(mentions: Sequence, text: str, results: list) -> list:
     for a, b in zip(order, order[1:]):
         inner, outer = results[a], results[b]
         if inner.place is None or outer.place is None or inner.basis != "gazetteer" or outer.basis != "gazetteer" \
-                or outer.place.is_country or inner.place.feature_class != "P" \
+                or outer.place.is_country or inner.place.feature_class != "P" or outer.confidence < inner.confidence \
                 or not _IN_BETWEEN.match(text[mentions[a].end:mentions[b].start]):
             continue
 
-        def inside(place: Place) -> bool:  # loosely: division codes and points disagree across sources
-            return place.country_code == outer.place.country_code and distance_km(
-                place.lat, place.lon, outer.place.lat, outer.place.lon) <= CONTAINER_REACH_KM
+        def inside(place: Place) -> bool:  # loosely: division codes and points disagree across sources, and a
+            # division is as large as Amazonas
+            return place.country_code == outer.place.country_code and (_is_area(outer.place) or distance_km(
+                place.lat, place.lon, outer.place.lat, outer.place.lon) <= CONTAINER_REACH_KM)
 
         if inside(inner.place):
             continue
