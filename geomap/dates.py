@@ -216,9 +216,9 @@ def _r_next(m: re.Match, p: date) -> DateWindow:
     if m["unit"].lower() == "week":
         start = p + timedelta(days=7 - p.weekday())
         return DateWindow(start, start + timedelta(days=6), "week", m[0])
-    year, month = (p.year + 1, 1) if p.month == 12 else (p.year, p.month + 1)
     if m["unit"].lower() == "year":
         return DateWindow(date(p.year + 1, 1, 1), date(p.year + 1, 12, 31), "year", m[0])
+    year, month = (p.year + 1, 1) if p.month == 12 else (p.year, p.month + 1)
     return _month_window(year, month, m[0])
 
 

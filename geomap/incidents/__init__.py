@@ -27,7 +27,7 @@ from geomap.incidents.fallbacks import (
     town_within,
 )
 from geomap.incidents.places import (
-    Located, approximate, dateline, geo_precision, locate, opening_dateline, toponym_index, written_as_region,
+    Located, approximate, dateline, dateline_end, geo_precision, locate, toponym_index, written_as_region,
 )
 from geomap.incidents.filters import real_triggers
 from geomap.models import Document, Incident, Place
@@ -201,8 +201,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
     reference: date | None = None  # the last day the story named, for "a day earlier"
-    opening = opening_dateline(doc.text)
-    dateline_end = opening.end() if opening else -1
+    filed = dateline_end(doc.text)
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     all_segments = segments(doc)
     for k, segment in enumerate(all_segments):
@@ -218,7 +217,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         heading_window = _told_next(all_segments, k, document, reference) if heading(segment) and not found else None
         dates = []
         for start, end, window in found:  # the expressions found above, read against the same reference day
-            if segment.start_char + end <= dateline_end:
+            if segment.start_char + end <= filed:
                 continue  # "BELGOROD, Russia, March 14 (Agency) -": the filing date, not the event's
             span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
             if span is not None:
@@ -307,19 +306,20 @@ def _inside_a_name(span: Span) -> bool:
 
 def _national_capital(segment: Span, store) -> list[Located]:
     """ "in the Somali capital", "in the Malian capital": the capital city of the country the adjective names."""
-    if store is None:
+    capitals = [token for token in segment if token.lemma_.lower() == "capital" and token.dep_ == "pobj"
+                and token.head.lower_ in ("in", "at", "near")]
+    if store is None or not capitals:
         return []
     norp = {i: span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
             and span.label_ == "NORP" and span._.geomap_place is not None and span._.geomap_place.is_country
             for i in range(span.start, span.end)}
-    for token in segment:
-        if token.lemma_.lower() == "capital" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near"):
-            for child in token.children:
-                span = norp.get(child.i)
-                if child.dep_ in ("amod", "compound") and span is not None:
-                    capital = store.capital(span._.geomap_place.country_code)
-                    if capital is not None:
-                        return [Located(span, capital, 9, token.head.lower_ == "near", 0)]
+    for token in capitals:
+        for child in token.children:
+            span = norp.get(child.i)
+            if child.dep_ in ("amod", "compound") and span is not None:
+                capital = store.capital(span._.geomap_place.country_code)
+                if capital is not None:
+                    return [Located(span, capital, 9, token.head.lower_ == "near", 0)]
     return []
 
 
@@ -378,13 +378,13 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         located = _national_capital(segment, store)  # "stormed a hotel in the Somali capital"
     if not located and lead.strength >= 3 and one_event and not definite:
         opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
-        heading_end = opening_dateline(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
+        filed = dateline_end(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
         named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
                  and segment.start <= span.start < segment.end and span.label_ != "NORP"
                  and not (span.label_ == "FAC" and (span._.geomap_place is None
                                                     or span[-1].lower_.rstrip(".") in FACILITY_WORDS))  # "Serantes Street"
                  and not _inside_a_name(span)  # "the Palacio Nacional", a building named like a town
-                 and not (heading_end and span.start_char < heading_end.end())]
+                 and span.start_char >= filed]
         # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
         others = {normalize(span.text) for span in named if span._.geomap_place is None
                   or not span._.geomap_place.is_country} - ({normalize(opening.span.text)} if opening else set())

@@ -163,19 +163,21 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
     def headline(item: Incident) -> bool:
         return item.start < lead or any(start <= item.start < end for start, end in summaries)
 
+    def in_week(other: Incident, week) -> bool:  # dated within the week a headline's news is of
+        return other.date is not None and week is not None \
+            and week[0] <= (other.date_end or other.date) and other.date <= week[1]
+
     out = []
     for incident in incidents:
         if incident.date_precision == "publication" and headline(incident) and document.published:
             dated_body = [other for other in incidents if not headline(other) and other.date_precision != "publication"]
             body = [other for other in dated_body if same_event(incident, other)]
             week = report_window(incident)  # the headline's news is of the week before the report
-            there = [other for other in dated_body if other.date is not None and week is not None
-                     and week[0] <= (other.date_end or other.date) and other.date <= week[1]
+            there = [other for other in dated_body if in_week(other, week)
                      and (other.place.gazetteer_id == incident.place.gazetteer_id or distance_km(
                          incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 5)]
             if not body and incident.start >= lead and any(  # a summary paragraph's item, told again below
-                    other.event_type == incident.event_type and week is not None and other.date is not None
-                    and week[0] <= (other.date_end or other.date) and other.date <= week[1]
+                    other.event_type == incident.event_type and in_week(other, week)
                     and (other.place.country_code, other.place.admin1_code) == (
                         incident.place.country_code, incident.place.admin1_code) for other in dated_body):
                 log.debug("summary told again by the body: %s", incident.quote)

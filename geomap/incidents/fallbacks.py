@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.places import (
     AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, Located, approximate, dateline,
-    measured_from, opening_dateline,
+    dateline_end, measured_from,
 )
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
@@ -183,16 +183,14 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
     when the event's clause refers to it only by a definite noun."""
     doc = segment.doc
-    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
-    words = {u for verb in verbs for u in verb.subtree}
+    words = {u for verb in _clause_verbs(cluster) for u in verb.subtree}
     nouns = [u for u in words if bare_settlement(u) and (u.dep_ != "compound" or min(
         path_length(u, t.head) for t in cluster) <= 5)]  # "tore into a block in the city centre", not far below
     if not nouns:
         return []
     # back from "the city" or the event, whichever comes later: "drones launched at Odesa were shot down over the city"
     events_start = min(t.head.i for t in cluster)
-    heading = opening_dateline(doc.text)
-    filed = heading.end() if heading else 0
+    filed = dateline_end(doc.text)
     first = max(min(u.i for u in nouns), events_start)
     unknown = {span.start for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans
                and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
@@ -204,20 +202,20 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
             if breaks > 1:
                 break  # this paragraph or the one before it (a wire story's lead names the town)
         span = index.get(i)
-        if span is not None and (_stands_for_government(span) or _by_agent(span) or _origin(span)
-                                 or span.start_char < filed):  # the story's dateline is weighed below
-            continue  # "three days after Moscow's defence ministry said … the town": not the town meant
-        if span is not None and i > events_start and not (
-                span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"of"}):
+        if span is None:
+            if i in unknown and i < events_start:  # not "marched from the Makki mosque towards the city centre";
+                return []  # but "Walikale … the town's airstrip": the nearest town is one the gazetteer lacks
+            continue
+        if _stands_for_government(span) or _by_agent(span) or _origin(span) or span.start_char < filed:
+            continue  # "three days after Moscow's defence ministry said … the town": not the town meant (the
+            # story's dateline is weighed below)
+        if i > events_start and not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"of"}):
             continue  # between the event and "the city" only where it happened ("launched at Odesa"), not "a native
             # of Rukungiri"
-        if span is not None and _could_be_the_city(span) and not _names_a_thing(span):
+        if _could_be_the_city(span) and not _names_a_thing(span):
             found = Located(span, span._.geomap_place, 9, False, 0)
             if span._.geomap_place.feature_class == "P" or has_namesake_city(found):
                 return [found]
-            continue
-        if i in unknown and i < events_start:  # not "marched from the Makki mosque towards
-            return []  # the city centre"; but "Walikale … the town's airstrip": a town the gazetteer lacks
     # "CULIACAN, Mexico (Wire) -" … "in the city's Aguaruto district": a wire is filed from a city ("the
     # village" is another place), and it is the city meant when the story names no other town before
     opening = dateline(doc, index)
@@ -370,10 +368,8 @@ def town_within(located: list[Located], cluster, segment: Span, index: dict[int,
     if not located or not all(regional(item) for item in located):
         return located
     regions = {(item.place.country_code, item.place.admin1_code) for item in located}
-    verbs = [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
-    arguments = {u for verb in verbs for u in _phrases(verb)}
-    opening = opening_dateline(segment.doc.text)  # "MAROUA, Aug 19 —" is where the wire was filed
-    filed = opening.end() if opening else 0
+    arguments = {u for verb in _clause_verbs(cluster) for u in _phrases(verb)}
+    filed = dateline_end(segment.doc.text)  # "MAROUA, Aug 19 —" is where the wire was filed
     towns = {span.start: span for i, span in index.items() if segment.start <= i < segment.end and i in arguments
              and span.start_char >= filed and all(span.start != item.span.start for item in located)
              and not (span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "toward", "towards", "from"))
@@ -384,6 +380,11 @@ def town_within(located: list[Located], cluster, segment: Span, index: dict[int,
         return located
     span = next(iter(towns.values()))
     return [Located(span, span._.geomap_place, 9, False, 0)]
+
+
+def _clause_verbs(cluster) -> list[Token]:
+    """The verb of each trigger's clause: the trigger itself or the nearest verb above it."""
+    return [next((a for a in (t.head, *t.head.ancestors) if a.pos_ in ("VERB", "AUX")), t.head) for t in cluster]
 
 
 def _phrases(verb: Token) -> set[int]:

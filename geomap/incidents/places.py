@@ -557,6 +557,12 @@ def opening_dateline(text: str) -> re.Match | None:
     return found
 
 
+def dateline_end(text: str) -> int:
+    """Where the opening dateline ends (0 without one): places and dates before it are the wire's, not the news's."""
+    opening = opening_dateline(text)
+    return opening.end() if opening else 0
+
+
 def dateline(doc, index: dict[int, Span]) -> Located | None:
     """The resolved town a wire dateline names ("TBILISI —", "NIAMEY (Reuters) -"), if the text opens with one."""
     opening = opening_dateline(doc.text)

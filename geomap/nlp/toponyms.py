@@ -151,14 +151,14 @@ def _name_goes_on(doc: Doc, i: int) -> bool:
 
 
 TIMES_OF_DAY = frozenset("overnight tonight morning evening afternoon night today yesterday".split())
+TIME_WORDS = CALENDAR_WORDS | {"overnight"}
 
 
 def _name_before_time(ent: Span) -> Span | None:
     """The capitalised name a DATE/TIME entity swallowed before its time words ("Odesa overnight")."""
-    time_words = CALENDAR_WORDS | {"overnight"}
     end = ent.start
     while end < ent.end and ent.doc[end].text[:1].isupper() and ent.doc[end].is_alpha \
-            and ent.doc[end].lower_ not in time_words:
+            and ent.doc[end].lower_ not in TIME_WORDS:
         end += 1
     if end == ent.start or end == ent.end or ent.doc[ent.start].is_sent_start \
             or ent.doc[end].lower_ not in TIMES_OF_DAY:  # "Odesa overnight", not "Republic Day"
@@ -174,16 +174,16 @@ def _name_begins_before(span: Span) -> int | None:
     begin = span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ in NAME_ARTICLES else span.start - 1
     if begin < 0:
         return None
+    left = doc[begin]
+    joined = left.dep_ == "compound" and left.head.i >= span.start or begin == span.start - 2
+    if not (left.pos_ in ("PROPN", "NOUN") and joined and left.text[:1].isupper() and left.is_alpha
+            and not left.is_sent_start and left.ent_type_ not in ("GPE", "LOC", "NORP")
+            and left.lower_.rstrip(".") not in PERSON_TITLES and left.lower_ not in DIRECTIONS):  # "Western Pennsylvania"
+        return None
     words = [t for t in span.sent if t.is_alpha and not t.is_stop]
     if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
         return None  # a title-case headline capitalises every word: "Police Arrest Lagos Protesters"
-    left = doc[begin]
-    joined = left.dep_ == "compound" and left.head.i >= span.start or begin == span.start - 2
-    if left.pos_ in ("PROPN", "NOUN") and joined and left.text[:1].isupper() and left.is_alpha \
-            and not left.is_sent_start and left.ent_type_ not in ("GPE", "LOC", "NORP") \
-            and left.lower_.rstrip(".") not in PERSON_TITLES and left.lower_ not in DIRECTIONS:  # "Western Pennsylvania"
-        return begin
-    return None
+    return begin
 
 
 def _route_end(doc: Doc, i: int) -> bool:
