@@ -1192,3 +1192,55 @@ def test_a_wire_filed_elsewhere_is_not_the_city(geoparser):
     text = ("NAIROBI, Kenya (AP) — The militants stormed a hotel in the Somali capital on Tuesday.\n"
             "Gunfire continued across the city overnight, and a mortar hit a house in the city centre.")
     assert [i.place.name for i in incidents(geoparser, text)] == ["Mogadishu"]  # "the Somali capital"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the twelfth untouched round (heldout82-84)
+    ("Suicide attackers drove two explosives-laden vehicles into the perimeter wall of the Bannu cantonment in "
+     "northwest Pakistan on Tuesday evening, killing at least twelve people.", [("Suicide bomb", "Bannu", "2025-05-06")]),
+    ("A women's rights activist was taken from her house in Mazar-i-Sharif on Monday by armed men.",
+     [("Abduction/forced disappearance", "Mazār-e Sharīf", "2025-05-05")]),
+    ("Residents of Kyaukme are still pulling bodies from the rubble of the town's main market after a military jet "
+     "dropped two bombs on it on Tuesday afternoon.", [("Air/drone strike", "Kyaukme", "2025-05-06")]),
+    ("10:15 - Fighting overnight on the outskirts of Mogok, according to two residents reached by phone.",
+     [("Armed clash", "Mogok", "2025-05-07")]),
+    ("A village a few kilometres north of Myawaddy was bombed on Wednesday, killing three people.",
+     [("Air/drone strike", "Myawaddy", "2025-05-07")]),
+    ("Myanmar's military reoccupied the base at the edge of Myawaddy on Tuesday.",
+     [("Government regains territory", "Myawaddy", "2025-05-06")]),
+    ("Overnight, army air defences in Dilling brought down what the military described as \"hostile drones\".",
+     [("Disrupted weapons use", "Dilling", "2025-05-07")]),
+    ("Hours earlier, a US destroyer patrolling the southern Red Sea shot down an incoming attack drone.",
+     [("Disrupted weapons use", "Red Sea", "2025-05-08")]),
+    ("Heavy fighting was also reported on Sunday around Debre Markos, the capital of East Gojjam, where Fano units "
+     "ambushed a federal convoy on the main road to Addis Ababa.",
+     [("Armed clash", "Debre Mark’os", "2025-05-04")]),
+    ("On Wednesday, troops announced they had taken full control of Khartoum International Airport, following the "
+     "recapture last Friday of the Republican Palace in the heart of the Sudanese capital.",
+     [("Government regains territory", "Khartoum", "2025-05-07"),
+      ("Government regains territory", "Khartoum", "2025-05-02")]),
+    ("11:30 - Reminder: last Friday tens of thousands of Houthi supporters packed Al-Sabeen Square in Sanaa for "
+     "the weekly rally in solidarity with Gaza.", [("Peaceful protest", "Sanaa", "2025-05-02")]),
+    ("Troops engaged the militants in Bannu on Tuesday, and six of them were killed in the ensuing gunbattle.",
+     [("Armed clash", "Bannu", "2025-05-06")]),
+    ("Among the sites hit on Friday was the thermal power plant in Burshtyn, in Ivano-Frankivsk oblast, where "
+     "local authorities reported a fire after a missile strike.",
+     [("Shelling/artillery/missile attack", "Burshtyn", "2025-05-02")]),
+])
+def test_the_twelfth_untouched_round(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say the ability to strike targets more than 1,000 km from RSF-held territory in Darfur marks a shift.",
+    "A monitoring report documents a rise in attacks on civilians along the front lines of Taiz, where the war's "
+    "daily violence has continued.",
+    "- Houthis say they downed a US MQ-9 Reaper drone over the governorate last Friday",
+    "The blasts brought down part of the wall and a nearby mosque in Bannu.",
+    "The rupture began when soldiers seized power in Niamey in July 2023.",
+    "Residents of Batibo woke on Thursday to find the council building a blackened shell.",
+    "Fighting poverty in Kano remains the governor's priority.",
+])
+def test_the_eighth_sessions_rules_leave_these_alone(geoparser, text):
+    assert coded(geoparser, text) == []

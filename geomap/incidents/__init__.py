@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.geocoding.names import normalize
@@ -111,6 +111,13 @@ def _framed_by(a: Trigger, b: Trigger) -> bool:
     return b.strength > a.strength and verb.pos_ == "VERB" and (b.head.head.i == verb.i or b.head.i == verb.i)
 
 
+def _in_sequence(a: Trigger, b: Trigger) -> bool:
+    """ "had taken the airport, following the recapture last Friday of the palace": one event after another."""
+    prep = b.head.head
+    return b.head.dep_ == "pobj" and prep.lower_ in ("after", "following", "before") and prep.head.i == a.head.i \
+        and a.strength >= 3 and b.strength >= 3 and a.event_type == b.event_type and a.event_type not in _CROWD
+
+
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
     """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
     parent = list(range(len(triggers)))
@@ -127,6 +134,8 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
             weaker = a if a.strength <= b.strength else b
             # "clashes erupted between troops and gunmen": a weak actor noun is a participant a little further off
             reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
+            if _in_sequence(a, b) or _in_sequence(b, a):
+                continue
             if _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
                     or _framed_by(a, b) or _framed_by(b, a) or (
                     path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type or _absorbs(a, b))):
@@ -304,22 +313,33 @@ def _inside_a_name(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in ("ORG", "FAC")
 
 
+def _in_the_capital(token) -> Token | None:
+    """The locative preposition of "in the Somali capital", "in the heart of the capital"."""
+    if token.lemma_.lower() != "capital" or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep if prep.lower_ in ("in", "at", "near") else None
+
+
 def _national_capital(segment: Span, store) -> list[Located]:
-    """ "in the Somali capital", "in the Malian capital": the capital city of the country the adjective names."""
-    capitals = [token for token in segment if token.lemma_.lower() == "capital" and token.dep_ == "pobj"
-                and token.head.lower_ in ("in", "at", "near")]
+    """ "in the Somali capital", "in the heart of the Malian capital": the capital city of the country the adjective
+    names (a bare "the capital" is left alone: which country's it is, the text around it says in too many ways)."""
+    capitals = [(token, prep) for token in segment for prep in [_in_the_capital(token)] if prep is not None]
     if store is None or not capitals:
         return []
     norp = {i: span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
             and span.label_ == "NORP" and span._.geomap_place is not None and span._.geomap_place.is_country
             for i in range(span.start, span.end)}
-    for token in capitals:
+    for token, prep in capitals:
+        near = prep.lower_ == "near"
         for child in token.children:
             span = norp.get(child.i)
             if child.dep_ in ("amod", "compound") and span is not None:
                 capital = store.capital(span._.geomap_place.country_code)
                 if capital is not None:
-                    return [Located(span, capital, 9, token.head.lower_ == "near", 0)]
+                    return [Located(span, capital, 9, near, 0)]
     return []
 
 
@@ -350,6 +370,7 @@ def _counts_its_victims(noun) -> bool:
         o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in c.children) for c in noun.children)
 
 
+ENSUING = {"ensuing", "subsequent", "resulting"}
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 
@@ -403,6 +424,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if not located and last_places and any(
             c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
         located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"
+    if not located and last_places and any(c.dep_ == "amod" and c.lower_ in ENSUING for t in cluster for c in t.head.children):
+        located = list(last_places)  # "six of them were killed in the ensuing gunbattle": where the last event was
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []

@@ -56,7 +56,9 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                and a.tag_ == "VBN" for a in list(head.ancestors)[:4] + [head]):
             continue  # "according to a statement from the division headquartered in Capiz province": the source's seat
         # "crowds heading to an aid site west of Rafah": a spot described by its bearing from a town is there
-        if token.dep_ == "pobj" and (head.lower_ in LOCATIVE - {"of", "by", "against", "between"}
+        # "Residents of Kyaukme are pulling bodies from the rubble after a jet bombed the market": where they live
+        dwellers = head.lower_ == "of" and head.head.lemma_.lower() in DWELLERS and head.head.dep_ == "nsubj"
+        if token.dep_ == "pobj" and (head.lower_ in LOCATIVE - {"of", "by", "against", "between"} or dwellers
                                      or near and head.lower_ in ("to", "toward", "towards")):
             town = _described_town(token, index)  # "Kwatarkwashi, a town in … Zamfara State": the town described
             if town is not None:
@@ -75,6 +77,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
 
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
            "north-west", "south-east", "south-west"}
+DWELLERS = {"resident", "inhabitant", "villager", "townspeople", "townsfolk"}
 SETTLEMENT_WORDS = {"town", "village", "city", "hamlet", "settlement", "locality", "camp", "district", "commune"}
 
 
@@ -298,6 +301,8 @@ def _stands_for_government(span: Span) -> bool:
     root = span.root
     if root.dep_ == "poss":
         return root.head.lemma_.lower() in GOVERNMENT_NOUNS | AIMS
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in ("accuse", "blame"):
+        return True  # "accusing Damascus and Iran-backed militias of orchestrating the assault"
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 

@@ -21,7 +21,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             "refuse", "discuss", "negotiate", "debate", "deny", "foil", "thwart", "avert", "disrupt", "hope", "expect", "predict", "forecast",
             "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
-            "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity",
+            "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity", "ability",
             "intention", "ban", "prohibit", "dismiss", "refute", "reject", "allegation", "rumour", "allege",
             "fabrication", "rumor", "hint", "float", "suggest", "contemplate", "destine", "earmark",
             # "Washington's green light for strikes into Russia": what is permitted has not happened
@@ -202,9 +202,22 @@ def _generic_subject(verb: Token) -> bool:
                                                  for d in c.children) for c in verb.children)
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+
+
+def _held_on_a_day(head: Token) -> bool:
+    """ "last Friday tens of thousands packed the square for the weekly rally": one meeting of a regular event."""
+    verb = next((v for v in (head, *list(head.ancestors)[:3]) if v.pos_ == "VERB"), None)
+    return verb is not None and any(t.ent_type_ == "DATE" and t.lower_ in WEEKDAYS
+                                    for c in verb.children if c.i != head.i for t in c.subtree)
+
+
 def _dated(head: Token) -> bool:
-    """ "Thursday's massacre", "the attack on 3 May": the trigger names its own day, so it is one event."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i)
+    """ "Thursday's massacre", "the attack on 3 May": the trigger names its own day, so it is one event (a place's
+    "where" clause does not date it: "attacks … along the front lines of Taiz, where daily violence has continued")."""
+    elsewhere = {t.i for c in head.subtree if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)
+                 for t in c.subtree}
+    return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i and t.i not in elsewhere)
 
 
 def _came_after(head: Token) -> bool:
@@ -413,7 +426,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
            for c in children):
         return "irrealis (\"Chile's threatened strike\", \"a planned march\")"
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (lemma_of(c) in HABITUAL or lemma_of(c) in AGGREGATE)
-           and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP")) for c in children):
+           and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP"))
+           and not (lemma_of(c) in ("weekly", "daily", "monthly", "annual", "yearly") and _held_on_a_day(head))
+           for c in children):
         return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
     if kind == "weapon" and _numbered_at_least(head, 100):
         return "aggregate (a campaign count of weapons)"

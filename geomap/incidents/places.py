@@ -40,6 +40,9 @@ REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "distric
 AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", "village", "area", "district", "heart",
          "suburb", "part", "control", "port", "border", "capital", "region", "province", "square", "fringe", "edge",
          "periphery"}
+CAUSES = {"support", "solidarity", "memory", "honour", "honor", "defence", "defense", "favour", "favor", "protest",
+          "response", "retaliation", "opposition", "revenge", "name"}
+TOP_DIVISIONS = {"oblast", "region", "province", "governorate", "krai", "state"}  # not "Sukma district": the town
 TOWN_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "area", "sector"}
 REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie ("north Kashmir" → Sopore)
 # what a capital stands for when it owns one ("Moscow's defence ministry", "Kyiv's forces")
@@ -49,7 +52,10 @@ GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troo
 ARMED_GROUPS = {"group", "militia", "faction", "cartel", "gang", "brigade", "battalion", "movement"}
 # people a country's name can describe ("a New Zealand pilot", "two French nationals")
 NATIONALS = {"pilot", "national", "citizen", "journalist", "tourist", "worker", "engineer", "diplomat", "aid",
-             "soldier", "officer", "man", "woman", "student", "businessman", "hostage", "captive"}
+             "soldier", "officer", "man", "woman", "student", "businessman", "hostage", "captive",
+             # and the state's equipment: "downed a US MQ-9 Reaper drone over the governorate"
+             "drone", "missile", "jet", "aircraft", "plane", "helicopter", "warship", "destroyer", "frigate",
+             "vessel", "tank"}
 CLAUSE_EDGES = {"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"}
 
 
@@ -152,6 +158,8 @@ class _Walker:
         if token.i in self.seen or not self.inside(token) or dist > 7:
             return
         self.seen.add(token.i)
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in CAUSES:
+            return  # "the weekly rally in support of Gaza": for whom, not where
         between = token.dep_ == "pobj" and token.head.lower_ == "between"  # "between Gao and Ansongo": one place
         if between:
             self.seen.update(c.i for c in token.conjuncts)
@@ -198,7 +206,7 @@ class _Walker:
                     for item in self.found[before:]:
                         item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state;
                         # "a rival Zaire self-defence group": a group named after a place
-                elif dep == "compound" and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
+                elif dep in ("compound", "nmod") and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
                     for item in self.found[before:]:
                         item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality
             elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
@@ -206,6 +214,11 @@ class _Walker:
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
+            elif dep == "advmod" and lemma in NEAR:  # "a village a few kilometres north of Myawaddy"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in self.objects(prep):
+                            self.noun(obj, dist + 1, True, group)
             elif dep in ("acl", "relcl") and child.tag_ == "VBG" and not self.found and dist <= 3:
                 self.anchor(child, dist + 2, True)  # "farmers working on the outskirts of Kukawa", "a vehicle
                 # carrying personnel in Bijapur district"
@@ -284,6 +297,8 @@ class _Walker:
                         self.anchor(sub, dist + 3, True)
                     elif sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
                         self.anchor(sub, dist + 3, False)  # "troops stationed in Aita al-Shaab blew up houses"
+                    elif sub.dep_ == "acl" and sub.tag_ == "VBG" and sub.lemma_.lower() in PATROLLING:
+                        self.anchor(sub, dist + 3, True)  # "a US destroyer patrolling the southern Red Sea shot down"
 
 
 # what an event does where it happens ("a gunfight that raged in the hills above X")
@@ -293,6 +308,7 @@ HIDING = {"hide", "shelter", "operate", "camp", "hole", "gather", "travel", "mov
 # participles that say where their noun is ("positions held … near X", "troops stationed in Y")
 WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", "situate", "base", "control",
                      "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
+PATROLLING = {"patrol", "sail", "cruise", "operate", "fly"}  # where a ship or aircraft was when it acted
 AFFILIATION = {"based", "backed", "born", "led", "funded", "owned", "run", "made", "sponsored", "allied", "linked",
                "aligned", "registered", "headquartered", "flagged", "bound", "trained", "supported", "affiliated"}
 DASHES = {"\u2014", "\u2013", "-", "--", ":"}
@@ -424,8 +440,9 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                      nearest.place.lat, nearest.place.lon, item.place.lat, item.place.lon) <= REGION_REACH_KM]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
-    if not nearest.place.is_country and nearest.place.feature_class == "A":
-        town = _town_inside(nearest, index, bounds)  # "in Demoso township, Kayah State" parsed off the event
+    after = nearest.span.doc[nearest.span.end].lower_ if nearest.span.end < len(nearest.span.doc) else ""
+    if not nearest.place.is_country and (nearest.place.feature_class == "A" or after in TOP_DIVISIONS):
+        town = _town_inside(nearest, index, bounds)  # "in Ivano-Frankivsk oblast" is the oblast, not the city  # "in Demoso township, Kayah State" parsed off the event
         if town is not None:
             return [town]
     family = {nearest.group}
@@ -462,7 +479,8 @@ def _town_inside(region: Located, index: dict[int, Span], bounds: tuple[int, int
     towns: dict[str, Located] = {}
     for i in range(*bounds):
         span = index.get(i)
-        if span is None or i != span.root.i or span._.geomap_place.feature_class != "P":
+        if span is None or i != span.root.i or span._.geomap_place.feature_class != "P" \
+                or span._.geomap_place.gazetteer_id == area.gazetteer_id:
             continue
         place, token = span._.geomap_place, span.root
         if token.dep_ == "compound":

@@ -133,6 +133,8 @@ IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "da
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
 DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
 # "an air base", "air defence": "air" names a kind of thing, not the weapon used
+RUINED = {"blacken", "blackened", "burnt", "burned", "burn", "charred", "char", "gutted", "gut", "empty", "hollow",
+          "smouldering", "smoldering", "roofless"}
 NOT_AIR = {"base", "field", "defence", "defense", "space", "traffic", "quality", "pollution", "ticket", "travel"}
 
 
@@ -343,7 +345,13 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if _has(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
             return False
         subject = _argument_lemmas(head, ("nsubj",))
-        if lemma == "fight" and head.pos_ == "VERB" and not _has(words | subject, STATE | NON_STATE | OUTLAWS):
+        # a bare gerund with no subject or object is the noun ("10:15 - Fighting overnight on the outskirts of X")
+        # or "Fighting between the SDF and tribal gunmen raged overnight" (not "as fighting crept closer")
+        nominal = head.tag_ == "VBG" and (head.dep_ == "ROOT" or head.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in head.children)) and not any(
+            c.dep_ in ("nsubj", "dobj") or c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
+        if lemma == "fight" and head.pos_ == "VERB" and not nominal \
+                and not _has(words | subject, STATE | NON_STATE | OUTLAWS):
             return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
         if lemma == "engage" and (not {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & (
                 STATE | NON_STATE | OUTLAWS) or _has(words, TALKS) or subject & OFFICIALS):
@@ -374,6 +382,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "candidates have withdrawn from Sunday's election": no territory changes hands
     if kind in ("capture", "recapture", "transfer") and not _objects_placeish(head) and not _objects_placeish(head.head):
         return False
+    if kind == "capture" and {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & {"power", "throne", "office"}:
+        return False  # "soldiers seized power in Niamey": a coup, not territory taken
+    if kind == "shelling" and lemma == "shell" and head.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and lemma_of(c) in RUINED for c in head.children):
+        return False  # "found the council building a blackened shell": what is left of a building
     if kind == "abduction" and lemma == "take" and any(
             c.dep_ == "prep" and c.lower_ == "to" and _argument_lemmas(c, ("pobj",)) & {"hospital", "clinic", "morgue"}
             for c in head.children):
@@ -402,6 +415,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
         objects = _argument_lemmas(head, ("dobj", "nsubjpass"))
         return _has(objects, AIR_CUES | SHELL_CUES)
+    if kind == "disrupted" and lemma == "bring":  # "brought down what it called hostile drones", not "… the wall"
+        return _has({lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass", "ccomp")
+                     for t in c.subtree}, AIR_CUES | SHELL_CUES | {"aircraft", "plane", "jet", "helicopter"})
     if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
         objects = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
         return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
@@ -453,6 +469,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     if weapon == IED and lemma_of(head) == "bomb" and not _has(words, IED_CUES - {"bomb"}) and _has(
             _lemmas(head.sent), {"aircraft", "jet", "warplane", "helicopter", "bomber"}):
         weapon = AIR  # "aircraft struck … and returned on Sunday, when bombs destroyed houses"
+    if weapon == IED and lemma_of(head) == "bomb" and head.pos_ == "VERB" and not _has(words, IED_CUES - {"bomb"}) \
+            and (_argument_lemmas(head, ("dobj", "nsubjpass")) & SETTLEMENTS
+                 or _argument_lemmas(head, ("nsubj",)) & STATE):
+        weapon = AIR  # "a village north of Myawaddy was bombed", "the army bombed rebel-held towns": from the air
     ground = _argument_lemmas(head, ("nsubj",))
     if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"}) \
             and weapon not in (AIR, SHELLING):
@@ -615,5 +635,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if subject & (NON_STATE | {"resistance"}) or (subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and _has(words, NON_STATE) and not _has(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
+        if subject & STATE and not subject & NON_STATE:
+            return KINDS["recapture"]  # "troops said they had taken full control of the airport" (a foreign state's
+            # forces taking a town are recoded where the place is known)
         return BATTLES, "Armed clash", strength
     return event_type, sub, strength

@@ -84,11 +84,14 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("raid", ["raid"], _NOUN + _VERB),
     _one("capture", ["capture", "seize", "overrun", "overran", "overtake", "overtook", "occupy"], _VERB + _NOUN),
     _one("capture", ["enter", "control"], _VERB),
+    # "had taken full control of Khartoum International Airport"
+    ("capture", [[_lem(["take", "seize", "gain", "assume", "wrest"]), {"POS": "ADJ"}, {"LOWER": "control"}]]),
     _seq("capture", "take control", "seize control", "take over", "walk into", "walked into", "move into",
          "moved into", "roll into", "rolled into", "sweep into", "swept into", "in control of", "in full control of",
          "storm into", "stormed into"),
     _one("recapture", ["recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"], _VERB + _NOUN),
     ("recapture", [[{"TEXT": "liberation", "POS": "NOUN"}]]),  # "the liberation of Sudzha", not "Liberation Front"
+    _seq("recapture", "reoccupy", "reoccupied", "reoccupies", "reoccupying"),  # the lemmatiser says "reoccupie"
     _seq("recapture", "take back", "took back", "taken back", "taking back", "win back", "won back"),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),

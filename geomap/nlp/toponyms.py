@@ -26,7 +26,8 @@ EVENT_NOUNS = frozenset(
     "operation region area direction front border outskirts residents mayor regions".split()
 )
 # lower-case site nouns after a name that place the site there ("the Merowe dam", "the Kursk nuclear plant")
-SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint".split())
+SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint cantonment base "
+                       "outpost".split())
 # nouns after a name that make it the seat of an authority ("Lyon police"): only a sizeable town qualifies
 AUTHORITY_NOUNS = frozenset("police authorities officials governor port airport prosecutors".split())
 PERSON_TITLES = frozenset(
@@ -280,9 +281,11 @@ class ToponymMatcher:
             if span is None or any(taken[span.start:span.end]):
                 return
             begin = _name_begins_before(span) if len(span) == 1 else None
-            if begin is not None and not self._known(doc[begin:span.end].text) and not any(taken[begin:span.start]):
-                span = doc[begin:span.end]  # "the Puerto Resistencia roundabout", "the Gare du Nord": a longer
-                # name, not the town "Resistencia" or the French department (left for the resolver, which lacks it)
+            longer = doc[begin:span.end] if begin is not None and not any(taken[begin:span.start]) else None
+            if longer is not None and (not self._known(longer.text) or self._strong(longer.text, 1000, exact=True)):
+                span = Span(doc, longer.start, longer.end, label=span.label_)  # "the Puerto Resistencia roundabout",
+                # "the Gare du Nord": a longer name, not the town "Resistencia" or the French department (left for
+                # the resolver, which lacks it); "Debre Markos" tagged from its second word: the town
             end = span.end
             if end < len(doc) and doc[end].lower_.rstrip(".") in FACILITY_WORDS and doc[end].text[:1].isupper():
                 end, label = end + 1, "FAC"  # "Wichita Street" is a street, not the city
@@ -343,8 +346,12 @@ class ToponymMatcher:
         return doc
 
     def _extend(self, span: Span) -> Span:
-        """NER cut a longer gazetteer name short ("Dera" of "Dera Ismail Khan"): take the whole known name."""
+        """NER cut a longer gazetteer name short ("Dera" of "Dera Ismail Khan", "Mazar" of "Mazar-i-Sharif"): take
+        the whole known name."""
         doc = span.doc
+        chain = _hyphen_chain(doc, span.end - 1)
+        if chain > span.end and self._known(doc[span.start:chain].text) and self._strong(doc[span.start:chain].text, 1000):
+            return Span(doc, span.start, chain, label=span.label_)
         for extra in range(MAX_NGRAM - len(span), 0, -1):
             end = span.end + extra
             if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end:end]):
