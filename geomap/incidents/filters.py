@@ -10,7 +10,7 @@ import logging
 
 from spacy.tokens import Span, Token
 
-from geomap.nlp.event_types import FORCES, lemma_of
+from geomap.nlp.cues import FORCES, lemma_of
 from geomap.nlp.nonviolence import NATURAL
 from geomap.nlp.events import Trigger, find_triggers
 

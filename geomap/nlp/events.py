@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from geomap.nlp.event_types import is_event_use, refine
+from geomap.nlp.event_types import refine
+from geomap.nlp.event_use import is_event_use
 
 log = logging.getLogger("geomap.nlp.events")
 

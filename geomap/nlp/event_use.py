@@ -1,0 +1,237 @@
+"""Whether a use of a trigger word names an event at all: "riot police", "went on strike", "offensive operations"
+and "brought down part of the wall" do not."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geomap.nlp.cues import (
+    AIR_CUES, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
+    IMPACT_VERBS, LOOT, LYNCHERS, MILITARY, MUNITIONS, NON_STATE, OFFICIALS, OUTLAWS, PERSONS, PLACEISH,
+    PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
+    cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish,
+)
+from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
+
+
+def is_event_use(kind: str, match: Span, head: Token) -> bool:
+    """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
+    lemma, words = lemma_of(head), context_lemmas(head)
+    if kind == "protest" and lemma in ("gather", "assemble", "converge"):
+        # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
+        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
+            (lemma_of(t) in {"chant", "placard", "banner", "slogan"} or lemma_of(t) in DEMANDS and t.tag_ == "VBG")
+            for t in head.subtree if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")  # "demanding", not "called"
+    if kind == "attack" and lemma == "come":  # "the patrol came under fire", not "the minister came under fire
+        # from lawmakers over the budget"
+        hit = argument_lemmas(head, ("nsubj",))
+        return not any(c.dep_ == "prep" and c.lower_ == "over" for c in head.children) and not hit & (
+            OFFICIALS | {"lawmaker", "critic", "policy", "plan", "decision", "bill", "company"})
+    if kind == "attack" and lemma == "shoot" and len(match) == 1:  # "shot 20 civilians", not "shot down a drone"
+        after = head.doc[head.i + 1:head.i + 3].text.lower()
+        shot = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}  # the head word only:
+        return not any(c.dep_ == "prt" for c in head.children) and not after.startswith(("to death", "dead")) \
+            and bool(shot & (PERSONS | CIVILIAN | SHOOTABLE))  # not "shot footage of people"
+    if kind == "protest" and "air" in match.text.lower() or match.text.lower() == "warning shots":
+        sentence = cue_lemmas(head.sent)  # "to disperse residents", not "as the crowd celebrated a wedding"
+        return has_cue(words | sentence, {"disperse", "protester", "demonstrator", "rally", "protest", "demonstration",
+                                       "mourner"}) and not has_cue(sentence, {"celebrate", "wedding", "celebration"})
+    if head.pos_ == "ADJ" and kind not in ("casualty",) and not (kind == "killing" and len(match) > 1):
+        return False  # but "gunmen on a motorcycle shot dead a tapper" parsed with "dead" as the root
+    if kind in ("strike", "air") and any(c.dep_ == "prt" and c.lower_ in ("out", "down") for c in head.children) \
+            and (any(c.lower_ == "out" for c in head.children) or argument_lemmas(head, ("dobj", "nsubjpass")) & {
+                "law", "rule", "ruling", "ban", "decree", "order", "measure", "provision", "bill", "act", "policy",
+                "regulation", "amendment", "requirement", "verdict", "sentence", "conviction"}):
+        return False  # "the tribunal struck out a petition", "the court struck down the law"
+    if kind == "strike" and lemma == "strike" and (
+            has_cue(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher",
+                         "shutter", "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"})
+            or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
+            or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
+        return False
+    if kind == "disrupted" and any(
+            c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"} or any(
+                lemma_of(t) in PERSONS | NON_STATE | {"terrorist", "kidnapper", "attacker"} for t in c.subtree
+                if t.dep_ == "pobj" and t.head.lower_ == "of")  # "two of the kidnappers were neutralised"
+                                                  or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not is_toponym(c)))
+            for c in head.children):
+        return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
+    if kind == "protest" and lemma in ("rally", "meeting", "event") and not has_cue(
+            cue_lemmas(head.sent), DEMANDS | {"demanding", "against", "release", "protest"}) and (
+            any(lemma_of(c) in ("campaign", "election", "electoral") for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod"))
+            or head.dep_ == "dobj" and lemma_of(head.head) in ("address", "hold", "headline", "speak")
+            and argument_lemmas(head.head, ("nsubj",)) & (OFFICIALS | {"candidate", "minister", "president"})):
+        return False  # "Modi, addressing a rally in Srinagar", "a campaign rally": politics, not a protest
+    if head.dep_ == "compound" and lemma_of(head.head) in ("case", "trial", "probe", "inquiry", "investigation",
+                                                            "suspect", "convict", "accused", "charge", "verdict"):
+        return False  # "arrests in the Srinagar grenade case", "the bombing trial": a proceeding about an event
+    if kind == "arrest" and head.dep_ == "compound" and lemma_of(head.head) in ("warrant", "order", "quota", "record"):
+        return False  # "to serve arrest warrants": a paper, not an arrest
+    if kind == "capture" and lemma == "move" and not any(
+            o.dep_ == "pobj" and (is_toponym(o) or lemma_of(o) in SETTLEMENTS)
+            for p in head.children if p.lower_ == "into" for o in p.children):
+        return False  # "troops moved into a newly established base": no territory taken
+    if kind == "capture" and lemma == "control" and not any(c.dep_ == "dobj" and is_toponym(c) for c in head.children):
+        return False  # "control Goma" is territory; "control prices", "control the crowd" are not
+    if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
+        return False  # "seized two men": people taken are an abduction or arrest, not territory
+    if kind == "strike" and lemma in ("hit", "pound", "target"):
+        subj = argument_lemmas(head, ("nsubj", "nsubjpass", "agent"))
+        return has_cue(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
+    if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
+        return has_cue(words, STATE | NON_STATE) and not has_cue(words, {"police", "officer", "investigator", "agent"})
+    if kind == "abduction" and lemma in ("cart", "carry", "whisk"):  # "carted away 43 people", not "food stocks"
+        objects = argument_lemmas(head, ("dobj", "nsubjpass"))
+        return bool(objects & (PERSONS | {"hostage", "captive", "resident", "traveller", "villager"}))
+    if kind == "beating":  # "beat them with clubs", "assaulting residents": people hurt, not "beat Argentina 2-1"
+        objects = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        return bool(objects & (PERSONS | {"them", "him", "her", "resident", "farmer", "worker", "protester", "victim"}))
+    if kind == "bodies":  # "the bodies of five men were found", "came across bodies dumped beside the road"
+        verbs = [head.head, *[c for c in head.children if c.dep_ == "acl"]]
+        if head.dep_ == "pobj":
+            verbs.append(head.head.head)
+        return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not has_cue(
+            words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"})
+    if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
+            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and has_cue(argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
+            for v in [head, *list(head.ancestors)[:4]]):
+        return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives": arms held, not used
+    if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
+        return False
+    if kind == "attack" and lemma == "fire" and (any(c.dep_ == "auxpass" for c in head.children) or any(
+            o.ent_type_ in ("DATE", "TIME") for p in head.children if p.dep_ == "prep" for o in p.children)):
+        return False  # "the police chief was fired on Tuesday": dismissed, not shooting
+    if kind == "mob" and lemma != "mob" and (sport(head) or not argument_lemmas(head, ("nsubj",)) & (
+            LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival", "settler", "hooligan", "thug"})):
+        return False  # "supporters traded punches", not "two boxers traded punches"
+    if kind == "weapon":
+        carrier = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+        carried = argument_lemmas(carrier, ("nsubjpass", "dobj"))
+        if lemma_of(carrier) in ("drop", "deliver", "airdrop", "ferry", "smuggle") and carried & (
+                ARMS - {"explosive", "grenade"}) and not carried & {"bomb", "explosive", "munition", "grenade"}:
+            return False  # "the weapons were likely dropped by a drone from across the border": a delivery
+        gov = head.head
+        if gov.lower_ == "of" and gov.head.pos_ == "NOUN":  # "fired a salvo of rockets", "a wave of drones"
+            gov = gov.head.head
+        if any(lemma_of(c) == "test" for c in gov.children) or lemma_of(gov) in ("test", "test-fire"):
+            return False  # "test-fired a missile": a weapons test, not an attack
+        if gov.lemma_ == "by" and lemma_of(gov.head) in ("back", "support", "escort", "accompany", "cover"):
+            return False  # "infantry backed by drones advanced": support for a ground move, not a strike
+        if lemma_of(gov) in ("use", "deploy", "fly", "send") and head.dep_ == "dobj" and any(
+                c.dep_ == "xcomp" and (lemma_of(c) in {"attack", "bomb", "target", "strike", "hit"} or lemma_of(c) in
+                                       IMPACT_VERBS and has_cue(argument_lemmas(c, ("dobj",)), MUNITIONS))
+                for c in gov.children):
+            return True  # "used a drone to drop explosives on an army base", not "to drop leaflets"
+        return lemma_of(gov) in IMPACT_VERBS | DISRUPT_VERBS or gov.lemma_ in ("by", "with")
+    if kind == "clash" and lemma == "assault" and head.dep_ in ("compound", "amod", "nmod") \
+            and lemma_of(head.head) in ARMS | {"boat", "helicopter", "craft", "vest"}:
+        return False  # "assault rifles", "an assault boat": a kind of weapon
+    if kind == "clash" and lemma == "combat" and (head.dep_ in ("compound", "amod", "nmod") or not any(
+            c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in ("between", "with", "against") for c in head.children)
+            or any(c.lower_ in ("any", "no") for c in head.children)):
+        return False  # "combat troops", "killed outside any combat": only "heavy combat between …" is a fight
+    if kind == "clash" and lemma in ("fight", "battle", "assault", "engage"):
+        if has_cue(words, {"legal", "political", "court", "electoral", "corruption", "poverty", "disease", "sexual"}):
+            return False
+        subject = argument_lemmas(head, ("nsubj",))
+        # a bare gerund with no subject or object is the noun ("10:15 - Fighting overnight on the outskirts of X")
+        # or "Fighting between the SDF and tribal gunmen raged overnight" (not "as fighting crept closer")
+        nominal = head.tag_ == "VBG" and (head.dep_ == "ROOT" or head.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in head.children)) and not any(
+            c.dep_ in ("nsubj", "dobj") or c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
+        if lemma == "fight" and head.pos_ == "VERB" and not nominal \
+                and not has_cue(words | subject, STATE | NON_STATE | OUTLAWS):
+            return False  # "factions and the Syrian Democratic Forces fought", not "families fought the fire"
+        if lemma == "engage" and (not {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & (
+                STATE | NON_STATE | OUTLAWS) or has_cue(words, TALKS) or subject & OFFICIALS):
+            return False  # "police engaged the bandits", not "engaged the rebels in talks" or "engaged a lawyer"
+    if kind == "bombing" and any(lemma_of(c) in ("petrol", "gasoline", "molotov", "fire") for c in head.children
+                                 if c.dep_ in ("compound", "amod")):
+        return False  # "stones and petrol bombs": a rioter's weapon, not an explosive attack
+    if kind == "attack" and lemma == "storm" and head.pos_ != "VERB":
+        return False  # "typhoons and storms": weather; the attack is the verb ("stormed the camp")
+    if kind in ("grenade", "weapon", "shelling", "ied", "bombing") and any(
+            lemma_of(a) == "arm" and a.tag_ == "VBN" for a in list(head.ancestors)[:4]):
+        return False  # "gunmen armed with rifles and grenades attacked …": what they carried, not the event
+    if kind == "ied" and lemma == "roadside" and lemma_of(head.head) not in (
+            "bomb", "device", "explosive", "ied", "mine", "blast", "explosion", "attack", "bombing", "charge"):
+        return False  # "set tyres alight by the roadside", not "a roadside bomb"
+    if kind in ("capture", "recapture") and head.dep_ == "amod":
+        return False  # "the occupied West Bank", "Russian-occupied Kherson": a state, not a takeover
+    if kind == "capture" and lemma in ("occupy", "hold") and (
+            head.tag_ in ("VBP", "VBZ") or any(lemma_of(c) == "still" for c in head.children)):
+        return False  # "troops still occupy five hilltop positions": a state of affairs
+    if kind == "clash" and lemma == "encounter" and not (
+            (any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+             or (head.dep_ == "pobj" and head.head.lower_ in ("in", "during")))  # "shot dead … in an encounter"
+            and has_cue(words | cue_lemmas(head.sent), STATE | NON_STATE)):
+        return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
+    if kind == "transfer" and any(lemma_of(o) in CONTESTS for p in head.children if p.dep_ == "prep"
+                                  for o in p.children if o.dep_ == "pobj"):
+        return False  # "candidates have withdrawn from Sunday's election": no territory changes hands
+    if kind in ("capture", "recapture", "transfer") and not objects_placeish(head) and not objects_placeish(head.head):
+        return False
+    if kind == "capture" and {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & {"power", "throne", "office"}:
+        return False  # "soldiers seized power in Niamey": a coup, not territory taken
+    if kind == "shelling" and lemma == "shell" and head.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and lemma_of(c) in RUINED for c in head.children):
+        return False  # "found the council building a blackened shell": what is left of a building
+    if kind == "abduction" and lemma == "take" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and argument_lemmas(c, ("pobj",)) & {"hospital", "clinic", "morgue"}
+            for c in head.children):
+        return False  # "three others were taken to hospital"
+    if kind == "capture" and {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & LOOT:
+        return False  # "the attackers also seized livestock": plunder, not territory (not "the cattle market")
+    if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
+        subject = argument_lemmas(head, ("nsubj",))
+        return has_cue(subject, NON_STATE | STATE | {"unit", "column"})  # "Fano units moved into Bichena"
+    if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
+        subject = argument_lemmas(head, ("nsubj",))
+        if not (has_cue(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (is_toponym(c) or lemma_of(c) in PLACEISH)
+                                                        for c in head.children)):
+            return False
+    if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and sport(head):
+        return False
+    crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
+    if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
+                                                       and not has_cue(words, crowd)
+                                                       and not has_cue(cue_lemmas(head.sent), crowd - {"student"}))):
+        return False
+    if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
+        return False
+    if kind in ("riot", "mob") and head.dep_ == "compound" and lemma_of(head.head) in ("police", "gear", "shield", "unit"):
+        return False
+    if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
+        objects = argument_lemmas(head, ("dobj", "nsubjpass"))
+        return has_cue(objects, AIR_CUES | SHELL_CUES)
+    if kind == "disrupted" and lemma == "bring":  # "brought down what it called hostile drones", not "… the wall"
+        return has_cue({lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass", "ccomp")
+                     for t in c.subtree}, AIR_CUES | SHELL_CUES | {"aircraft", "plane", "jet", "helicopter"})
+    if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
+        objects = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
+        return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
+            lemma != "release" or bool(objects & {"hostage", "prisoner"}) and lemma == "release"
+    if kind == "agreement" and lemma in ("agreement", "deal", "accord", "truce", "ceasefire", "armistice"):
+        if lemma in ("agreement", "deal", "accord") and not has_cue(words | cue_lemmas(head.sent), CONFLICT_DEAL):
+            return False  # a loan, trade or staff-level agreement is no conflict event
+        gov = lemma_of(head.head)
+        return gov in ("sign", "reach", "conclude", "broker", "seal", "agree", "ink") or (
+            head.dep_ == "nsubj" and gov in ("take", "come", "begin", "start"))
+    if kind == "base" and lemma in ("base", "headquarters", "outpost", "camp", "garrison"):
+        if any(c.dep_ in ("amod", "advmod") and lemma_of(c) in ("establish", "newly", "new", "build")
+               for c in head.subtree if c.head.i == head.i or c.head.head.i == head.i):
+            return has_cue(words, MILITARY | STATE | NON_STATE)  # "a newly established forward operating base"
+        verb = head.head
+        if lemma_of(verb) == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return False  # "set ablaze the headquarters of a party", not "set up headquarters"
+        return head.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) in ("establish", "set", "open", "build",
+                                                                       "create", "construct", "erect")
+    if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
+        agents = argument_lemmas(head, ("nsubj", "agent"), through=("conj",))  # "checked cards and took six men"
+        taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
+        # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
+        return armed and (bool(taken & PERSONS) or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
+    if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not objects_placeish(head):
+        return False
+    return True
