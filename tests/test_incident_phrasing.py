@@ -1226,6 +1226,9 @@ def test_a_wire_filed_elsewhere_is_not_the_city(geoparser):
     ("Among the sites hit on Friday was the thermal power plant in Burshtyn, in Ivano-Frankivsk oblast, where "
      "local authorities reported a fire after a missile strike.",
      [("Shelling/artillery/missile attack", "Burshtyn", "2025-05-02")]),
+    # the one town the event's own clause names, in whatever role
+    ("Mobs armed with sticks and machetes roamed Juba's Konyo Konyo and Custom markets on Thursday night, "
+     "smashing storefronts and beating Sudanese nationals, witnesses said.", [("Mob violence", "Juba", "2025-05-08")]),
 ])
 def test_the_twelfth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)
@@ -1241,6 +1244,9 @@ def test_the_twelfth_untouched_round(geoparser, text, expected):
     "The rupture began when soldiers seized power in Niamey in July 2023.",
     "Residents of Batibo woke on Thursday to find the council building a blackened shell.",
     "Fighting poverty in Kano remains the governor's priority.",
+    "Bodies were recovered on both sides, and several wounded men were flown to Mount Hagen for treatment.",
+    "- Heavy fighting reported as M23 pushes toward Bukavu",
+    "A 23-year-old was shot in the chest and was pronounced dead at a Ramallah hospital.",
 ])
 def test_the_eighth_sessions_rules_leave_these_alone(geoparser, text):
     assert coded(geoparser, text) == []

@@ -23,7 +23,7 @@ from geomap.incidents.dating import (
     TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
 from geomap.incidents.fallbacks import (
-    line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, the_city,
+    line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, sole_town, the_city,
     town_within,
 )
 from geomap.incidents.places import (
@@ -418,6 +418,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         located = the_city(cluster, segment, index, lambda item: _as_city(item, store)[1])
     if not located and lead.strength >= 3 and one_event:
         located = line_label(segment, index)  # "Aden: Hundreds of demonstrators gathered …"
+    if not located and lead.strength >= 3 and one_event and not definite and lead.event_type != "Strategic developments":
+        located = sole_town(cluster, segment, index)  # "mobs roamed Juba's markets, smashing storefronts"
     if not located and fresh and lead.strength >= 4 and one_event and not definite and not heading(segment) \
             and lead.sub_event_type != "Disrupted weapons use" and _told_in_past(lead):
         located = paragraph_place(segment, index)  # "The confrontation in Quetta … On Friday, police used tear gas"

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.places import (
-    AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, Located, approximate, dateline,
+    CLAUSE_EDGES, clause_chain, AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, Located, approximate, dateline,
     dateline_end, measured_from,
 )
 from geomap.models import Place
@@ -403,4 +403,51 @@ def _phrases(verb: Token) -> set[int]:
         stack.extend(c for c in token.children if c.dep_ in ("pobj", "prep", "compound", "appos", "amod", "conj",
                                                               "nmod", "poss", "det", "cc", "punct"))
     return out
+
+
+def sole_town(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
+    """The one town the event's own clause names in any role ("mobs roamed Juba's markets", "on the outskirts of
+    Bannu city"), when the parse ties the event to no place.
+
+    Not a town in another clause ("was pronounced dead at a Ramallah hospital"), standing for its government, a
+    launch site, a passive's doer, the reporter's dateline, a hospital the wounded were taken to, or the seat of
+    whoever speaks; a second town or a country anywhere in the sentence leaves the event unplaced.
+    """
+    chain = {t.i for trigger in cluster for t, _ in clause_chain(trigger.head)}
+    tops = {clause_chain(trigger.head)[-1][0].i for trigger in cluster}
+
+    def own_clause(token: Token) -> bool:
+        for ancestor in (token, *token.ancestors):
+            if ancestor.i in tops:
+                return True
+            if ancestor.dep_ in CLAUSE_EDGES and ancestor.i not in chain:
+                return False
+        return False
+
+    named: dict[str, Span] = {}
+    for i in range(segment.start, segment.end):
+        span = index.get(i)
+        if span is None or i != span.root.i or span.label_ == "NORP":
+            continue
+        place = span._.geomap_place
+        if place.is_country or place.feature_class not in ("P", "A") or place.feature_code == "ADM1":
+            return []
+        if span.start_char < dateline_end(segment.doc.text):
+            continue
+        root = span.root
+        if not own_clause(root) or root.dep_ == "pobj" and root.head.lower_ in ("to", "toward", "towards", "from", "via"):
+            continue  # "ambushed a convoy on the main road to Addis Ababa": where it was heading
+        measured = measured_from(root)
+        if measured is not None and measured > NEAR_KM:
+            return []  # "a village 120 km west of Shwebo": a reference point
+        if _stands_for_government(span) or _origin(span) or _by_agent(span) or _names_a_thing(span):
+            return []
+        if root.dep_ == "pobj" and (_speakers_place(root.head, place) or root.head.head.lemma_.lower() in (
+                "hospital", "clinic", "morgue", "mortuary")):
+            return []
+        named[place.gazetteer_id] = span
+    if len(named) != 1:
+        return []
+    span = next(iter(named.values()))
+    return [Located(span, span._.geomap_place, 9, False, 0)]
 
