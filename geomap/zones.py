@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from geomap.dates import resolve_date
 from geomap.errors import InputError
 from geomap.geo import buffer_km, to_geojson_geometry
-from geomap.incidents.places import approximate
+from geomap.incidents.located import approximate
 from geomap.models import Document, Place, Zone
 
 log = logging.getLogger("geomap.zones")

@@ -26,9 +26,9 @@ from geomap.incidents.fallbacks import (
     line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, sole_town, the_city,
     town_within,
 )
-from geomap.incidents.places import (
-    Located, approximate, dateline, dateline_end, geo_precision, locate, toponym_index, written_as_region,
-)
+from geomap.incidents.datelines import dateline, dateline_end
+from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
+from geomap.incidents.places import locate
 from geomap.incidents.filters import real_triggers
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger

@@ -7,10 +7,10 @@ from typing import Callable
 from spacy.tokens import Span, Token
 
 from geomap.incidents.dating import TIME_STAMP, path_length
-from geomap.incidents.places import (
-    CLAUSE_EDGES, clause_chain, AREAS, DASHES, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, Located, approximate, dateline,
-    dateline_end, measured_from,
-)
+from geomap.incidents.datelines import DASHES, dateline, dateline_end
+from geomap.incidents.located import Located, approximate
+from geomap.incidents.places import CLAUSE_EDGES, clause_chain
+from geomap.incidents.walker import AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, measured_from
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
 from geomap.nlp.pipeline import starts_line

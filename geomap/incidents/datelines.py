@@ -1,0 +1,66 @@
+"""The story's dateline ("TBILISI, Dec 1 (Reuters) -"): where the reporter filed from, which is where an event
+was only when the body says so."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from geomap.incidents.located import Located
+from geomap.nlp.pipeline import starts_line
+
+
+DASHES = {"\u2014", "\u2013", "-", "--", ":"}
+
+
+# "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
+DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
+                      r"[\u2014\u2013-]{1,2}|:)\s")  # "GOMA, Congo (Reuters) —" or "GOPALGANJ:"
+
+
+def filed_from(token: Token) -> bool:
+    """A place that opens its line and is followed by a dash or ", Country (Agency) —": the dateline."""
+    doc = token.doc
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    opening = DATELINE.match(doc.text, line_start)
+    if opening is not None and token.idx < opening.end():
+        return True  # "POPAYÁN, Colombia, April 11 (Andes Press Service) -": all of it is the dateline
+    start = token.i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    if not starts_line(doc[start]) and not doc[start].is_sent_start:
+        return False
+    for i in range(token.i + 1, min(token.i + 9, len(doc))):
+        if doc[i].text in DASHES:
+            return True
+        if doc[i].is_lower:
+            return False
+    return False
+
+
+def opening_dateline(text: str) -> re.Match | None:
+    """The wire dateline the story opens with, on its first line or on the line after a headline."""
+    found = DATELINE.match(text)
+    if found is None and "\n" in text:
+        headline = text[:text.index("\n")].strip()
+        if headline and len(headline.split()) <= 25 and not headline.endswith((".", ":")):
+            found = DATELINE.match(text, text.index("\n") + 1)  # "Teachers pushed back …\nMEXICO CITY — Riot police …"
+    return found
+
+
+def dateline_end(text: str) -> int:
+    """Where the opening dateline ends (0 without one): places and dates before it are the wire's, not the news's."""
+    opening = opening_dateline(text)
+    return opening.end() if opening else 0
+
+
+def dateline(doc, index: dict[int, Span]) -> Located | None:
+    """The resolved town a wire dateline names ("TBILISI —", "NIAMEY (Reuters) -"), if the text opens with one."""
+    opening = opening_dateline(doc.text)
+    first = doc.char_span(opening.start(), opening.end(), alignment_mode="expand").start if opening else 0
+    for i in range(first, min(len(doc), first + 3)):
+        span = index.get(i)
+        if span is not None and filed_from(doc[i]) and not span._.geomap_place.is_country \
+                and span._.geomap_place.feature_class == "P":
+            return Located(span, span._.geomap_place, 9, False, 0)
+    return None

@@ -1,0 +1,85 @@
+"""A toponym reached from an event (``Located``), the index of resolved toponyms the walk reads, and how
+precisely a place was written."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from geomap.geocoding.names import normalize
+from geomap.models import Place
+from geomap.nlp.events import trigger_words
+
+
+REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
+                "territory", "republic", "krai", "raion", "department", "area", "valley"}
+
+
+@dataclass
+class Located:
+    """A toponym reached from an event, how far (arcs) and whether the text said "near"."""
+
+    span: Span
+    place: Place
+    dist: int
+    near: bool
+    group: int
+    actorish: bool = False  # a country modifying the event word ("U.S. strikes"): more likely the actor
+
+
+def approximate(span: Span) -> bool:
+    """Whether the resolver only stood a nearby place in for a name the gazetteer lacks (see resolution.document)."""
+    return Span.has_extension("geomap_basis") and span._.geomap_basis != "gazetteer"
+
+
+def toponym_index(doc) -> dict[int, Span]:
+    """Token index → resolved toponym span (demonyms, unresolved and approximately placed spans left out)."""
+    events = trigger_words()
+    index: dict[int, Span] = {}
+    for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
+        place = span._.geomap_place
+        if place is None or (approximate(span) and not _named_after(span, place)) or span.label_ == "NORP" \
+                or (span.root.pos_ == "ADJ" and not _adjective_name(span, place)) or span.text.lower() in events:
+            continue
+        after = doc[span.end:span.end + 2]
+        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:
+            continue  # "a Britain-based monitor", "Iran-backed militias": who, not where
+        if span.end < len(doc) and doc[span.end].lower_.startswith("-") and doc[span.end].lower_[1:] in AFFILIATION:
+            continue
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+def _adjective_name(span: Span, place: Place) -> bool:
+    """A town's own name the tagger took for an adjective ("the outskirts of Bokkos town"), not a demonym
+    ("Ukrainian cities" resolved to Ukraine)."""
+    return normalize(span.text) == normalize(place.name)
+
+
+def _named_after(span: Span, place: Place) -> bool:
+    """ "Sanaa International Airport" placed at Sanaa: a site named after the town it stands in is there."""
+    words, name = span.text.lower().split(), place.name.lower().split()
+    return len(words) > len(name) and words[:len(name)] == name
+
+
+AFFILIATION = {"based", "backed", "born", "led", "funded", "owned", "run", "made", "sponsored", "allied", "linked",
+               "aligned", "registered", "headquartered", "flagged", "bound", "trained", "supported", "affiliated"}
+
+
+def written_as_region(span: Span) -> bool:
+    """ "Donetsk region", "Plateau state", "the Kharkiv oblast": the text names the area, not the town."""
+    words = {w.lower() for w in span.text.split()}
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return bool(words & REGION_WORDS or after in REGION_WORDS or span.root.head.lower_ in REGION_WORDS
+                and span.root.dep_ == "compound")
+
+
+def geo_precision(located: Located) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near a town / part of a region, 3 region, country or sea."""
+    place = located.place
+    if place.is_country or place.feature_class in ("H", "L", "T") or written_as_region(located.span):
+        return 3
+    if place.is_admin and place.feature_code not in ("PPLC",):
+        return 2 if located.near else 3
+    return 2 if located.near else 1

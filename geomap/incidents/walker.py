@@ -1,0 +1,302 @@
+"""The walk from an event's words to the toponyms the parse attaches to them: locative prepositions, compounds
+and possessives, "of" refinements, objects and conjuncts, each found place with its distance in arcs."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geomap.geo import distance_km
+from geomap.incidents.datelines import filed_from
+from geomap.incidents.located import Located, written_as_region
+from geomap.models import Place
+from geomap.nlp.events import trigger_words
+
+
+# not "toward(s)": "pressed an offensive toward Hama" names a goal, not where the fighting was
+LOCATIVE = {"in", "at", "near", "on", "outside", "through", "inside", "across", "around", "over", "into", "onto", "along",
+            "off", "within", "throughout", "against", "upon", "of", "between", "beyond",
+            "north", "south", "east", "west", "close", "nearby", "by", "beneath", "under", "underneath", "below",
+            "beside", "behind", "alongside", "next", "opposite", "out"}
+
+
+# verbs whose object is an actor ("the SDF blamed Turkey for the strike"), not a place
+BLAMING = {"blame", "accuse", "condemn", "thank", "praise", "credit", "fault"}
+
+
+# verbs whose "toward X" names the target ("fired a barrage of rockets toward Kiryat Shmona"), not a direction
+# of travel; not "launch": "launched an offensive toward Sennar", "launched drones toward Sennar, hitting Singa"
+AIMING_VERBS = {"fire", "shoot", "lob", "hurl", "aim"}
+
+
+NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
+        "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
+        "kilometres", "kilometers", "miles"}
+
+
+TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until", "ahead"}
+
+
+AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", "village", "area", "district", "heart",
+         "suburb", "part", "control", "port", "border", "capital", "region", "province", "square", "fringe", "edge",
+         "periphery"}
+
+
+CAUSES = {"support", "solidarity", "memory", "honour", "honor", "defence", "defense", "favour", "favor", "protest",
+          "response", "retaliation", "opposition", "revenge", "name"}
+
+
+TOWN_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "area", "sector"}
+
+
+REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie ("north Kashmir" → Sopore)
+
+
+# what a capital stands for when it owns one ("Moscow's defence ministry", "Kyiv's forces")
+GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troop", "official", "envoy", "president",
+                    "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy"}
+
+
+# armed groups named after a place ("the Zaire self-defence group", "the Sinaloa cartel")
+ARMED_GROUPS = {"group", "militia", "faction", "cartel", "gang", "brigade", "battalion", "movement"}
+
+
+# people a country's name can describe ("a New Zealand pilot", "two French nationals")
+NATIONALS = {"pilot", "national", "citizen", "journalist", "tourist", "worker", "engineer", "diplomat", "aid",
+             "soldier", "officer", "man", "woman", "student", "businessman", "hostage", "captive",
+             # and the state's equipment: "downed a US MQ-9 Reaper drone over the governorate"
+             "drone", "missile", "jet", "aircraft", "plane", "helicopter", "warship", "destroyer", "frigate",
+             "vessel", "tank"}
+
+
+def _aimed_at(prep: Token) -> bool:
+    """ "fired rockets toward Kiryat Shmona": "toward" names the target of a shot, not a direction of travel."""
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return prep.lower_ in ("toward", "towards") and verb is not None and verb.lemma_.lower() in AIMING_VERBS
+
+
+def _far_apart(one: Place, other: Place) -> bool:
+    """Two places that cannot be one inside the other: other countries, or towns far apart."""
+    return one.country_code != other.country_code or (
+        not one.is_country and not other.is_country
+        and distance_km(one.lat, one.lon, other.lat, other.lon) > REGION_REACH_KM)
+
+
+class Walker:
+    def __init__(self, index: dict[int, Span], bounds: tuple[int, int]):
+        self.index, self.bounds = index, bounds
+        self.found: list[Located] = []
+        self.seen: set[int] = set()
+        self.groups = 0
+        self.siblings: dict[int, int] = {}  # conj group → the group it was conjoined to
+
+    def inside(self, token: Token) -> bool:
+        return self.bounds[0] <= token.i < self.bounds[1]
+
+    def objects(self, prep: Token) -> list[Token]:
+        """The objects of a preposition; when the parse hung them outside this line, the toponym right after it."""
+        objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
+        if objects:
+            return objects
+        inner = [c for c in prep.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        if inner:  # "leading out of Nabatieh", "just west of X" parsed as two prepositions
+            return [obj for c in inner for obj in c.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
+        doc = prep.doc
+        for i in range(prep.i + 1, min(prep.i + 6, self.bounds[1])):
+            if i in self.index:
+                return [doc[i]]
+            if doc[i].pos_ in ("VERB", "ADP", "PUNCT"):
+                break
+        return []
+
+    def new_group(self, parent: int | None) -> int:
+        self.groups += 1
+        if parent is not None:
+            self.siblings[self.groups] = parent
+        return self.groups
+
+    def noun(self, token: Token, dist: int, near: bool, group: int) -> None:
+        """Explore a noun phrase for toponyms: itself, its modifiers, "of"/"in" refinements, conjuncts."""
+        if token.i in self.seen or not self.inside(token) or dist > 7:
+            return
+        self.seen.add(token.i)
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in CAUSES:
+            return  # "the weekly rally in support of Gaza": for whom, not where
+        between = token.dep_ == "pobj" and token.head.lower_ == "between"  # "between Gao and Ansongo": one place
+        if between:
+            self.seen.update(c.i for c in token.conjuncts)
+        span = self.index.get(token.i)
+        near = near or (between and span is not None)
+        if span is not None and filed_from(token):
+            span = None  # the reporter's city, not where the event was
+        measured = measured_from(token) if span is not None else None
+        if measured is not None and measured > NEAR_KM:
+            return  # "around 120 km north-west of El Fasher": a reference point, not where it happened
+        near = near or measured is not None  # "a village 15 km west of Shwebo": coded at Shwebo, as near it
+        if span is not None:
+            # "near the Cameroon border": the event is beside that country, not in it
+            beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
+            doer = token.dep_ == "pobj" and token.head.lower_ == "by" and (  # "overrun by Fano": who, not where
+                token.head.dep_ == "agent" or token.head.head.tag_ == "VBN"
+                or token.head.head.lemma_.lower() in trigger_words())
+            self.found.append(Located(span, span._.geomap_place, dist, near, group, actorish=beside or doer))
+        # "the Dniprovskyi district of Kherson": a named part of a town is coded as the town (ACLED's practice)
+        part_of_town = token.lemma_.lower() in TOWN_PARTS and (any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(  # but "the Kupiansk district of Kharkiv oblast" is Kupiansk
+                o.i in self.index and not written_as_region(self.index[o.i]) for o in c.children)
+            for c in token.children)
+            or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
+                   for c in token.children))  # "Kharkiv's Kyivskyi district"
+        seats = [self.index[o.i]._.geomap_place for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for o in self.objects(c) if o.i in self.index]
+        for child in token.children:
+            dep, lemma = child.dep_, child.lemma_.lower()
+            if part_of_town and dep in ("compound", "nmod", "amod") and child.i in self.index:
+                continue
+            if dep == "compound" and child.i in self.index and seats and all(_far_apart(
+                    self.index[child.i]._.geomap_place, seat) for seat in seats):
+                continue  # "the Litoral Penitentiary in Guayaquil": a name in a site's name, the site is elsewhere
+            if dep in ("compound", "nmod") and any(c.dep_ == "cc" for c in child.children) \
+                    and not any(c.dep_ == "conj" for c in child.children):
+                # "Idlib and rebel-held parts of Aleppo" parsed with Idlib as a modifier: a conjunct in fact
+                self.noun(child, dist, near, self.new_group(group))
+            elif dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
+                before = len(self.found)
+                self.noun(child, dist + 1, near or lemma in NEAR, group)
+                if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS \
+                        or dep == "compound" and token.lemma_.lower() in ARMED_GROUPS:
+                    for item in self.found[before:]:
+                        item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state;
+                        # "a rival Zaire self-defence group": a group named after a place
+                elif dep in ("compound", "nmod") and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
+                    for item in self.found[before:]:
+                        item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality
+            elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
+                for obj in self.objects(child):
+                    self.noun(obj, dist + 1, near or lemma in NEAR, group)
+            elif dep == "conj":
+                self.noun(child, dist, near, self.new_group(group))
+            elif dep == "advmod" and lemma in NEAR:  # "a village a few kilometres north of Myawaddy"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in self.objects(prep):
+                            self.noun(obj, dist + 1, True, group)
+            elif dep in ("acl", "relcl") and child.tag_ == "VBG" and not self.found and dist <= 3:
+                self.anchor(child, dist + 2, True)  # "farmers working on the outskirts of Kukawa", "a vehicle
+                # carrying personnel in Bijapur district"
+            elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in WHERE_PARTICIPLES:
+                # "positions held by the SDF in villages east of X", not "techniques used in Syria'
+                self.anchor(child, dist + 1, False)
+            elif dep == "relcl" and child.lemma_.lower() in UNFOLDING and not self.found:
+                self.anchor(child, dist + 1, False)  # "an encounter that lasted eight hours in the forests of X"
+
+    def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
+        """Explore what hangs on an anchor: locative prepositions, compounds, objects."""
+        for child in token.children:
+            dep, lemma = child.dep_, child.lemma_.lower()
+            if not self.inside(child):
+                continue
+            if dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
+                near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
+                for obj in self.objects(child):
+                    self.noun(obj, dist + 1, near, self.new_group(None))
+            elif dep == "prep" and lemma in ("including", "include", "notably", "especially"):
+                for sub in child.children:  # "killed 105 across Lebanon, including in Sidon"
+                    if sub.dep_ == "prep" and sub.lower_ in LOCATIVE:
+                        for obj in self.objects(sub):
+                            self.noun(obj, dist + 1, sub.lower_ in NEAR, self.new_group(None))
+                    elif sub.dep_ == "pobj":
+                        self.noun(sub, dist + 1, False, self.new_group(None))
+            elif dep in ("prep", "agent") and lemma not in TEMPORAL:  # "clashed with fighters near Gao"
+                for obj in self.objects(child):
+                    for sub in obj.children:  # "took to the streets of Khartoum", "fought for control of X"
+                        if sub.dep_ == "prep" and (sub.lower_ in LOCATIVE - {"of"} or obj.lemma_.lower() in AREAS):
+                            for inner in self.objects(sub):
+                                self.noun(inner, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+                    for thing in (obj, *obj.conjuncts):  # "set fire to a post and vehicles parked in Kalat district"
+                        for sub in thing.children:
+                            if sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
+                                self.anchor(sub, dist + 2, False)
+                            elif sub.dep_ == "acl" and sub.tag_ == "VBG" and sub.lemma_.lower() in HIDING:
+                                self.anchor(sub, dist + 2, False)  # "fire with militants hiding in a compound near X"
+            elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
+                self.anchor(child, dist + 1, True)
+            elif dep == "advcl" and token.pos_ == "VERB" and child.tag_ in ("VBD", "VBG") and any(
+                    c.dep_ == "mark" and c.lower_ in ("as", "while") for c in child.children) and all(
+                    c.lower_ in ("it", "they", "he", "she", "we") or any(d.dep_ == "poss" for d in c.children)
+                    for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
+                self.anchor(child, dist + 2, True)  # "was ambushed as it entered a track on the fringe of Culiacán"
+            elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
+                self.anchor(child, dist + 1, False)
+                for sub in child.children:
+                    if sub.dep_ == "prep":
+                        for obj in sub.children:
+                            if obj.dep_ == "pobj":
+                                self.noun(obj, dist + 1, True, self.new_group(None))
+            elif dep in ("compound", "poss", "nmod", "npadvmod", "amod", "appos") and filed_from(child):
+                continue  # "DAMASCUS — Clashes erupted near Jableh": where the reporter filed, not the event
+            elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):
+                before = len(self.found)
+                self.noun(child, dist + 1, False, self.new_group(None))
+                for item in self.found[before:]:
+                    item.actorish = item.place.is_country or token.lemma_.lower() in GOVERNMENT_NOUNS
+            elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
+                before = len(self.found)
+                self.noun(child, dist + 1, False, self.new_group(None))
+                if dep == "dobj" and token.lemma_.lower() in BLAMING:
+                    for item in self.found[before:]:  # "the SDF blamed Turkey for the strike": who, not where
+                        item.actorish = item.actorish or item.span.start <= child.i < item.span.end
+            elif dep == "nsubj" and child.i in self.index and any(
+                    c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+                self.noun(child, dist + 1, False, self.new_group(None))  # "Kharkiv came under drone attack"
+            elif dep == "nsubj" and token.pos_ == "VERB":  # "police in Istanbul detained…": where the actor was
+                dwellers = child.lemma_.lower() in ("resident", "inhabitant", "villager", "people", "citizen", "local")
+                for sub in child.children:  # "residents of Nasiriyah gathered": where they live
+                    if sub.dep_ == "prep" and (sub.lower_ in ("in", "at", "near", "outside") or dwellers and sub.lower_ == "of"):
+                        for obj in self.objects(sub):
+                            self.noun(obj, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+                    elif sub.dep_ == "relcl" and sub.tag_ == "VBD":  # "gunmen who blocked the highway near Mastung"
+                        self.anchor(sub, dist + 3, True)
+                    elif sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
+                        self.anchor(sub, dist + 3, False)  # "troops stationed in Aita al-Shaab blew up houses"
+                    elif sub.dep_ == "acl" and sub.tag_ == "VBG" and sub.lemma_.lower() in PATROLLING:
+                        self.anchor(sub, dist + 3, True)  # "a US destroyer patrolling the southern Red Sea shot down"
+
+
+# what an event does where it happens ("a gunfight that raged in the hills above X")
+UNFOLDING = {"last", "rage", "unfold", "occur", "erupt", "continue", "happen"}
+
+
+# what fighters are doing where they are fought ("militants hiding in a compound near Miran Shah")
+HIDING = {"hide", "shelter", "operate", "camp", "hole", "gather", "travel", "move", "stay", "live"}
+
+
+# participles that say where their noun is ("positions held … near X", "troops stationed in Y")
+WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", "situate", "base", "control",
+                     "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
+
+
+PATROLLING = {"patrol", "sail", "cruise", "operate", "fly"}  # where a ship or aircraft was when it acted
+
+
+DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}
+
+
+NEAR_KM = 30.0  # a place measured from a town this close is coded at the town, as near it
+
+
+def measured_from(token: Token) -> float | None:
+    """ "120 km north-west of X", "30 miles from X": how far from X the text puts the place (None: not measured).
+
+    A distance the words give but not in digits counts as far."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in ("of", "from"):
+        return None
+    window = token.doc[max(head.i - 7, 0):head.i]
+    units = [t for t in window if t.lower_ in DISTANCE_UNITS or t.lower_.rstrip("s") in DISTANCE_UNITS]
+    numbers = [t for t in window if t.like_num]
+    if not units or not numbers:
+        return None
+    try:
+        value = float(numbers[-1].text.replace(",", ""))
+    except ValueError:
+        return float("inf")
+    return value * 1.609 if units[-1].lower_.startswith("mi") else value
