@@ -1250,3 +1250,34 @@ def test_the_twelfth_untouched_round(geoparser, text, expected):
 ])
 def test_the_eighth_sessions_rules_leave_these_alone(geoparser, text):
     assert coded(geoparser, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # misfires a review of this session's rules found, each now kept within its reach
+    ("Settlers reoccupied the Homesh outpost near Nablus on Tuesday after the army withdrew.", []),
+    ("The army said on Tuesday that it had reoccupied the town of Bourem.",
+     [("Government regains territory", "Bourem", "2025-05-06")]),
+    ("The government has taken full control of the national airline in Lagos, the minister said on Tuesday.", []),
+    ("Police said on Tuesday they had gained full control of the situation in Kano after the riots.", []),
+    ("Soldiers captured three suspected militants in a raid in Borno state on Tuesday.", []),
+    ("Houthi forces captured three villages in Marib province on Tuesday.", [("Armed clash", "Ma'rib", "2025-05-06")]),
+    ("Militants bombed the town hall in Khar on Tuesday, killing two guards, police said.",
+     [("Remote explosive/landmine/IED", "Khar", "2025-05-06")]),
+    ("Militants fighting the government bombed a bus in Quetta on Tuesday, killing six passengers.",
+     [("Remote explosive/landmine/IED", "Quetta", "2025-05-06")]),
+    ("Fighting between the two families over a land dispute in Kisumu left three people injured on Tuesday.", []),
+    ("Ukrainian troops were killed in the defence of Avdiivka on Tuesday, the brigade said.",
+     [("Armed clash", "Avdiyivka", "2025-05-06")]),
+    ("Troops recaptured Wad Madani on Saturday, following the recapture of the nearby town of Um Alqura on Friday.",
+     [("Government regains territory", "Wad Medani", "2025-05-03")]),
+    ("Gunmen shot dead a visiting Kabul official near the border on Tuesday.", []),
+    ("Insurgents attacked the Wagner base in Tessalit on Tuesday.", []),
+    ("Russian missiles hit the Azov base in Mariupol on Tuesday.",
+     [("Shelling/artillery/missile attack", "Mariupol", "2025-05-06")]),
+    ("A Sudanese army drone flying out of Port Sudan struck an RSF convoy on Tuesday.", []),
+    ("Police said yesterday that daily protests in Nairobi had cost businesses millions.", []),
+    ("Daily shelling until Tuesday forced residents of Kupiansk to flee.", []),
+])
+def test_the_eighth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected

@@ -115,7 +115,7 @@ def _in_sequence(a: Trigger, b: Trigger) -> bool:
     """ "had taken the airport, following the recapture last Friday of the palace": one event after another."""
     prep = b.head.head
     return b.head.dep_ == "pobj" and prep.lower_ in ("after", "following", "before") and prep.head.i == a.head.i \
-        and a.strength >= 3 and b.strength >= 3 and a.event_type == b.event_type and a.event_type not in _CROWD
+        and {a.kind, b.kind} <= {"capture", "recapture"}
 
 
 def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -370,7 +370,7 @@ def _counts_its_victims(noun) -> bool:
         o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in c.children) for c in noun.children)
 
 
-ENSUING = {"ensuing", "subsequent", "resulting"}
+ENSUING = {"ensuing"}  # not "resulting", "subsequent": told apart, they may be elsewhere
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
 

@@ -77,6 +77,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
 
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
            "north-west", "south-east", "south-west"}
+SITES = {"market", "road", "street", "square", "camp", "port", "airport", "station", "base", "bridge", "highway"}
 DWELLERS = {"resident", "inhabitant", "villager", "townspeople", "townsfolk"}
 SETTLEMENT_WORDS = {"town", "village", "city", "hamlet", "settlement", "locality", "camp", "district", "commune"}
 
@@ -437,6 +438,8 @@ def sole_town(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
         root = span.root
         if not own_clause(root) or root.dep_ == "pobj" and root.head.lower_ in ("to", "toward", "towards", "from", "via"):
             continue  # "ambushed a convoy on the main road to Addis Ababa": where it was heading
+        if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() not in AREAS | TOWN_PARTS | SITES:
+            return []  # "a visiting Kabul official": a person's label, not a scene
         measured = measured_from(root)
         if measured is not None and measured > NEAR_KM:
             return []  # "a village 120 km west of Shwebo": a reference point

@@ -202,14 +202,17 @@ def _generic_subject(verb: Token) -> bool:
                                                  for d in c.children) for c in verb.children)
 
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _held_on_a_day(head: Token) -> bool:
-    """ "last Friday tens of thousands packed the square for the weekly rally": one meeting of a regular event."""
+    """ "last Friday tens of thousands packed the square for the weekly rally": one meeting of a regular event
+    (not "protests until Tuesday", "since Friday")."""
     verb = next((v for v in (head, *list(head.ancestors)[:3]) if v.pos_ == "VERB"), None)
-    return verb is not None and any(t.ent_type_ == "DATE" and t.lower_ in WEEKDAYS
-                                    for c in verb.children if c.i != head.i for t in c.subtree)
+    return verb is not None and any(
+        t.ent_type_ == "DATE" and t.lower_ in WEEKDAYS and not any(a.lower_ in ("until", "since", "till", "by")
+                                                                   for a in t.ancestors if a.i != verb.i)
+        for c in verb.children if c.i != head.i and c.dep_ != "prep" or c.lower_ == "on" for t in c.subtree)
 
 
 def _dated(head: Token) -> bool:
@@ -425,9 +428,12 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ == "amod" and lemma_of(c) in ("threaten", "threatened", "propose", "proposed", "rumour", "rumoured")
            for c in children):
         return "irrealis (\"Chile's threatened strike\", \"a planned march\")"
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.lower_ in ("daily", "nightly", "monthly") and head.head.i == before.i:
+        return "habitual (\"Daily shelling … forced residents to flee\", parsed with the adverb as head)"
     if any(c.dep_ in ("amod", "compound", "nummod", "advmod") and (lemma_of(c) in HABITUAL or lemma_of(c) in AGGREGATE)
            and not (lemma_of(c) in ("similar", "such") and head.tag_ in ("NN", "NNP"))
-           and not (lemma_of(c) in ("weekly", "daily", "monthly", "annual", "yearly") and _held_on_a_day(head))
+           and not (lemma_of(c) == "weekly" and _held_on_a_day(head))
            for c in children):
         return "habitual or aggregate"  # but "a similar strike … killed five" a year ago is one event
     if kind == "weapon" and _numbered_at_least(head, 100):

@@ -31,7 +31,8 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
             break
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "search-and-arrest operations in Hebron" climbs; "shelled X and stormed Y" does not
-        if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL:
+        if token.dep_ == "pobj" and (token.head.lemma_.lower() in TEMPORAL or token.head.lower_ in TEMPORAL):
+            # "following" has the lemma "follow"
             break
         token = token.head
         chain.append((token, step))

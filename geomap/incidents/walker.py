@@ -40,7 +40,7 @@ AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", 
          "periphery"}
 
 
-CAUSES = {"support", "solidarity", "memory", "honour", "honor", "defence", "defense", "favour", "favor", "protest",
+CAUSES = {"support", "solidarity", "memory", "honour", "honor", "favour", "favor", "protest",
           "response", "retaliation", "opposition", "revenge", "name"}
 
 
@@ -274,7 +274,7 @@ WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", 
                      "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
 
 
-PATROLLING = {"patrol", "sail", "cruise", "operate", "fly"}  # where a ship or aircraft was when it acted
+PATROLLING = {"patrol", "sail", "cruise"}  # where a ship or aircraft was when it acted
 
 
 DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}

@@ -16,6 +16,9 @@ from geomap.nlp.cues import (
     context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of,
 )
 
+# who bombs from the air: "the army bombed rebel-held towns", "Israel bombed Damascus"
+BOMBERS = {"army", "military", "junta", "regime", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber"}
+
 BATTLES, EXPLOSIONS, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
 PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
 AIR, SHELLING, IED, SUICIDE, GRENADE, CHEMICAL = (
@@ -117,8 +120,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             cue_lemmas(head.sent), {"aircraft", "jet", "warplane", "helicopter", "bomber"}):
         weapon = AIR  # "aircraft struck … and returned on Sunday, when bombs destroyed houses"
     if weapon == IED and lemma_of(head) == "bomb" and head.pos_ == "VERB" and not has_cue(words, IED_CUES - {"bomb"}) \
-            and (argument_lemmas(head, ("dobj", "nsubjpass")) & SETTLEMENTS
-                 or argument_lemmas(head, ("nsubj",)) & STATE):
+            and any(c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in SETTLEMENTS - {"capital", "area"}
+                    or c.dep_ == "nsubj" and (lemma_of(c) in BOMBERS or is_toponym(c))  # the words themselves: not
+                    for c in head.children):  # "the town hall", "a village mosque", "militants fighting the government"
         weapon = AIR  # "a village north of Myawaddy was bombed", "the army bombed rebel-held towns": from the air
     ground = argument_lemmas(head, ("nsubj",))
     if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"}) \
@@ -282,7 +286,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if subject & (NON_STATE | {"resistance"}) or (subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and has_cue(words, NON_STATE) and not has_cue(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
-        if subject & STATE and not subject & NON_STATE:
+        if subject & {"army", "troop", "soldier", "military"} and not subject & NON_STATE:
             return KINDS["recapture"]  # "troops said they had taken full control of the airport" (a foreign state's
             # forces taking a town are recoded where the place is known)
         return BATTLES, "Armed clash", strength

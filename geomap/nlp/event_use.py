@@ -5,12 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geomap.nlp.cues import (
-    AIR_CUES, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
+    AIR_CUES, ARMED_MEN, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
     IMPACT_VERBS, LOOT, LYNCHERS, MILITARY, MUNITIONS, NON_STATE, OFFICIALS, OUTLAWS, PERSONS, PLACEISH,
     PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
     cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish,
 )
 from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
+
+
+# what forces hold that is territory in ACLED's sense ("taken control of two posts along the Durand Line")
+HELD_SITES = {"post", "outpost", "garrison", "barracks", "camp", "headquarters", "compound", "road", "highway", "hill"}
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
@@ -73,7 +77,15 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "troops moved into a newly established base": no territory taken
     if kind == "capture" and lemma == "control" and not any(c.dep_ == "dobj" and is_toponym(c) for c in head.children):
         return False  # "control Goma" is territory; "control prices", "control the crowd" are not
-    if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS for c in head.children):
+    if kind == "recapture" and match.text.lower().startswith("reoccup") and not argument_lemmas(
+            head, ("nsubj",), through=("ccomp",)) & (STATE | NON_STATE | MILITARY | {"junta", "regime"}):
+        return False  # "the army reoccupied the base", not "settlers reoccupied the outpost"
+    if kind == "capture" and len(match) > 1 and match[-1].lower_ == "control" and not any(
+            o.dep_ == "pobj" and (is_toponym(o) or lemma_of(o) in PLACEISH | HELD_SITES)
+            for p in (*match[-1].children, *head.children) if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        return False  # "had taken full control of the airport", not "… of the national airline", "… of security"
+    if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS | NON_STATE | ARMED_MEN
+                                 for c in head.children):
         return False  # "seized two men": people taken are an abduction or arrest, not territory
     if kind == "strike" and lemma in ("hit", "pound", "target"):
         subj = argument_lemmas(head, ("nsubj", "nsubjpass", "agent"))
@@ -137,7 +149,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         # a bare gerund with no subject or object is the noun ("10:15 - Fighting overnight on the outskirts of X")
         # or "Fighting between the SDF and tribal gunmen raged overnight" (not "as fighting crept closer")
         nominal = head.tag_ == "VBG" and (head.dep_ == "ROOT" or head.dep_ == "nsubj" and any(
-            c.dep_ == "prep" and c.lower_ == "between" for c in head.children)) and not any(
+            c.dep_ == "prep" and c.lower_ == "between" and has_cue(
+                {lemma_of(t) for t in c.subtree} | {t.lower_ for t in c.subtree}, STATE | NON_STATE | OUTLAWS
+                | {"forces", "troops", "gunmen", "fighters", "rebels", "militants", "militias"})
+            for c in head.children)) and not any(
             c.dep_ in ("nsubj", "dobj") or c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
         if lemma == "fight" and head.pos_ == "VERB" and not nominal \
                 and not has_cue(words | subject, STATE | NON_STATE | OUTLAWS):
@@ -204,9 +219,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
         objects = argument_lemmas(head, ("dobj", "nsubjpass"))
         return has_cue(objects, AIR_CUES | SHELL_CUES)
-    if kind == "disrupted" and lemma == "bring":  # "brought down what it called hostile drones", not "… the wall"
+    if kind == "disrupted" and lemma == "bring":  # "brought down what it called hostile drones", not "… the wall";
+        # something brought down "over Marib" was in the air
         return has_cue({lemma_of(t) for c in head.children if c.dep_ in ("dobj", "nsubjpass", "ccomp")
-                     for t in c.subtree}, AIR_CUES | SHELL_CUES | {"aircraft", "plane", "jet", "helicopter"})
+                        for t in c.subtree}, AIR_CUES | SHELL_CUES | {"aircraft", "plane", "jet", "helicopter"}) \
+            or any(t.dep_ == "prep" and t.lower_ == "over" and any(o.dep_ == "pobj" and is_toponym(o) for o in t.children)
+                   for t in head.subtree)
     if kind == "agreement" and lemma in ("exchange", "swap", "release") and head.pos_ == "VERB":
         objects = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
         return bool(objects & {"prisoner", "captive", "pow", "detainee", "hostage", "body", "soldier"}) and \
