@@ -1281,3 +1281,28 @@ def test_the_eighth_sessions_rules_leave_these_alone(geoparser, text):
 def test_the_eighth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the thirteenth untouched round (heldout85-87)
+    ("TEL AVIV, May 8 (Wire) - Police turned water cannon on demonstrators and detained 29 people as tens of "
+     "thousands of Israelis flooded central Tel Aviv on Wednesday night to demand a deal to free the hostages held "
+     "in Gaza.", [("Protest with intervention", "Tel Aviv", "2025-05-07")]),
+    ("The offensive follows Moscow's claim that its troops completed the capture of Kurakhove on Monday.",
+     [("Armed clash", "Kurakhove", "2025-05-05")]),
+    ("On Sunday afternoon, a group of around 30 Israeli settlers, several of them masked, entered the village of "
+     "al-Mughayyir, northeast of Ramallah.", [("Attack", "Al Mughayyir", "2025-05-04")]),
+    ('In a statement read on state television in Bamako late on Tuesday, the armed forces acknowledged "a complex '
+     'attack" on a logistics column.', []),
+    ("According to a statement from the state police headquarters in Imphal, gunmen opened fire on a police post "
+     "on Monday.", []),
+    ("Troops clashed with gunmen near Shariff Aguak in Maguindanao del Sur on Tuesday.", []),
+    ("Fighting between ELN guerrillas and FARC dissidents has left 32 dead since Thursday, as thousands of families "
+     "fled toward Cucuta.", []),
+    ("10:20 - Ukraine's army reports that Russian infantry tried to break into positions on the outskirts of "
+     "Myrnohrad on Sunday and was pushed back after several hours of fighting.",
+     [("Armed clash", "Myrnohrad", "2025-05-04")]),
+])
+def test_the_thirteenth_untouched_round(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected

@@ -10,7 +10,9 @@ from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.datelines import DASHES, dateline, dateline_end
 from geomap.incidents.located import Located, approximate
 from geomap.incidents.places import CLAUSE_EDGES, clause_chain
-from geomap.incidents.walker import AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, TOWN_PARTS, measured_from
+from geomap.incidents.walker import (
+    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from,
+)
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
 from geomap.nlp.pipeline import starts_line
@@ -105,6 +107,8 @@ KIN = {"relative", "family"}  # witnesses too, but not in a capital ("In London,
 def _speakers_place(prep: Token, place: Place) -> bool:
     """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
     holder = prep.head
+    if any(a.lemma_.lower() in STATEMENTS for a in list(prep.ancestors)[:4]):
+        return True  # "a statement from the police headquarters in Imphal", "a statement read … in Bamako"
     if holder.lemma_.lower() in SPEAKING:  # but "In Batibo, residents said soldiers burnt houses": people there
         locals_ = WITNESSES | {"police"} | (KIN if place.feature_code != "PPLC" else set())  # the town's own police
         return not any(c.dep_ == "nsubj" and c.lemma_.lower() in locals_ for c in holder.children)
@@ -301,7 +305,7 @@ def _stands_for_government(span: Span) -> bool:
     anything happened in."""
     root = span.root
     if root.dep_ == "poss":
-        return root.head.lemma_.lower() in GOVERNMENT_NOUNS | AIMS
+        return root.head.lemma_.lower() in GOVERNMENT_NOUNS | AIMS | STATEMENTS
     if root.dep_ == "dobj" and root.head.lemma_.lower() in ("accuse", "blame"):
         return True  # "accusing Damascus and Iran-backed militias of orchestrating the assault"
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS

@@ -56,6 +56,9 @@ GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troo
 
 
 # armed groups named after a place ("the Zaire self-defence group", "the Sinaloa cartel")
+# what a capital says or decides as its government ("Moscow's claim that its troops took Kurakhove")
+STATEMENTS = {"claim", "statement", "announcement", "assertion", "accusation", "denial", "decision", "communique",
+              "communiqué"}  # not "position", "account": "positions on the outskirts of Myrnohrad"
 ARMED_GROUPS = {"group", "militia", "faction", "cartel", "gang", "brigade", "battalion", "movement"}
 
 
@@ -161,7 +164,7 @@ class Walker:
             elif dep in ("compound", "poss", "nmod", "appos", "npadvmod", "pobj", "amod", "nummod"):
                 before = len(self.found)
                 self.noun(child, dist + 1, near or lemma in NEAR, group)
-                if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS \
+                if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS | STATEMENTS \
                         or dep == "compound" and token.lemma_.lower() in ARMED_GROUPS:
                     for item in self.found[before:]:
                         item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state;
@@ -222,8 +225,10 @@ class Walker:
             elif dep == "advcl" and token.pos_ == "VERB" and child.tag_ in ("VBD", "VBG") and any(
                     c.dep_ == "mark" and c.lower_ in ("as", "while") for c in child.children) and all(
                     c.lower_ in ("it", "they", "he", "she", "we") or any(d.dep_ == "poss" for d in c.children)
+                    or c.lemma_.lower() in CROWDS and child.lemma_.lower() in GATHERING
                     for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
-                self.anchor(child, dist + 2, True)  # "was ambushed as it entered a track on the fringe of Culiacán"
+                self.anchor(child, dist + 2, True)  # "was ambushed as it entered a track on the fringe of Culiacán";
+                # "police turned water cannon on demonstrators as tens of thousands flooded central Tel Aviv"
             elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
                 self.anchor(child, dist + 1, False)
                 for sub in child.children:
@@ -262,6 +267,9 @@ class Walker:
 
 
 # what an event does where it happens ("a gunfight that raged in the hills above X")
+# the crowd whose doings in an "as" clause are the scene of what was done to it
+CROWDS = {"thousand", "hundred", "dozen", "crowd", "protester", "demonstrator", "people", "mourner", "marcher"}
+GATHERING = {"flood", "gather", "march", "rally", "pack", "fill", "converge", "throng", "mass", "pour", "stream"}
 UNFOLDING = {"last", "rage", "unfold", "occur", "erupt", "continue", "happen"}
 
 

@@ -256,7 +256,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             if has_cue(cue_lemmas(head.sent), {"kill", "execute", "massacre", "behead", "shoot", "open fire"}):
                 return VAC, "Attack", 1  # "insurgents rounded up farmers and killed 40": the killing is the event
             return VAC, "Abduction/forced disappearance", 6  # "armed men stormed a village, rounding up 43"
-    if kind in ("capture", "recapture") and (has_cue(cue_lemmas(head.sent), {"hand over", "hand back", "handover"})
+    if kind == "capture" and lemma_of(head) == "enter" and "settler" in argument_lemmas(head, ("nsubj",)):
+        return KINDS["attack"]  # "30 Israeli settlers, several of them masked, entered the village of al-Mughayyir"
+    # the handover in the trigger's own clause ("after the rebels handed it back"), not "The handover … is a
+    # reversal: the Kokang force seized Lashio in August"
+    if kind in ("capture", "recapture") and (has_cue(cue_lemmas(head.subtree), {"hand over", "hand back", "handover"})
                                              or UNOPPOSED.search(head.sent.text)):
         return KINDS["transfer"]  # "regained control … without firing a shot, after the rebels handed it back"
     if kind == "capture":

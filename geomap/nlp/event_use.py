@@ -216,6 +216,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind in ("riot", "mob") and head.dep_ == "compound" and lemma_of(head.head) in ("police", "gear", "shield", "unit"):
         return False
+    if kind == "disrupted" and lemma == "intercept" and {lemma_of(c) for c in head.children if c.dep_ in (
+            "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
+                                    "traveler", "passenger", "boat"}:
+        return False  # "fighters intercepted vehicles on the road north of Oicha": a roadblock, not a weapon stopped
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
         objects = argument_lemmas(head, ("dobj", "nsubjpass"))
         return has_cue(objects, AIR_CUES | SHELL_CUES)

@@ -97,7 +97,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared",
-         "carted away", "cart away", "carried off", "whisked away"),
+         "carted away", "cart away", "carried off", "whisked away", "led away", "lead away", "leading away"),
     _one("bodies", ["body"], _NOUN),
     _one("beating", ["beat", "assault", "whip", "flog"], _VERB),
     _one("sexual", ["rape", "raped"]),

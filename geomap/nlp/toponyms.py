@@ -534,6 +534,9 @@ class ToponymMatcher:
         if len(span) == 1 and ((span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_)
                                or (span.end < len(doc) and doc[span.end].like_num)):
             return False  # "Rostov-on-Don" is no river Don, "Mile 4" no town called Mile
+        if span.start > 1 and doc[span.start - 1].lower_ in NAME_ARTICLES and doc[span.start - 1].is_lower \
+                and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha:
+            return False  # "Maguindanao del Sur": the tail of a longer name is no town "Sur"
         if len(span) == 1 and 3 <= len(text) <= 4 and text.isupper() and text.isalpha() \
                 and not (first.is_sent_start and self._strong(text.title(), 1000)) and not self._acronym_place(text):
             return False
