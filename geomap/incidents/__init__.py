@@ -22,14 +22,14 @@ from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
     TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
 )
+from geomap.incidents.datelines import dateline, dateline_end
 from geomap.incidents.fallbacks import (
     line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, sole_town, the_city,
     town_within,
 )
-from geomap.incidents.datelines import dateline, dateline_end
+from geomap.incidents.filters import real_triggers
 from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
-from geomap.incidents.filters import real_triggers
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger
 from geomap.nlp.toponyms import FACILITY_WORDS
@@ -313,7 +313,7 @@ def _inside_a_name(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ in ("ORG", "FAC")
 
 
-def _in_the_capital(token) -> Token | None:
+def _in_the_capital(token: Token) -> Token | None:
     """The locative preposition of "in the Somali capital", "in the heart of the capital"."""
     if token.lemma_.lower() != "capital" or token.dep_ != "pobj":
         return None
