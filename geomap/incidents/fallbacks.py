@@ -52,7 +52,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                 head, near = outer.head, True
         if _speakers_place(head, span._.geomap_place):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
-        if head.head.lemma_.lower() in ("hospital", "clinic", "morgue", "mortuary"):
+        if head.head.lemma_.lower() in CARE_PLACES:
             continue  # "pronounced dead at Rafidia hospital in Nablus": where the victim was taken
         if any(a.lower_ == "according" or a.lemma_.lower() in ("headquarter", "headquartered")
                and a.tag_ == "VBN" for a in list(head.ancestors)[:4] + [head]):
@@ -77,6 +77,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
     return list(found.values()) if len(found) == 1 else []
 
 
+# where the wounded and the dead are taken ("pronounced dead at Rafidia hospital in Nablus"), not the scene
+CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
            "north-west", "south-east", "south-west"}
 SITES = {"market", "road", "street", "square", "camp", "port", "airport", "station", "base", "bridge", "highway"}
@@ -418,8 +420,10 @@ def sole_town(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
     launch site, a passive's doer, the reporter's dateline, a hospital the wounded were taken to, or the seat of
     whoever speaks; a second town or a country anywhere in the sentence leaves the event unplaced.
     """
-    chain = {t.i for trigger in cluster for t, _ in clause_chain(trigger.head)}
-    tops = {clause_chain(trigger.head)[-1][0].i for trigger in cluster}
+    chains = [clause_chain(trigger.head) for trigger in cluster]
+    chain = {t.i for links in chains for t, _ in links}
+    tops = {links[-1][0].i for links in chains}
+    filed = dateline_end(segment.doc.text)
 
     def own_clause(token: Token) -> bool:
         for ancestor in (token, *token.ancestors):
@@ -437,7 +441,7 @@ def sole_town(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
         place = span._.geomap_place
         if place.is_country or place.feature_class not in ("P", "A") or place.feature_code == "ADM1":
             return []
-        if span.start_char < dateline_end(segment.doc.text):
+        if span.start_char < filed:
             continue
         root = span.root
         if not own_clause(root) or root.dep_ == "pobj" and root.head.lower_ in ("to", "toward", "towards", "from", "via"):
@@ -449,8 +453,7 @@ def sole_town(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
             return []  # "a village 120 km west of Shwebo": a reference point
         if _stands_for_government(span) or _origin(span) or _by_agent(span) or _names_a_thing(span):
             return []
-        if root.dep_ == "pobj" and (_speakers_place(root.head, place) or root.head.head.lemma_.lower() in (
-                "hospital", "clinic", "morgue", "mortuary")):
+        if root.dep_ == "pobj" and (_speakers_place(root.head, place) or root.head.head.lemma_.lower() in CARE_PLACES):
             return []
         named[place.gazetteer_id] = span
     if len(named) != 1:

@@ -348,17 +348,28 @@ class ToponymMatcher:
         """NER cut a longer gazetteer name short ("Dera" of "Dera Ismail Khan", "Mazar" of "Mazar-i-Sharif"): take
         the whole known name."""
         doc = span.doc
-        chain = _hyphen_chain(doc, span.end - 1)
-        if chain > span.end and self._known(doc[span.start:chain].text) and self._strong(doc[span.start:chain].text, 1000):
-            return Span(doc, span.start, chain, label=span.label_)
+        whole = self._hyphenated_whole(span)
+        if whole is not None:
+            return Span(doc, whole.start, whole.end, label=span.label_)
         for extra in range(MAX_NGRAM - len(span), 0, -1):
             end = span.end + extra
             if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end:end]):
                 continue
             longer = Span(doc, span.start, end, label=span.label_)
-            if self._known(longer.text) and self._strong(longer.text, 1000):
+            if self._sizeable(longer.text):
                 return longer
         return span
+
+    def _sizeable(self, text: str) -> bool:
+        """A name the gazetteer knows whose best candidate is a town of 1,000 or more (or a larger kind of place)."""
+        return self._known(text) and self._strong(text, 1000)
+
+    def _hyphenated_whole(self, span: Span) -> Span | None:
+        """The whole hyphenated name ``span`` begins ("Mazar" of "Mazar-i-Sharif", "Croix" of
+        "Croix-des-Bouquets") when the gazetteer knows it as a sizeable place."""
+        chain = _hyphen_chain(span.doc, span.end - 1)
+        whole = span.doc[span.start:chain]
+        return whole if chain > span.end and self._sizeable(whole.text) else None
 
     def _acronym_place(self, text: str) -> bool:
         """A short all-caps word is an acronym ("ELN", "RSF") unless the gazetteer has it as a code or abbreviation."""
@@ -370,9 +381,9 @@ class ToponymMatcher:
     def _overrule(self, ent: Span, place_texts: set[str], accept, person_words: set[str]) -> bool:
         """Gazetteer evidence against a PERSON/ORG/... label; True when (part of) ``ent`` became a toponym."""
         doc = ent.doc
-        chain = _hyphen_chain(doc, ent.end - 1)
-        if chain > ent.end and self._known(doc[ent.start:chain].text) and self._strong(doc[ent.start:chain].text, 1000):
-            accept(doc[ent.start:chain], "GPE")  # "Croix" tagged PERSON, of "Croix-des-Bouquets"
+        whole = self._hyphenated_whole(ent)
+        if whole is not None:
+            accept(whole, "GPE")  # "Croix" tagged PERSON, of "Croix-des-Bouquets"
             return True
         if _inside_compound(ent):
             return False
@@ -490,8 +501,7 @@ class ToponymMatcher:
             tok = doc[i]
             chain = _hyphen_chain(doc, i)
             if tok.lower_ in ARABIC_ARTICLES and chain > i + 2 and doc[chain - 1].text[:1].isupper() \
-                    and not any(taken[j] or blocked[j] for j in range(i, chain)) \
-                    and self._known(doc[i:chain].text) and self._strong(doc[i:chain].text, 1000):
+                    and not any(taken[j] or blocked[j] for j in range(i, chain)) and self._sizeable(doc[i:chain].text):
                 accept(doc[i:chain], "GAZ")  # "the entrance to al-Mayadin": the article written in lower case
                 i = chain
                 continue
@@ -499,7 +509,6 @@ class ToponymMatcher:
                 i += 1
                 continue
             matched = 0
-            chain = _hyphen_chain(doc, i)
             if chain > i + 1 and not any(taken[j] for j in range(i, chain)) \
                     and doc[chain - 1].text[:1].isupper() and self._passes_guards(doc[i:chain], lower_words, has_ner, taken, named_here):
                 accept(doc[i:chain], "GAZ")
