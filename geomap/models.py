@@ -99,6 +99,7 @@ class Incident:
     url: str | None = None
     confidence: float = 0.0
     sources: tuple[str, ...] = ()  # document ids that report it (after deduplication)
+    place_basis: str = ""  # how the place was found: "parse", else the fallback that found it ("dateline", …)
 
 
 @dataclass(frozen=True)

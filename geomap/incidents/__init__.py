@@ -343,6 +343,25 @@ def _national_capital(segment: Span, store) -> list[Located]:
     return []
 
 
+def _dateline_place(segment: Span, index) -> list[Located]:
+    """ "TBILISI — Police detained …": the dateline's own sentence, when it names no other town (wire stories are
+    filed from the scene)."""
+    opening = dateline(segment.doc, index)
+    if opening is None or not (segment.start <= opening.span.end + 1 and opening.span.start < segment.end):
+        return []  # the dateline's own sentence (which the segmenter may split after "MEXICO CITY —")
+    filed = dateline_end(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
+    named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
+             and segment.start <= span.start < segment.end and span.label_ != "NORP"
+             and not (span.label_ == "FAC" and (span._.geomap_place is None
+                                                or span[-1].lower_.rstrip(".") in FACILITY_WORDS))  # "Serantes Street"
+             and not _inside_a_name(span)  # "the Palacio Nacional", a building named like a town
+             and span.start_char >= filed]
+    # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
+    others = {normalize(span.text) for span in named if span._.geomap_place is None
+              or not span._.geomap_place.is_country} - {normalize(opening.span.text)}
+    return [opening] if not others and not names_unknown_town(segment, index) else []
+
+
 def _taken_by_a_foreign_state(lead: Trigger, place: Place, index, demonyms: dict[int, str]) -> str | None:
     """ "Russia's Defence Ministry said its troops had 'liberated' Shakhove": a state's forces taking a town of
     another country neither regain their own territory nor merely fight; ACLED codes that as territory overtaken."""
@@ -390,44 +409,40 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
                    for c in lead.head.children) and not _counts_its_victims(lead.head)
     one_event = len({other[0].event_type for other in clusters
                      if other is cluster or not _dated_aside(other)}) == 1
-    if not located and lead.strength >= 3 and one_event and not definite:
+    strong, alone = lead.strength >= 3, one_event and not definite
+    # where the parse ties the event to no place: the fallbacks in order, each with the cases it may serve
+    fallbacks = (
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
-        located = sentence_fallback(segment, index)
-    if not located and lead.strength >= 3 and one_event and not definite:
-        located = next_sentence_place(segment, index)  # "… struck a police station. The station sits in Suárez"
-    if not located and lead.strength >= 3 and one_event:
-        located = _national_capital(segment, store)  # "stormed a hotel in the Somali capital"
-    if not located and lead.strength >= 3 and one_event and not definite:
-        opening = dateline(segment.doc, index)  # "TBILISI — Police detained …": wire stories are filed from the scene
-        filed = dateline_end(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
-        named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
-                 and segment.start <= span.start < segment.end and span.label_ != "NORP"
-                 and not (span.label_ == "FAC" and (span._.geomap_place is None
-                                                    or span[-1].lower_.rstrip(".") in FACILITY_WORDS))  # "Serantes Street"
-                 and not _inside_a_name(span)  # "the Palacio Nacional", a building named like a town
-                 and span.start_char >= filed]
-        # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
-        others = {normalize(span.text) for span in named if span._.geomap_place is None
-                  or not span._.geomap_place.is_country} - ({normalize(opening.span.text)} if opening else set())
-        # the dateline's own sentence (which the segmenter may split after "MEXICO CITY —")
-        if opening is not None and segment.start <= opening.span.end + 1 and opening.span.start < segment.end \
-                and not others and not names_unknown_town(segment, index):
-            located = [opening]
-    if not located and lead.strength >= 3:
+        ("sentence", strong and alone, lambda: sentence_fallback(segment, index)),
+        # "… struck a police station. The station sits in Suárez"
+        ("next sentence", strong and alone, lambda: next_sentence_place(segment, index)),
+        ("capital", strong and one_event, lambda: _national_capital(segment, store)),  # "in the Somali capital"
+        ("dateline", strong and alone, lambda: _dateline_place(segment, index)),
         # "slammed into the city's oil terminal"; a division stands for the city only if it has a namesake one
-        located = the_city(cluster, segment, index, lambda item: _as_city(item, store)[1])
-    if not located and lead.strength >= 3 and one_event:
-        located = line_label(segment, index)  # "Aden: Hundreds of demonstrators gathered …"
-    if not located and lead.strength >= 3 and one_event and not definite and lead.event_type != "Strategic developments":
-        located = sole_town(cluster, segment, index)  # "mobs roamed Juba's markets, smashing storefronts"
-    if not located and fresh and lead.strength >= 4 and one_event and not definite and not heading(segment) \
-            and lead.sub_event_type != "Disrupted weapons use" and _told_in_past(lead):
-        located = paragraph_place(segment, index)  # "The confrontation in Quetta … On Friday, police used tear gas"
-    if not located and last_places and any(
-            c.dep_ == "advmod" and c.lower_ in THERE for t in cluster for c in (*t.head.children, *t.head.head.children)):
-        located = [replace(item, near=True) for item in last_places]  # "his supporters rallied outside"
-    if not located and last_places and any(c.dep_ == "amod" and c.lower_ in ENSUING for t in cluster for c in t.head.children):
-        located = list(last_places)  # "six of them were killed in the ensuing gunbattle": where the last event was
+        ("the city", strong, lambda: the_city(cluster, segment, index, lambda item: _as_city(item, store)[1])),
+        ("line label", strong and one_event, lambda: line_label(segment, index)),  # "Aden: Hundreds of …"
+        # "mobs roamed Juba's markets, smashing storefronts"
+        ("one town", strong and alone and lead.event_type != "Strategic developments",
+         lambda: sole_town(cluster, segment, index)),
+        # "The confrontation in Quetta … On Friday, police used tear gas"
+        ("paragraph", fresh and lead.strength >= 4 and alone and not heading(segment)
+         and lead.sub_event_type != "Disrupted weapons use" and _told_in_past(lead),
+         lambda: paragraph_place(segment, index)),
+        # "his supporters rallied outside"
+        ("there", bool(last_places) and any(c.dep_ == "advmod" and c.lower_ in THERE for t in cluster
+                                            for c in (*t.head.children, *t.head.head.children)),
+         lambda: [replace(item, near=True) for item in last_places]),
+        # "six of them were killed in the ensuing gunbattle": where the last event was
+        ("ensuing", bool(last_places) and any(c.dep_ == "amod" and c.lower_ in ENSUING
+                                              for t in cluster for c in t.head.children),
+         lambda: list(last_places)),
+    )
+    basis = "parse"
+    for name, applies, find in fallbacks:
+        if located:
+            break
+        if applies:
+            located, basis = find(), name
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
@@ -507,5 +522,6 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             url=document.url,
             confidence=round(min(confidence, 0.99) - (0.1 if window and window.precision == "publication" else 0), 3),
             sources=(document.id,),
+            place_basis=basis,
         ))
     return out
