@@ -28,6 +28,8 @@ class Options:
     country_bias: str | None = None
     zone_width_km: float | None = None  # None: the documented default per zone kind
     deduplicate: bool = True
+    rescore: bool = True  # score each incident with the keep model (False: the rules' incidents, unscored)
+    min_confidence: float | None = None  # None: the keep model's threshold; 0 keeps every incident, scored
 
 
 class Geoparser:
@@ -114,10 +116,13 @@ class Geoparser:
 
     def _extract_one(self, document: Document, doc) -> tuple[list[Mention], list, list]:
         from geomap.incidents import find_incidents
+        from geomap.incidents.keep import keep_likely
         from geomap.zones import find_zones
 
         mentions = mentions_of(document, doc)
         incidents = find_incidents(doc, document, store=self.store)
+        if self.options.rescore:
+            incidents = keep_likely(incidents, document, min_confidence=self.options.min_confidence)
         kwargs = {} if self.options.zone_width_km is None else {"default_width_km": self.options.zone_width_km}
         zones = find_zones(doc, document, store=self.store, **kwargs)
         return mentions, incidents, zones
@@ -236,7 +241,8 @@ def extract(
 ) -> Extraction:
     """Extract places, incidents and zones from texts, paths or Documents. Writes nothing.
 
-    ``options`` are ``Options`` fields (model, gazetteer_path, country_bias, zone_width_km, deduplicate).
+    ``options`` are ``Options`` fields (model, gazetteer_path, country_bias, zone_width_km, deduplicate, rescore,
+    min_confidence).
     Inputs that cannot be read are listed in ``Extraction.errors``.
     """
     errors: list[str] = []

@@ -24,12 +24,28 @@ def store():
 
 
 @pytest.fixture(scope="session")
-def geoparser(store):
-    """A Geoparser with the statistical model, loaded once for every end-to-end test."""
+def shipped_parser(store):
+    """A Geoparser with the statistical model and the keep model, as shipped, loaded once for every test."""
     from geomap.pipeline import Geoparser
 
     parser = Geoparser()
     parser._store = store
+    return parser
+
+
+@pytest.fixture(scope="session")
+def geoparser(shipped_parser):
+    """The parser end-to-end tests use (a module that tests the rules alone overrides it with ``rules_parser``)."""
+    return shipped_parser
+
+
+@pytest.fixture(scope="session")
+def rules_parser(shipped_parser):
+    """The same model and gazetteer without the keep model: the rules' own incidents, for tests of the rules."""
+    from geomap.pipeline import Geoparser
+
+    parser = Geoparser(rescore=False)
+    parser._nlp, parser._store = shipped_parser.nlp, shipped_parser.store
     return parser
 
 

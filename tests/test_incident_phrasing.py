@@ -13,6 +13,12 @@ pytestmark = pytest.mark.e2e
 THURSDAY = date(2025, 5, 8)
 
 
+@pytest.fixture(scope="module")
+def geoparser(rules_parser):
+    """These tests pin what the rules find; the keep model that scores them is tested in test_keep_model.py."""
+    return rules_parser
+
+
 def incidents(geoparser, text, published=THURSDAY):
     return geoparser.extract([Document("t", text, published=published)]).incidents
 

@@ -139,6 +139,15 @@ def gazetteer_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def min_confidence_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        help="Keep incidents the keep model scores at least this likely to be coded. Default: the model's "
+             "cross-validated threshold; 0 keeps every incident the rules find.",
+    )(f)
+
+
 def model_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--model",

@@ -6,21 +6,26 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_option, model_option
+from geomap.cli.common import gazetteer_option, min_confidence_option, model_option
 
 
 @click.command("eval-incidents")
 @click.argument("devsets", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the full result (with every error) as JSON.")
 @click.option("--max-km", default=30.0, show_default=True, help="Largest place error that still matches.")
+@click.option("--rules-only", is_flag=True, help="Score the rules' incidents without the keep model.")
+@min_confidence_option
 @gazetteer_option
 @model_option
-def command(devsets: tuple[Path, ...], as_json: bool, max_km: float, gazetteer_path: Path | None, model: str) -> None:
+def command(devsets: tuple[Path, ...], as_json: bool, max_km: float, rules_only: bool, min_confidence: float | None,
+            gazetteer_path: Path | None, model: str) -> None:
     """Score incident extraction on DEVSET files (JSONL: id, text, published, incidents), pooled."""
     from geomap.evaluation.incidents import evaluate
     from geomap.pipeline import Geoparser
 
-    result = evaluate(devsets, Geoparser(model=model, gazetteer_path=gazetteer_path, deduplicate=False), max_km)
+    parser = Geoparser(model=model, gazetteer_path=gazetteer_path, deduplicate=False, rescore=not rules_only,
+                       min_confidence=min_confidence)
+    result = evaluate(devsets, parser, max_km)
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return

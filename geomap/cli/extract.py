@@ -11,7 +11,10 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import EXIT_FAILURES, fail_usage, gazetteer_option, model_option, published_option, report_failures, report_written
+from geomap.cli.common import (
+    EXIT_FAILURES, fail_usage, gazetteer_option, min_confidence_option, model_option, published_option, report_failures,
+    report_written,
+)
 
 
 @click.command("extract")
@@ -21,6 +24,7 @@ from geomap.cli.common import EXIT_FAILURES, fail_usage, gazetteer_option, model
 @published_option
 @click.option("--country", "country_bias", metavar="CC", help="Prefer places in this country (ISO 3166-1 alpha-2) when names are ambiguous.")
 @click.option("--zone-width-km", type=click.FloatRange(min=0.1, max=2000), help="Width of zones the text gives no width for.")
+@min_confidence_option
 @gazetteer_option
 @model_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Local worker processes (each loads the model and gazetteer once).")
@@ -29,7 +33,7 @@ from geomap.cli.common import EXIT_FAILURES, fail_usage, gazetteer_option, model
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), help="Write failed inputs here as JSON Lines {input, line, message} instead of listing them on stderr.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run with the same inputs and output, skipping finished partitions.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (it is shown only when stderr is a terminal anyway).")
-def command(inputs, output, output_dir, published, country_bias, zone_width_km, gazetteer_path, model,
+def command(inputs, output, output_dir, published, country_bias, zone_width_km, min_confidence, gazetteer_path, model,
             workers, scheduler, partition_size, errors_path, resume, quiet) -> None:
     """Extract places, incidents and zones from articles (.txt, .md, .html, .jsonl, .csv or directories)."""
     from geomap.batch import error_lines, write_error_report
@@ -61,7 +65,8 @@ def command(inputs, output, output_dir, published, country_bias, zone_width_km, 
         raise ConfigurationError("no input documents")
 
     spec = ParserSpec.from_options({"country_bias": country_bias, "zone_width_km": zone_width_km,
-                                    "gazetteer_path": gazetteer_path, "model": model})
+                                    "min_confidence": min_confidence, "gazetteer_path": gazetteer_path,
+                                    "model": model})
     scratch = not (output or output_dir)
     run_path = output_dir or (output.with_name(output.name + ".parts") if output else Path(tempfile.mkdtemp(prefix="geomap-run-")))
     try:

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_option, model_option, published_option, report_failures, report_written
+from geomap.cli.common import (
+    gazetteer_option, min_confidence_option, model_option, published_option, report_failures, report_written,
+)
 from geomap.cli.runner import extract_inputs
 from geomap.export import LAYERS
 
@@ -24,17 +26,18 @@ from geomap.export import LAYERS
 @click.option("--screenshot", "screenshot_path", type=click.Path(dir_okay=False, path_type=Path), help="Also save a PNG of the map rendered in headless Chromium.")
 @click.option("--country", "country_bias", metavar="CC", help="Prefer places in this country when names are ambiguous.")
 @click.option("--zone-width-km", type=click.FloatRange(min=0.1, max=2000), help="Width of zones the text gives no width for.")
+@min_confidence_option
 @gazetteer_option
 @model_option
 def command(inputs, output, geojson_path, published, zone_files, tiles, self_contained, fragment, title,
-            screenshot_path, country_bias, zone_width_km, gazetteer_path, model) -> None:
+            screenshot_path, country_bias, zone_width_km, min_confidence, gazetteer_path, model) -> None:
     """Draw a layered map of the incidents, places and zones found in INPUTS."""
     from geomap.export import atomic_write, write_geojson
     from geomap.render import render_fragment, render_html
 
     collection, errors = extract_inputs(
         inputs, published=published, zone_files=zone_files, country_bias=country_bias,
-        zone_width_km=zone_width_km, gazetteer_path=gazetteer_path, model=model,
+        zone_width_km=zone_width_km, min_confidence=min_confidence, gazetteer_path=gazetteer_path, model=model,
     )
     options = {"self_contained": self_contained, "title": title}
     if tiles is not None:
