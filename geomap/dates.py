@@ -387,6 +387,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     """
     text = _CAPITALISED_NAMES.sub(lambda m: m[0].title(), text)  # "SUNDAY 9:05 AM -": same length, same offsets
     found: list[tuple[int, int, DateWindow]] = []
+    counted: dict[tuple[int, int], tuple[re.Match, object]] = {}  # expressions counted from a day the story named
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
             base = published
@@ -396,8 +397,10 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
                 continue  # "on the eve of the elections": of nothing the story dated; "of Sunday's vote": that day's
             counted_back = re.search(r"\b(?:earlier|before|previous|preceding|eve)\b", m[0], re.IGNORECASE) \
                 and not re.search(r"\bthis\b", m[0], re.IGNORECASE)  # "earlier this week" is the report's week
-            if reference and (resolver in (_r_same_day, _r_days_later, _r_hours_later) or counted_back):
-                base = reference
+            if resolver in (_r_same_day, _r_days_later, _r_hours_later) or counted_back:
+                counted[(m.start(), m.end())] = (m, resolver)
+                if reference:
+                    base = reference
             try:
                 window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]
             except (ValueError, KeyError, OverflowError) as exc:  # "30 February"; "last year" before year 1
@@ -413,8 +416,29 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             continue
         chosen.append(item)
     chosen.sort(key=lambda f: f[0])
+    chosen = _from_the_day_before_it(chosen, counted, published)
     chosen = _overnight_into(chosen, text)
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
+
+
+def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: dict, published: date
+                            ) -> list[tuple[int, int, DateWindow]]:
+    """ "said on Wednesday that jets had struck … the previous day": a day counted from the day the same sentence
+    named just before it, not from the story's earlier day."""
+    out, named = [], None
+    for start, end, window in chosen:
+        if (start, end) in counted and named is not None:
+            match, resolver = counted[(start, end)]
+            try:
+                recounted = (resolver or _resolve_since)(match, named)  # type: ignore[operator]
+            except (ValueError, KeyError, OverflowError):
+                recounted = None
+            if recounted is not None and recounted.date is not None and recounted.date <= published:
+                window = recounted
+        elif (start, end) not in counted and window.precision == "day" and window.date is not None:
+            named = window.date
+        out.append((start, end, window))
+    return out
 
 
 _INTO_DAY = re.compile(r"\binto\s+$", re.IGNORECASE)

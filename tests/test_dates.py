@@ -168,3 +168,12 @@ def test_a_year_opening_a_sentence():
     assert (window.date.isoformat(), window.precision) == ("2018-01-01", "year")
     assert find_dates("Riots Seen In 2018 Style", FRIDAY) == []  # a title-case headline
 
+
+
+def test_a_day_counted_back_from_the_day_the_same_sentence_named():
+    text = "The air force said on Wednesday that jets had struck the camp the previous day."
+    found = find_dates(text, date(2024, 10, 3), reference=date(2024, 10, 1))
+    assert [(w.date.isoformat(), w.precision) for _, _, w in found] == [("2024-10-02", "day"), ("2024-10-01", "day")]
+    # with no day named before it in the sentence, the story's last day is still the base
+    [(_, _, window)] = find_dates("A day earlier, shelling hit the town.", date(2024, 10, 3), reference=date(2024, 10, 1))
+    assert window.date == date(2024, 9, 30)

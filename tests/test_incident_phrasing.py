@@ -1312,3 +1312,36 @@ def test_the_eighth_sessions_rules_stay_within_their_reach(geoparser, text, expe
 def test_the_thirteenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the fourteenth untouched round (heldout88-90)
+    ("- Russian assault groups push into central Toretsk\n"
+     "The battle for Toretsk entered a new phase on Monday, when Russian infantry pushed into the town's central "
+     "districts.", "2025-02-12", [("Armed clash", "Toretsk", "2025-02-10")]),  # one name, one place in a text
+    ("Separately, the Nigerian Air Force said in a statement issued in Abuja on Wednesday that fighter jets had "
+     "struck hideouts in the Tsafe area the previous day.", "2024-10-03",
+     [("Air/drone strike", "Tsafe", "2024-10-01")]),  # "the previous day" counts from the sentence's Wednesday
+    ("Summary: a tense week.\nN'Djamena. Police fired tear gas on Tuesday morning at supporters of an opposition "
+     "party who had gathered outside its headquarters.", "2024-10-30",
+     [("Protest with intervention", "N'Djamena", "2024-10-29")]),  # a monitor's paragraph labelled by its town
+    ("- JNIM fighters storm military camp in Djibo, in hours-long assault\n"
+     "The raid on Djibo exposed how thin the state's grip has become. Shortly after dawn on Monday, several hundred "
+     "fighters converged on the town's main camp.", "2025-05-14",
+     [("Armed clash", "Djibo", "2025-05-12")]),  # the body names the town, then dates the news in its next sentence
+])
+def test_the_fourteenth_untouched_round(geoparser, text, published, expected):
+    found = incidents(geoparser, text, published=date.fromisoformat(published))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The battle for Toretsk entered a new phase on Monday, when Russian infantry attacked.", "2025-02-12", []),
+    ("Kharkiv is quiet. Police detained three men on Tuesday.", "2024-10-30", []),  # a sentence, not a label
+    ("- Troops storm a rebel camp near Djibo\nThe raid on Djibo was long planned, officials said on Sunday. "
+     "On Monday, the army said, it lost two men elsewhere.", "2025-05-14",
+     [("Armed clash", "Djibo", "2025-05-11")]),  # the naming sentence dates it: its next sentence is other news
+])
+def test_the_fourteenth_rounds_rules_stay_within_their_reach(geoparser, text, published, expected):
+    found = incidents(geoparser, text, published=date.fromisoformat(published))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected

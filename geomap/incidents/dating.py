@@ -204,7 +204,9 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
 
 def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> DateWindow | None:
     """The day (or week) of the first body sentence that names the headline's place and dates something in the
-    week before the report: the body telling the same news in other words, which the rules did not code."""
+    week before the report, or, when it dates nothing, of the sentence after it in the same paragraph ("The raid on
+    Djibo exposed … Shortly after dawn on Monday, …"): the body telling the same news in other words, which the
+    rules did not code."""
     from geomap.dates import find_dates
 
     spans = doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []
@@ -214,10 +216,17 @@ def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> Da
         if span.start_char < lead or place is None or place.gazetteer_id != incident.place.gazetteer_id:
             continue
         sentence = span.sent
-        for _, _, window in find_dates(sentence.text, document.published, None):
-            if window.precision in ("day", "week") and window.date is not None \
-                    and week_start <= window.date.toordinal() <= document.published.toordinal():
-                return window
+        following = doc[sentence.end].sent if sentence.end < len(doc) else None
+        told = [sentence] + ([following] if following is not None
+                             and "\n" not in doc.text[sentence.start_char:following.start_char] else [])
+        for said in told:
+            found = find_dates(said.text, document.published, None)
+            for _, _, window in found:
+                if window.precision in ("day", "week") and window.date is not None \
+                        and week_start <= window.date.toordinal() <= document.published.toordinal():
+                    return window
+            if found:
+                break  # the naming sentence dates something else: its next sentence is not the headline's news
     return None
 
 

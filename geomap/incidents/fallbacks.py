@@ -155,7 +155,12 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     span = index.get(first)
     if span is None or span.start != first or span.end >= len(doc):
         return []
-    if first == start and after_brackets(doc, span.end) == ":":  # "Aden:", "BOCARANGA (Ouham-Pende):"
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS else span.end
+    labelled = after < len(doc) and doc[after].text == "." and (after + 1 == len(doc) or not starts_line(doc[after + 1]))
+    if labelled and any(index[i]._.geomap_place.feature_class == "P" for i in range(after, segment.start) if i in index):
+        labelled = False  # "Bashkortostan. Residents of Sibay clashed …": the paragraph has gone on to a town
+    if first == start and (after_brackets(doc, span.end) == ":" or labelled):  # "Aden:", "BOCARANGA (Ouham-Pende):",
+        # a monitor's "N'Djamena. Police fired tear gas …", "Lac province. Late on Sunday, …"
         return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
     if segment.start != start or span._.geomap_place.feature_class != "P":
         return []  # the forms below head only their line's first sentence, and only with a town

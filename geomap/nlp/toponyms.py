@@ -186,6 +186,18 @@ def _name_begins_before(span: Span) -> int | None:
     return begin
 
 
+SCENE_PREPOSITIONS = frozenset({"in", "into", "near", "outside", "around", "across", "throughout"})
+
+
+def _after_scene_preposition(span: Span) -> bool:
+    """ "in Toretsk", "into central Toretsk": a name standing alone where only a place can stand (not after "of",
+    "for", "at" — "at Passover" —, nor modifying a noun, "in Passover chocolate")."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ in DIRECTIONS:
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ in SCENE_PREPOSITIONS and span.root.dep_ == "pobj"
+
+
 def _route_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the dash joining two town names of a route ("Kaura Namoda–Zurmi road")."""
     return 0 <= i < len(doc) and doc[i].text in ("-", "\u2013", "\u2014", "/") \
@@ -340,7 +352,13 @@ class ToponymMatcher:
                 self._time_swallowed(ent, accept)
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
-        self._scan(doc, taken, blocked, accept, has_ner=bool(doc.has_annotation("ENT_IOB")), named_here=place_texts)
+        has_ner = bool(doc.has_annotation("ENT_IOB"))
+        self._scan(doc, taken, blocked, accept, has_ner=has_ner, named_here=place_texts)
+        # one sense per text: a name taken as a place once ("push into central Toretsk") is the same place where
+        # the tagger left it untagged ("The battle for Toretsk")
+        again = {normalize(s.text) for s in found if s.label_ == "GAZ" and _after_scene_preposition(s)} - place_texts
+        if again:
+            self._scan(doc, taken, blocked, accept, has_ner=has_ner, named_here=place_texts | again)
         doc.spans[self.span_key] = sorted(found, key=lambda s: s.start)
         return doc
 
