@@ -24,7 +24,7 @@ from geomap.models import Document, Incident
 
 log = logging.getLogger("geomap.incidents")
 
-__all__ = ["features", "keep_likely", "load_model", "MODEL_PATH"]
+__all__ = ["features", "keep_likely", "load_model", "probability", "MODEL_PATH"]
 
 MODEL_PATH = Path(__file__).with_name("keep_model.json")
 _WORD = re.compile(r"\b[a-z][a-z'-]+")  # lowercase words only: names (capitalised) never become weights
@@ -94,6 +94,7 @@ def load_model(path: str | None = None) -> tuple[dict[str, float], float]:
 
 
 def probability(values: dict[str, float], weights: dict[str, float]) -> float:
+    """The logistic model's probability for these feature values (features it never saw weigh nothing)."""
     z = sum(weights.get(name, 0.0) * value for name, value in values.items())
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
