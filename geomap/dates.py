@@ -421,6 +421,9 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
 
 
+NEWS_DAYS = 14  # how far back a day named in a sentence can be the day its "the previous day" counts from
+
+
 def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: dict, published: date
                             ) -> list[tuple[int, int, DateWindow]]:
     """ "said on Wednesday that jets had struck … the previous day": a day counted from the day the same sentence
@@ -435,8 +438,9 @@ def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: 
                 recounted = None
             if recounted is not None and recounted.date is not None and recounted.date <= published:
                 window = recounted
-        elif (start, end) not in counted and window.precision == "day" and window.date is not None:
-            named = window.date
+        elif (start, end) not in counted and window.precision == "day" and window.date is not None \
+                and 0 <= (published - window.date).days <= NEWS_DAYS:
+            named = window.date  # a day of the news, not an aside's ("who took office on 29 May 2023")
         out.append((start, end, window))
     return out
 

@@ -177,3 +177,9 @@ def test_a_day_counted_back_from_the_day_the_same_sentence_named():
     # with no day named before it in the sentence, the story's last day is still the base
     [(_, _, window)] = find_dates("A day earlier, shelling hit the town.", date(2024, 10, 3), reference=date(2024, 10, 1))
     assert window.date == date(2024, 9, 30)
+
+
+def test_an_asides_old_date_is_no_base_for_the_previous_day():
+    text = "The governor, who took office on 29 May 2023, said bandits had struck the previous day."
+    found = find_dates(text, date(2025, 5, 8), reference=None)
+    assert [w.date.isoformat() for _, _, w in found] == ["2023-05-29", "2025-05-07"]

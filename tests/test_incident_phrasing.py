@@ -1345,3 +1345,25 @@ def test_the_fourteenth_untouched_round(geoparser, text, published, expected):
 def test_the_fourteenth_rounds_rules_stay_within_their_reach(geoparser, text, published, expected):
     found = incidents(geoparser, text, published=date.fromisoformat(published))
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ninth session's review: where its rules must not reach
+    ("- Bandits abduct 40 in Zurmi\nZurmi lies on a major cattle route. On Tuesday, the state governor inaugurated a "
+     "new hospital in Gusau.", [("Abduction/forced disappearance", "Zurmi", "2025-05-08")]),
+    ("- Protesters torch police station in Mombasa\nThe unrest in Mombasa followed the death of a teacher in custody. "
+     "He had been arrested on Saturday, his family said.", [("Violent demonstration", "Mombasa", "2025-05-08")]),
+    ("The governor, who took office on 29 May 2023, said bandits had abducted 40 villagers in Zamfara the previous "
+     "day.", [("Abduction/forced disappearance", "Zamfara", "2025-05-07")]),
+    ("Daily brief.\nOuagadougou. Jihadists attacked an army post in the country's east on Monday, killing 20 "
+     "soldiers.", []),
+    ("Sahel.\nMali. Jihadists killed 12 soldiers in an ambush on Monday near Boulkessi.", []),
+    # the day of the news, not of the statement about it, dates what the story tells next
+    ("NAIROBI - At least eight people were killed in Nairobi on Wednesday as police fired on crowds, the commission "
+     "said on Thursday.\nElsewhere the day followed a different course. In Mombasa, a march by several hundred "
+     "people to the county offices ended without incident.",
+     [("Attack", "Nairobi", "2025-05-07"), ("Peaceful protest", "Mombasa", "2025-05-07")]),
+])
+def test_the_ninth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected

@@ -10,6 +10,7 @@ country or sea is kept with geo_precision 3.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -217,7 +218,9 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         if TIME_STAMP.match(segment.text):
             reference = None  # "14:40 - …": a live-blog entry is told on the report day unless it says otherwise
         found = find_dates(segment.text, document.published, reference) if document.published else []
-        days = [w.date for _, _, w in found if w.precision == "day"]
+        # the story's day, not the day a statement about it was made ("… killed on Wednesday, the commission said
+        # on Thursday"): undated events told next happened on the story's day
+        days = [w.date for start, _, w in found if w.precision == "day" and not _said_on(segment.text, start)]
         previous, reference = reference, days[-1] if days else reference
         triggers = [t for t in real_triggers(segment) if t.strength > 0]
         if not triggers:
@@ -245,6 +248,14 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                                             len(incidents), last_places, previous, fresh, heading_window))
     return date_headlines(_without_summaries(incidents), doc, document)
 
+
+
+_SAID = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated)\s+$", re.IGNORECASE)
+
+
+def _said_on(text: str, start: int) -> bool:
+    """ "… the commission said on Thursday": the date of the telling."""
+    return bool(_SAID.search(text[max(0, start - 40):start]))
 
 
 def _told_next(all_segments: list[Span], k: int, document: Document, reference: date | None) -> DateWindow | None:

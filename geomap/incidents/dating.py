@@ -218,7 +218,8 @@ def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> Da
         sentence = span.sent
         following = doc[sentence.end].sent if sentence.end < len(doc) else None
         told = [sentence] + ([following] if following is not None
-                             and "\n" not in doc.text[sentence.start_char:following.start_char] else [])
+                             and "\n" not in doc.text[sentence.start_char:following.start_char]
+                             and _tells_on(sentence, following, incident) else [])
         for said in told:
             found = find_dates(said.text, document.published, None)
             for _, _, window in found:
@@ -228,6 +229,25 @@ def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> Da
             if found:
                 break  # the naming sentence dates something else: its next sentence is not the headline's news
     return None
+
+
+OTHER_NEWS = {"separate", "separately", "another", "meanwhile", "elsewhere"}
+
+
+def _tells_on(naming: Span, following: Span, incident: Incident) -> bool:
+    """ "The raid on Djibo exposed … Shortly after dawn on Monday, …": the sentence after the one naming the
+    headline's town goes on with the same news when the naming sentence speaks of an event, and the next one names
+    no other town, says nothing of other news ("a separate attack") and looks no further back ("had been arrested")."""
+    words = trigger_words()
+    if not any(t.lemma_.lower() in words for t in naming):
+        return False  # "Zurmi lies on a major cattle route": a description, not the news
+    if any(t.lower_ in OTHER_NEWS for t in following) or any(
+            t.lower_ == "had" and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in following):
+        return False
+    spans = naming.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in naming.doc.spans else []
+    return not any(following.start <= s.start < following.end and s._.geomap_place is not None
+                   and s._.geomap_place.feature_class == "P"
+                   and s._.geomap_place.gazetteer_id != incident.place.gazetteer_id for s in spans)
 
 
 SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)\s*[:\u2014\u2013-]",

@@ -157,8 +157,15 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
         return []
     after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS else span.end
     labelled = after < len(doc) and doc[after].text == "." and (after + 1 == len(doc) or not starts_line(doc[after + 1]))
-    if labelled and any(index[i]._.geomap_place.feature_class == "P" for i in range(after, segment.start) if i in index):
-        labelled = False  # "Bashkortostan. Residents of Sibay clashed …": the paragraph has gone on to a town
+    if labelled and (any(index[i]._.geomap_place.feature_class == "P" for i in range(after, segment.start) if i in index)
+                     or any(segment.start <= t.start < segment.end and t.label_ != "FAC"
+                            and not (t.end < len(doc) and doc[t.end].lower_ in STREET_SITES)  # "the Chagoua neighbourhood"
+                            for t in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans)
+                     or names_unknown_town(segment, index)
+                     or any(t.lemma_.lower() == "country" for t in segment)):
+        # "Bashkortostan. Residents of Sibay clashed …": the paragraph has gone on to a town; "Bamako. … In
+        # neighbouring Burkina Faso, …", "… near Boulkessi", "in the country's east": the sentence says elsewhere
+        labelled = False
     if first == start and (after_brackets(doc, span.end) == ":" or labelled):  # "Aden:", "BOCARANGA (Ouham-Pende):",
         # a monitor's "N'Djamena. Police fired tear gas …", "Lac province. Late on Sunday, …"
         return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
