@@ -1367,3 +1367,22 @@ def test_the_fourteenth_rounds_rules_stay_within_their_reach(geoparser, text, pu
 def test_the_ninth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sixteenth untouched round (heldout97-99)
+    ("In Jos, youths angered by the killings blocked the Bauchi road on Monday afternoon, burning tyres and stoning "
+     "vehicles.", [("Violent demonstration", "Jos", "2025-05-05")]),
+    ("Three police officers were killed in the northern Potosí mining town of Llallagua on Wednesday.",
+     [("Armed clash", "Llallagua", "2025-05-07")]),  # the town the phrase names, not the region modifying it
+    ("10:30 - In Jos, youths blocked the Bauchi road on Monday afternoon, burning tyres and setting two vehicles on "
+     "fire.", [("Violent demonstration", "Jos", "2025-05-05")]),
+    # and where they stop: burning tyres at a road block is how a protest is staged; police burning a barricade
+    ("Farmers blocked the highway near Nakuru on Monday, burning tyres to protest against maize prices.",
+     [("Peaceful protest", "Nakuru", "2025-05-05")]),
+    ("Protesters marched through Lagos on Monday, and police set a barricade on fire to clear the road.",
+     [("Peaceful protest", "Lagos", "2025-05-05")]),
+])
+def test_the_sixteenth_untouched_round(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected

@@ -83,6 +83,9 @@ def _far_apart(one: Place, other: Place) -> bool:
         and distance_km(one.lat, one.lon, other.lat, other.lon) > REGION_REACH_KM)
 
 
+NAMED_SETTLEMENTS = {"town", "city", "village", "hamlet", "settlement"}
+
+
 class Walker:
     def __init__(self, index: dict[int, Span], bounds: tuple[int, int]):
         self.index, self.bounds = index, bounds
@@ -148,6 +151,9 @@ class Walker:
             for c in token.children)
             or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
                    for c in token.children))  # "Kharkiv's Kyivskyi district"
+        # "the northern Potosí mining town of Llallagua": the town the phrase names, not the region modifying it
+        part_of_town = part_of_town or (token.lemma_.lower() in NAMED_SETTLEMENTS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.i in self.index for o in c.children) for c in token.children))
         seats = [self.index[o.i]._.geomap_place for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                  for o in self.objects(c) if o.i in self.index]
         for child in token.children:

@@ -221,9 +221,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                       if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
                           lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
-        if has_cue(riot_words, {"clash", "stone", "rock", "torch", "burn", "loot", "looting", "vandalise", "vandalize",
-                             "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl", "arson", "ablaze",
-                             "alight", "vandalism"}):
+        if has_cue(riot_words, {"clash", "stone", "stoning", "pelting", "rock", "torch", "burn", "loot", "looting",
+                                "vandalise", "vandalize", "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl",
+                                "arson", "ablaze", "alight", "vandalism"}) or any(  # "setting two vehicles on fire"
+                lemma_of(t) == "fire" and t.dep_ == "pobj" and t.head.lower_ == "on" and lemma_of(t.head.head) == "set"
+                and not any(c.dep_ == "nsubj" and lemma_of(c) in FORCES for c in t.head.head.children) for t in head.sent):
             return RIOTS, "Violent demonstration", 8
         if has_cue(sentence, FORCES) and has_cue(sentence, {"kill", "shoot", "live", "dead"}):
             return PROTESTS, "Excessive force against protesters", 8
