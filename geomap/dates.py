@@ -387,7 +387,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     """
     text = _CAPITALISED_NAMES.sub(lambda m: m[0].title(), text)  # "SUNDAY 9:05 AM -": same length, same offsets
     found: list[tuple[int, int, DateWindow]] = []
-    counted: dict[tuple[int, int], tuple[re.Match, object]] = {}  # expressions counted from a day the story named
+    counted: dict[tuple[int, int], tuple[object, re.Match]] = {}  # expressions counted from a day the story named
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
             base = published
@@ -398,14 +398,10 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             counted_back = re.search(r"\b(?:earlier|before|previous|preceding|eve)\b", m[0], re.IGNORECASE) \
                 and not re.search(r"\bthis\b", m[0], re.IGNORECASE)  # "earlier this week" is the report's week
             if resolver in (_r_same_day, _r_days_later, _r_hours_later) or counted_back:
-                counted[(m.start(), m.end())] = (m, resolver)
+                counted[(m.start(), m.end())] = (resolver, m)
                 if reference:
                     base = reference
-            try:
-                window = (resolver or _resolve_since)(m, base)  # type: ignore[operator]
-            except (ValueError, KeyError, OverflowError) as exc:  # "30 February"; "last year" before year 1
-                log.debug("unreadable date %r: %s", m[0], exc)
-                continue
+            window = _resolved(resolver, m, base)
             if window is not None:
                 found.append((m.start(), m.end(), window))
     found += _days_after(text, found, reference or published, reference, published)
@@ -421,6 +417,15 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
 
 
+def _resolved(resolver, match: re.Match, base: date) -> DateWindow | None:
+    """The window a rule's resolver gives a match counted from ``base``; None when it cannot be read."""
+    try:
+        return (resolver or _resolve_since)(match, base)  # type: ignore[operator]
+    except (ValueError, KeyError, OverflowError) as exc:  # "30 February"; "last year" before year 1
+        log.debug("unreadable date %r: %s", match[0], exc)
+        return None
+
+
 NEWS_DAYS = 14  # how far back a day named in a sentence can be the day its "the previous day" counts from
 
 
@@ -431,11 +436,7 @@ def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: 
     out, named = [], None
     for start, end, window in chosen:
         if (start, end) in counted and named is not None:
-            match, resolver = counted[(start, end)]
-            try:
-                recounted = (resolver or _resolve_since)(match, named)  # type: ignore[operator]
-            except (ValueError, KeyError, OverflowError):
-                recounted = None
+            recounted = _resolved(*counted[(start, end)], named)
             if recounted is not None and recounted.date is not None and recounted.date <= published:
                 window = recounted
         elif (start, end) not in counted and window.precision == "day" and window.date is not None \

@@ -173,8 +173,10 @@ def _renumbered(incidents: list[Incident]) -> list[Incident]:
 
 def mentions_of(document: Document, doc) -> list[Mention]:
     """The toponym spans of a parsed doc as ``Mention`` records, in text order."""
+    from geomap.nlp.pipeline import toponym_spans
+
     mentions = []
-    for span in sorted(doc.spans.get("geomap_toponyms", []), key=lambda s: (s.start_char, s.end_char)):
+    for span in sorted(toponym_spans(doc), key=lambda s: (s.start_char, s.end_char)):
         mentions.append(
             Mention(
                 doc=document.id,

@@ -28,6 +28,7 @@ from geomap.errors import InputError
 from geomap.geo import buffer_km, to_geojson_geometry
 from geomap.incidents.located import approximate
 from geomap.models import Document, Place, Zone
+from geomap.nlp.pipeline import toponym_spans
 
 log = logging.getLogger("geomap.zones")
 
@@ -99,7 +100,7 @@ def _place_of(span: Span, store) -> Place | None:
 
 def _basis(zone: Token, sentence: Span, store) -> list[tuple[str, Span, Place]]:
     """The places a zone phrase hangs on, with the preposition that attaches them."""
-    spans = doc_spans(zone.doc)
+    spans = toponym_spans(zone.doc)
     found: list[tuple[str, Span, Place]] = []
     for prep in zone.subtree:
         if prep.dep_ != "prep" or prep.lower_ not in _ATTACH or not (sentence.start <= prep.i < sentence.end):
@@ -126,10 +127,6 @@ def _names_a_facility(span: Span) -> bool:
         return False
     facility = root.head
     return any(c.dep_ == "prep" and c.lower_ in ("near", "in", "at", "outside") for c in facility.children)
-
-
-def doc_spans(doc: Doc) -> list[Span]:
-    return list(doc.spans["geomap_toponyms"]) if "geomap_toponyms" in doc.spans else []
 
 
 def _geometry(places: list[Place], width_km: float) -> dict[str, Any]:

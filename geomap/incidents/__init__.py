@@ -33,6 +33,7 @@ from geomap.incidents.located import Located, approximate, geo_precision, topony
 from geomap.incidents.places import locate
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger
+from geomap.nlp.pipeline import toponym_spans
 from geomap.nlp.toponyms import FACILITY_WORDS
 
 log = logging.getLogger("geomap.incidents")
@@ -204,9 +205,8 @@ def _default_store():
 def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident]:
     """Every incident the article reports, one per event and location, in text order."""
     index = toponym_index(doc)
-    demonyms = {i: span._.geomap_place.name for span in doc.spans.get("geomap_toponyms", [])
-                if "geomap_toponyms" in doc.spans and span._.geomap_place is not None
-                and not approximate(span)
+    demonyms = {i: span._.geomap_place.name for span in toponym_spans(doc)
+                if span._.geomap_place is not None and not approximate(span)
                 and span._.geomap_place.is_country for i in range(span.start, span.end)}
     store = store if store is not None else _default_store()
     incidents: list[Incident] = []
@@ -340,8 +340,7 @@ def _national_capital(segment: Span, store) -> list[Located]:
     capitals = [(token, prep) for token in segment for prep in [_in_the_capital(token)] if prep is not None]
     if store is None or not capitals:
         return []
-    norp = {i: span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
-            and span.label_ == "NORP" and span._.geomap_place is not None and span._.geomap_place.is_country
+    norp = {i: span for span in toponym_spans(segment.doc) if span.label_ == "NORP" and span._.geomap_place is not None and span._.geomap_place.is_country
             for i in range(span.start, span.end)}
     for token, prep in capitals:
         near = prep.lower_ == "near"
@@ -361,8 +360,7 @@ def _dateline_place(segment: Span, index) -> list[Located]:
     if opening is None or not (segment.start <= opening.span.end + 1 and opening.span.start < segment.end):
         return []  # the dateline's own sentence (which the segmenter may split after "MEXICO CITY —")
     filed = dateline_end(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
-    named = [span for span in segment.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in segment.doc.spans
-             and segment.start <= span.start < segment.end and span.label_ != "NORP"
+    named = [span for span in toponym_spans(segment.doc) if segment.start <= span.start < segment.end and span.label_ != "NORP"
              and not (span.label_ == "FAC" and (span._.geomap_place is None
                                                 or span[-1].lower_.rstrip(".") in FACILITY_WORDS))  # "Serantes Street"
              and not _inside_a_name(span)  # "the Palacio Nacional", a building named like a town

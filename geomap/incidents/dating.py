@@ -13,7 +13,7 @@ from geomap.geo import distance_km
 from geomap.incidents.filters import REPORTING
 from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
-from geomap.nlp.pipeline import starts_line
+from geomap.nlp.pipeline import starts_line, toponym_spans
 from geomap.nlp.events import Trigger, trigger_words
 
 log = logging.getLogger("geomap.incidents")
@@ -209,7 +209,7 @@ def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> Da
     rules did not code."""
     from geomap.dates import find_dates
 
-    spans = doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []
+    spans = toponym_spans(doc)
     week_start = document.published.toordinal() - 7
     for span in spans:
         place = span._.geomap_place
@@ -244,10 +244,9 @@ def _tells_on(naming: Span, following: Span, incident: Incident) -> bool:
     if any(t.lower_ in OTHER_NEWS for t in following) or any(
             t.lower_ == "had" and t.dep_ in ("aux", "auxpass") and t.head.tag_ == "VBN" for t in following):
         return False
-    spans = naming.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in naming.doc.spans else []
     return not any(following.start <= s.start < following.end and s._.geomap_place is not None
                    and s._.geomap_place.feature_class == "P"
-                   and s._.geomap_place.gazetteer_id != incident.place.gazetteer_id for s in spans)
+                   and s._.geomap_place.gazetteer_id != incident.place.gazetteer_id for s in toponym_spans(naming.doc))
 
 
 SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)\s*[:\u2014\u2013-]",

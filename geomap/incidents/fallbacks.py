@@ -15,7 +15,7 @@ from geomap.incidents.walker import (
 )
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
-from geomap.nlp.pipeline import starts_line
+from geomap.nlp.pipeline import starts_line, toponym_spans
 from geomap.nlp.toponyms import after_brackets
 
 
@@ -156,16 +156,8 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     if span is None or span.start != first or span.end >= len(doc):
         return []
     after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS else span.end
-    labelled = after < len(doc) and doc[after].text == "." and (after + 1 == len(doc) or not starts_line(doc[after + 1]))
-    if labelled and (any(index[i]._.geomap_place.feature_class == "P" for i in range(after, segment.start) if i in index)
-                     or any(segment.start <= t.start < segment.end and t.label_ != "FAC"
-                            and not (t.end < len(doc) and doc[t.end].lower_ in STREET_SITES)  # "the Chagoua neighbourhood"
-                            for t in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans)
-                     or names_unknown_town(segment, index)
-                     or any(t.lemma_.lower() == "country" for t in segment)):
-        # "Bashkortostan. Residents of Sibay clashed …": the paragraph has gone on to a town; "Bamako. … In
-        # neighbouring Burkina Faso, …", "… near Boulkessi", "in the country's east": the sentence says elsewhere
-        labelled = False
+    labelled = after < len(doc) and doc[after].text == "." \
+        and (after + 1 == len(doc) or not starts_line(doc[after + 1])) and not _gone_elsewhere(segment, after, index)
     if first == start and (after_brackets(doc, span.end) == ":" or labelled):  # "Aden:", "BOCARANGA (Ouham-Pende):",
         # a monitor's "N'Djamena. Police fired tear gas …", "Lac province. Late on Sunday, …"
         return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
@@ -179,6 +171,18 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     if separator == ":" or (separator in LABEL_DASHES and start > 0 and span.label_ in ("GPE", "LOC")):
         return [Located(span, span._.geomap_place, 9, False, 0)]
     return []
+
+
+def _gone_elsewhere(segment: Span, label_end: int, index: dict[int, Span]) -> bool:
+    """A labelled paragraph's sentence that is no longer about the label's place: the paragraph has gone on to a
+    town ("Bashkortostan. Residents of Sibay clashed …"), or the sentence names a place of its own ("Bamako. … In
+    neighbouring Burkina Faso, …"), a town the gazetteer lacks ("near Boulkessi") or "the country's east"."""
+    doc = segment.doc
+    return any(index[i]._.geomap_place.feature_class == "P" for i in range(label_end, segment.start) if i in index) \
+        or any(segment.start <= t.start < segment.end and t.label_ != "FAC"
+               and not (t.end < len(doc) and doc[t.end].lower_ in STREET_SITES)  # "the Chagoua neighbourhood"
+               for t in toponym_spans(doc)) \
+        or names_unknown_town(segment, index) or any(t.lemma_.lower() == "country" for t in segment)
 
 
 SETTLEMENT_NOUNS = {"city", "town", "village", "port"}  # not "the capital": the country's, whatever was named last
@@ -214,8 +218,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     events_start = min(t.head.i for t in cluster)
     filed = dateline_end(doc.text)
     first = max(min(u.i for u in nouns), events_start)
-    unknown = {span.start for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans
-               and (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
+    unknown = {span.start for span in toponym_spans(doc)
+               if (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
     breaks = 0
     for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
@@ -274,7 +278,7 @@ def names_unplaced(segment: Span, index: dict[int, Span]) -> bool:
     return names_unknown_town(segment, index) or any(
         span.label_ not in ("NORP", "FAC") and segment.start <= span.start < segment.end and span.start not in index
         and not (span.end < len(doc) and doc[span.end].lower_ in STREET_SITES)  # "the Puerto Resistencia roundabout"
-        for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans)
+        for span in toponym_spans(doc))
 
 
 # a named spot inside a town, not a town of its own

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from geomap.geocoding.names import normalize
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
+from geomap.nlp.pipeline import toponym_spans
 
 
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
@@ -36,7 +37,7 @@ def toponym_index(doc) -> dict[int, Span]:
     """Token index → resolved toponym span (demonyms, unresolved and approximately placed spans left out)."""
     events = trigger_words()
     index: dict[int, Span] = {}
-    for span in doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in doc.spans else []:
+    for span in toponym_spans(doc):
         place = span._.geomap_place
         if place is None or (approximate(span) and not _named_after(span, place)) or span.label_ == "NORP" \
                 or (span.root.pos_ == "ADJ" and not _adjective_name(span, place)) or span.text.lower() in events:

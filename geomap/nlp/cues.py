@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geomap.nlp.pipeline import toponym_spans
+
 # people whose road block is a protest ("dozens of residents blocked the highway", "truckers blocked the bridge")
 CROWD_PEOPLE = {"people", "worker", "driver", "farmer", "trader", "villager", "man", "woman", "activist", "teacher",
                 "transporter", "trucker", "motorist", "family", "relative", "dozen", "hundred", "thousand", "vendor",
@@ -124,8 +126,7 @@ def has_cue(words: set[str], cues: set[str]) -> bool:
 
 
 def is_toponym(token: Token) -> bool:
-    spans = token.doc.spans.get("geomap_toponyms", []) if "geomap_toponyms" in token.doc.spans else []
-    return any(s.start <= token.i < s.end for s in spans) or token.ent_type_ in ("GPE", "LOC", "FAC")
+    return any(s.start <= token.i < s.end for s in toponym_spans(token.doc)) or token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def objects_placeish(head: Token) -> bool:

@@ -36,6 +36,11 @@ def register_extensions() -> None:
 LINE_BREAKS = "geomap_line_breaks"
 
 
+def toponym_spans(doc: Doc) -> list[Span]:
+    """The toponym spans the matcher set on ``doc`` (none when it did not run on it)."""
+    return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+
+
 def starts_line(token: Token) -> bool:
     """Whether ``token`` opens a line of the text (the first token, or one after a line break)."""
     if token.i == 0:
