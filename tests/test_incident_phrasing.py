@@ -1386,3 +1386,22 @@ def test_the_ninth_sessions_rules_stay_within_their_reach(geoparser, text, expec
 def test_the_sixteenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the seventeenth untouched round (heldout100-102) and the resolver's far-namesake rule it came with
+    ("Protests spread from Istanbul to Izmir on Sunday. In the capital, Ankara, riot police blocked a march by "
+     "thousands of university students heading from the Middle East Technical University campus towards Kızılay "
+     "square on Monday, firing tear gas.",
+     [("Protest with intervention", "Ankara", "2025-05-05")]),  # a region inside an institution's name
+])
+def test_the_seventeenth_untouched_round(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+def test_a_town_the_gazetteer_knows_only_on_another_continent_is_not_where_the_event_was(geoparser):
+    text = ("Insurgents raided Mocímboa da Praia in Mozambique's Cabo Delgado province on Monday. On Tuesday they "
+            "beheaded five civilians in Palma, north of Pemba.")
+    found = incidents(geoparser, text)
+    assert found and all(i.place.country_code == "MZ" for i in found)  # not Palma de Mallorca

@@ -377,3 +377,17 @@ def test_x_in_y_puts_x_inside_y(tiny_store):
     # a place already inside its container keeps its resolution
     assert _doc("Shelling hit Pokrovsk in Donetsk Oblast.", ["Pokrovsk", "Donetsk Oblast"],
                 tiny_store)[0].place.gazetteer_id == "t:pokrovsk"
+
+
+def test_a_town_a_continent_away_from_a_one_country_text_is_left_unresolved(tiny_store):
+    # the local namesake the gazetteer lacks is likelier than a Californian city in a text all about Ukraine
+    text = "Drones hit Kyiv, Dnipro and Kherson overnight; a strike on Long Beach killed two."
+    results = _doc(text, ["Kyiv", "Dnipro", "Kherson", "Long Beach"], tiny_store)
+    assert results[3].place is None and "foreign_far" in results[3].ranked[0].features
+    # a digest ranging over countries has no such focus: the name keeps its usual sense
+    text = "Drones hit Kyiv; police in Tbilisi and Moscow detained protesters; a strike on Long Beach killed two."
+    results = _doc(text, ["Kyiv", "Tbilisi", "Moscow", "Long Beach"], tiny_store)
+    assert results[3].place.gazetteer_id == "t:longbeach"
+    # nor does a town near what the text names (Paris is a European capital, not another continent)
+    text = "Drones hit Kyiv, Dnipro and Kherson overnight; ministers met in Paris."
+    assert _doc(text, ["Kyiv", "Dnipro", "Kherson", "Paris"], tiny_store)[3].place.gazetteer_id == "t:paris"

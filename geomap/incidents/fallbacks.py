@@ -303,6 +303,15 @@ def _names_a_thing(span: Span) -> bool:
         and root.head.lemma_.lower() in trigger_words() | NAMED_AFTER
 
 
+def _inside_institution(span: Span) -> bool:
+    """A toponym the tagger reads as the first words of a longer organisation's name ("the Middle East Technical
+    University", "the Sudan Doctors Network")."""
+    last = span.doc[span.end - 1]
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return last.ent_type_ == "ORG" and following is not None and following.ent_type_ == "ORG" \
+        and following.ent_iob_ == "I" and following.text[:1].isupper()
+
+
 LAUNCHES = {"launch", "fire", "fly", "send", "shoot", "lob"}
 
 
@@ -455,6 +464,8 @@ def sole_town(cluster, segment: Span, index: dict[int, Span]) -> list[Located]:
         if span is None or i != span.root.i or span.label_ == "NORP":
             continue
         place = span._.geomap_place
+        if _inside_institution(span):
+            continue  # "the Middle East Technical University campus": a name's part, not a place in the story
         if place.is_country or place.feature_class not in ("P", "A") or place.feature_code == "ADM1":
             return []
         if span.start_char < filed:

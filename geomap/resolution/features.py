@@ -32,6 +32,7 @@ WEIGHTS: dict[str, float] = {
     "named_elsewhere": -1.5,  # an alternate name when a place of the same class and country bears it as its name
     "namesake_elsewhere": -2.0,  # "Moscow", "Kyiv": the city, not the division named after it that holds it  # "Dnieper River" → water bodies, "Orange County" → admin areas
     "foreign_hamlet": -3.0,  # a hamlet matched by an alternate or looser spelling, in a country the text never names
+    "foreign_far": -2.5,  # any town in a country the text never names, a continent away from everything it names
 }
 MATCH = {"name": 0.0, "abbreviation": 0.0, "ascii": -0.1, "alternate": -0.6, "demonym": -0.3, "historic": -1.5,
          "transliteration": -1.0}
