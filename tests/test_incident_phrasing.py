@@ -1394,6 +1394,14 @@ def test_the_sixteenth_untouched_round(geoparser, text, expected):
      "thousands of university students heading from the Middle East Technical University campus towards Kızılay "
      "square on Monday, firing tear gas.",
      [("Protest with intervention", "Ankara", "2025-05-05")]),  # a region inside an institution's name
+    # the day a statement was issued is not the day "a day earlier" counts from
+    ("Gunmen killed 21 civilians near Téra on Tuesday, the ministry said in a statement issued in Niamey on "
+     "Wednesday.\nA day earlier, four soldiers were killed when their vehicle struck a roadside bomb near Ayorou.",
+     [("Attack", "Téra", "2025-05-06"), ("Remote explosive/landmine/IED", "Ayorou", "2025-05-05")]),
+    # … unless the telling is the only day the sentence names
+    ("The ministry said on Tuesday its fleet had destroyed five sea drones heading for Sevastopol.\nThe next day a "
+     "missile slammed into a terminal in Odesa's port, killing two dock workers.",
+     [("Shelling/artillery/missile attack", "Odesa", "2025-05-07")]),
 ])
 def test_the_seventeenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)

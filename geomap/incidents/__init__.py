@@ -28,7 +28,7 @@ from geomap.incidents.fallbacks import (
     line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, sole_town, the_city,
     town_within,
 )
-from geomap.incidents.filters import real_triggers
+from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
 from geomap.models import Document, Incident, Place
@@ -220,7 +220,9 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         found = find_dates(segment.text, document.published, reference) if document.published else []
         # the story's day, not the day a statement about it was made ("… killed on Wednesday, the commission said
         # on Thursday"): undated events told next happened on the story's day
-        days = [w.date for start, _, w in found if w.precision == "day" and not _said_on(segment.text, start)]
+        named = [(w.date, _said_on(segment, start, end)) for start, end, w in found if w.precision == "day"]
+        # … unless the telling is all the sentence dates ("the ministry said on Tuesday its fleet had destroyed")
+        days = [day for day, said in named if not said] or [day for day, _ in named]
         previous, reference = reference, days[-1] if days else reference
         triggers = [t for t in real_triggers(segment) if t.strength > 0]
         if not triggers:
@@ -253,9 +255,21 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
 _SAID = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated)\s+$", re.IGNORECASE)
 
 
-def _said_on(text: str, start: int) -> bool:
-    """ "… the commission said on Thursday": the date of the telling."""
-    return bool(_SAID.search(text[max(0, start - 40):start]))
+TELLING = REPORTING | {"issue", "release", "publish", "statement"}
+
+
+def _said_on(segment: Span, start: int, end: int) -> bool:
+    """ "… the commission said on Thursday", "said in a statement issued in Niamey on Wednesday": the date of the
+    telling (the first verb above the date is one of telling)."""
+    if _SAID.search(segment.text[max(0, start - 40):start]):
+        return True
+    span = segment.doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
+    for ancestor in list(span.root.ancestors)[:3] if span is not None else ():
+        if ancestor.lemma_.lower() in TELLING:
+            return True
+        if ancestor.pos_ == "VERB":
+            return False
+    return False
 
 
 def _told_next(all_segments: list[Span], k: int, document: Document, reference: date | None) -> DateWindow | None:
