@@ -1402,6 +1402,18 @@ def test_the_sixteenth_untouched_round(geoparser, text, expected):
     ("The ministry said on Tuesday its fleet had destroyed five sea drones heading for Sevastopol.\nThe next day a "
      "missile slammed into a terminal in Odesa's port, killing two dock workers.",
      [("Shelling/artillery/missile attack", "Odesa", "2025-05-07")]),
+    # the town a "capital" names, tagged ORG by the tagger
+    ("A drone strike on a mosque in the besieged North Darfur capital El Fasher killed at least 75 worshippers "
+     "on Monday.", [("Air/drone strike", "El Fasher", "2025-05-05")]),
+    # small arms fired at army positions: a clash, wherever the positions stood
+    ("Azerbaijani troops fired small arms at Armenian army positions near the village of Tegh in Syunik province "
+     "late on Monday.", [("Armed clash", "Tegh", "2025-05-05")]),
+    # and where they stop: repeated claims are no one event; a man fired on a day is dismissed
+    ("Azerbaijan's defence ministry has issued near-daily statements saying that Armenian units fired small arms at "
+     "its positions in the Kalbajar and Lachin districts.", []),
+    ("The police chief of Kandahar was fired on Tuesday.", []),
+    ("Gunmen attacked villagers near an army base outside Maiduguri on Monday, killing five.",
+     [("Attack", "Maiduguri", "2025-05-05")]),
 ])
 def test_the_seventeenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)

@@ -291,6 +291,20 @@ def _back_reference(head: Token) -> bool:
 EVENT_HEADS = {"attack", "strike", "raid", "assault", "bombardment", "shelling", "bombing", "airstrike"}
 
 
+TELLINGS = frozenset({"statement", "report", "claim", "accusation", "allegation", "complaint"})
+
+
+def _told_again_and_again(head: Token) -> bool:
+    """What "statements saying that …" or "reports that …" in the plural tell is a run of claimed events."""
+    for ancestor in list(head.ancestors)[:3]:
+        if ancestor.pos_ == "VERB" and ancestor.dep_ == "acl" and ancestor.head.tag_ == "NNS" \
+                and lemma_of(ancestor.head) in TELLINGS:
+            return True  # "statements saying that Armenian units fired small arms at its positions"
+        if ancestor.dep_ in ("ccomp", "acl") and ancestor.head.tag_ == "NNS" and lemma_of(ancestor.head) in TELLINGS:
+            return True  # "reports that drones struck …"
+    return False
+
+
 def not_an_event(head: Token, kind: str) -> str | None:
     """Why this trigger reports no real event (negated, irrealis, aggregate, anaphora), or None if it does."""
     if head.dep_ == "compound" and head.head.i != head.i and lemma_of(head.head) in EVENT_HEADS:
@@ -314,6 +328,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if not _dated(head) and ((head.dep_ == "dobj" and lemma_of(head.head) in ("flee", "escape")) or (
             head.dep_ == "pobj" and head.head.lower_ == "from" and lemma_of(head.head.head) in ("flee", "escape"))):
         return "the cause of flight (\"30,000 who fled fighting in Kordofan\"), not one event"
+    if _told_again_and_again(head):
+        return "repeated claims (\"near-daily statements saying that units fired at its positions\")"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return "negated (\"swept into Damascus without a fight\")"
     if head.tag_ == "VBN" and head.dep_ == "amod" and not _dated(head):

@@ -84,8 +84,13 @@ def _described(phrase: Token) -> list[Token]:
     of informing for the army" are civilians, whoever "the army" is."""
     own_clauses = [c for t in phrase.subtree for c in t.children if c.dep_ == "relcl" and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("who", "that", "which", "whom") for s in c.children)]
-    skipped = {t.i for c in own_clauses for t in c.subtree}
+    # and without where it stood: "army positions near the village of Tegh" are army positions
+    placed = [c for t in phrase.subtree for c in t.children if c.dep_ == "prep" and c.lower_ in WHERE_IT_STOOD]
+    skipped = {t.i for c in own_clauses + placed for t in c.subtree}
     return [t for t in phrase.subtree if t.i not in skipped]
+
+
+WHERE_IT_STOOD = frozenset({"near", "outside", "in", "inside", "around", "beside", "behind", "close"})
 
 
 def _on_a_place(head: Token) -> bool:

@@ -111,8 +111,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
     if kind == "attack" and lemma == "fire" and (any(c.dep_ == "auxpass" for c in head.children) or any(
-            o.ent_type_ in ("DATE", "TIME") for p in head.children if p.dep_ == "prep" for o in p.children)):
-        return False  # "the police chief was fired on Tuesday": dismissed, not shooting
+            o.ent_type_ in ("DATE", "TIME") for p in head.children if p.dep_ == "prep" for o in p.children)
+            and not any(o.ent_type_ not in ("DATE", "TIME") for p in head.children
+                        if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon") for o in p.children)):
+        return False  # "the police chief was fired on Tuesday": dismissed, not shooting ("fired at positions" is)
     if kind == "mob" and lemma != "mob" and (sport(head) or not argument_lemmas(head, ("nsubj",)) & (
             LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival", "settler", "hooligan", "thug"})):
         return False  # "supporters traded punches", not "two boxers traded punches"

@@ -76,6 +76,10 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     ("attack", [[_lem(["come"]), {"LOWER": "under"}, {"OP": "?", "POS": "ADJ"}, {"LOWER": {"IN": ["fire", "gunfire"]}}]]),
     # "gunmen on a motorcycle fired on a police checkpoint": what was fired on types it (refine)
     ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"LOWER": {"IN": ["on", "at", "upon"]}}]]),
+    # "troops fired small arms at army positions", "fired shots at a patrol": the same, with what was fired
+    ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"OP": "?", "POS": "ADJ"},
+                 {"LOWER": {"IN": ["arms", "shots", "bullets", "rounds", "gunshots", "volleys"]}},
+                 {"LOWER": {"IN": ["on", "at", "upon"]}}]]),
     # "exchanged heavy machine-gun and mortar fire"
     ("exchange", [[_lem(["exchange", "trade"])] + [{"OP": "?", "POS": {"IN": ["ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT",
                                                                               "NUM"]}}] * 7

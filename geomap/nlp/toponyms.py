@@ -445,6 +445,10 @@ class ToponymMatcher:
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
         by_division = end == ent.end and following in DIVISION_WORDS | SETTLEMENT_WORDS \
             and self._strong(core.text, 0, exact=True)  # "Kyaukpyu township", "Batsari town" tagged ORG
+        # "the besieged North Darfur capital El Fasher", "the border town Rafah": the town a settlement noun names
+        by_division = by_division or (end == ent.end and core.root.dep_ == "appos" and core.root.i > core.root.head.i
+                                      and core.root.head.lemma_.lower() in SETTLEMENT_WORDS | {"capital", "city"}
+                                      and self._strong(core.text, 1000, exact=True))
         elsewhere = normalize(core.text) in place_texts
         before = word_before(doc, ent.start)
         locative = before in LOCATIVE and end == ent.end
