@@ -1414,6 +1414,11 @@ def test_the_sixteenth_untouched_round(geoparser, text, expected):
     ("The police chief of Kandahar was fired on Tuesday.", []),
     ("Gunmen attacked villagers near an army base outside Maiduguri on Monday, killing five.",
      [("Attack", "Maiduguri", "2025-05-05")]),
+    # a site the gazetteer lacks, named after its town; the one month of a sentence telling one event
+    ("On Monday, troops announced they had taken full control of Khartoum International Airport.",
+     [("Government regains territory", "Khartoum", "2025-05-05")]),
+    ("The army's momentum builds on earlier successes, including the recapture of Wad Madani, capital of Gezira "
+     "state, in January.", [("Government regains territory", "Wad Medani", "2025-01-01")]),
 ])
 def test_the_seventeenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)

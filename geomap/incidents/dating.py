@@ -98,8 +98,13 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             distance += 10  # "fired a missile on Sunday …, officials said on Monday": the day of the telling
         if best is None or distance < best[0]:
             best = (distance, window)
-    if best is None and len(dates) == 1 and dates[0][1].precision == "day" and not described:
-        return dates[0][1]  # one day named in the sentence: its events happened then unless the parse says otherwise
+    if best is None and len(dates) == 1 and not described and (dates[0][1].precision == "day" or (
+            dates[0][1].precision in ("week", "month") and len(others) == 1
+            and not dates[0][1].text.lower().startswith(("since", "from", "until", "by", "this", "earlier this")))):
+        # one day named in the sentence: its events happened then unless the parse says otherwise; so does the one
+        # week or month of a sentence telling one event ("builds on successes, including the recapture of Wad
+        # Madani, …, in January")
+        return dates[0][1]
     return best[1] if best else None
 
 

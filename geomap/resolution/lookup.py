@@ -34,6 +34,13 @@ _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _LEADING = re.compile(r"^(?:the|city of|town of|village of)\s+", re.IGNORECASE)
 
 
+# a site the gazetteer lacks, named after a town: "Khartoum International Airport", "Kherson Railway Station"
+_SITE = re.compile(r"^(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)\s+(?:International\s+)?(?:Airport|Air\s+Base|"
+                   r"Airbase|Seaport|Railway\s+Station|Train\s+Station|Bus\s+Station|Central\s+Prison|Prison|"
+                   r"University|Stadium|Refinery|Power\s+Plant|Power\s+Station|Thermal\s+Power\s+Plant)$")
+SITE_TOWN = 10_000  # population a town needs to be what a site's name means (not a hamlet called "Kennedy")
+
+
 @dataclass(frozen=True)
 class Found:
     """A candidate and how the mention reached it: ``variant`` "" (as written) or what was dropped."""
@@ -107,6 +114,12 @@ def _last_resort(name: str, store: GazetteerStore, limit: int) -> list[Found]:
                  if c.place.feature_class == "P" or c.place.feature_code in ("ADM2",)]
         if whole:
             return [Found(c, "part", "", 1.0) for c in whole]
+    site = _SITE.match(name)
+    if site is not None:  # "Khartoum International Airport": a site named after the town it serves or stands in
+        towns = [c for c in store.candidates(site["town"], limit=limit) if c.place.feature_class == "P"
+                 and c.match == "name" and c.place.population >= SITE_TOWN]
+        if towns:
+            return [Found(c, "part", "", 1.0) for c in towns]
     if words and name[:1].isupper() and normalize(words[-1]) not in GENERIC_TERMS:
         counties = [c for c in store.candidates(f"{name} County", limit=limit)
                     if c.place.feature_code == "ADM2" and c.match == "name"]
