@@ -1419,6 +1419,11 @@ def test_the_sixteenth_untouched_round(geoparser, text, expected):
      [("Government regains territory", "Khartoum", "2025-05-05")]),
     ("The army's momentum builds on earlier successes, including the recapture of Wad Madani, capital of Gezira "
      "state, in January.", [("Government regains territory", "Wad Medani", "2025-01-01")]),
+    # stones and bottles thrown by a crowd; not one bottle thrown by one boy
+    ("BASRA - Angry residents set tyres ablaze and pelted the Basra provincial government building with stones and "
+     "bottles on Monday night.", [("Violent demonstration", "Basra", "2025-05-05")]),
+    ("Protesters hurled rocks at police in Nairobi on Monday.", [("Violent demonstration", "Nairobi", "2025-05-05")]),
+    ("The boy threw a bottle at the wall in Kano on Monday.", []),
 ])
 def test_the_seventeenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)

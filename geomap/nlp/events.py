@@ -43,6 +43,8 @@ def _seq(kind: str, *phrases: str) -> tuple[str, list[list[dict]]]:
 
 
 _NOUN, _VERB = ["NOUN", "PROPN"], ["VERB"]
+# what crowds throw, in the plural: one bottle thrown is no riot
+MISSILES = ("stones", "rocks", "bricks", "bottles")
 PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("air", ["airstrike", "air-strike", "airstrikes", "airraid", "warplane"]),
     _seq("air", "air strike", "air raid", "drone strike", "drone attack", "aerial bombardment", "bombing raid",
@@ -143,6 +145,11 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("mob", "traded punches", "trade punches", "exchanged blows", "came to blows", "come to blows"),
     _seq("riot", "threw stones", "throw stones", "throwing stones", "hurled stones", "hurling stones",
          "pelted stones", "stone pelting", "stone-pelting"),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")
+    # "pelted the provincial government building with stones and bottles", "hurled rocks at police"
+    ("riot", [[dict(_lem(["pelt", "hurl", "throw"]), POS="VERB")] + [{"OP": "?", "IS_ALPHA": True}] * 6
+              + [{"LOWER": "with"}, {"OP": "?", "IS_ALPHA": True}, {"LOWER": {"IN": list(MISSILES)}}],
+              [dict(_lem(["hurl", "throw"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True},
+               {"LOWER": {"IN": list(MISSILES)}}, {"LOWER": {"IN": ["at", "toward", "towards"]}}]]),
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
     _seq("arrest", "round up", "into custody"),
     _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice"], _NOUN),
