@@ -1421,7 +1421,7 @@ def test_the_sixteenth_untouched_round(geoparser, text, expected):
      "state, in January.", [("Government regains territory", "Wad Medani", "2025-01-01")]),
     # stones and bottles thrown by a crowd; not one bottle thrown by one boy
     ("BASRA - Angry residents set tyres ablaze and pelted the Basra provincial government building with stones and "
-     "bottles on Monday night.", [("Violent demonstration", "Basra", "2025-05-05")]),
+     "bottles on Monday night.", [("Violent demonstration", "Basrah", "2025-05-05")]),
     ("Protesters hurled rocks at police in Nairobi on Monday.", [("Violent demonstration", "Nairobi", "2025-05-05")]),
     ("The boy threw a bottle at the wall in Kano on Monday.", []),
 ])
