@@ -1424,6 +1424,18 @@ def test_the_sixteenth_untouched_round(geoparser, text, expected):
      "bottles on Monday night.", [("Violent demonstration", "Basrah", "2025-05-05")]),
     ("Protesters hurled rocks at police in Nairobi on Monday.", [("Violent demonstration", "Nairobi", "2025-05-05")]),
     ("The boy threw a bottle at the wall in Kano on Monday.", []),
+    # "X city" after "X province": the town, not the division one sense per discourse would make of it
+    ("In neighbouring Daraa province, an explosive device hidden in a motorcycle went off in Daraa city on Monday, "
+     "wounding three people.", [("Remote explosive/landmine/IED", "Dar\u2018\u0101", "2025-05-05")]),
+    # the seat of the government protesters chant against is not where they rally
+    ("On Monday, thousands of people rallied in Sweida city's central square, chanting against the government in "
+     "Damascus.", [("Peaceful protest", "As-Suwayda", "2025-05-05")]),
+    ("A curfew remained in force in Gopalganj on Thursday, a day after supporters of rival camps fought running "
+     "battles with sticks and bricks in the district town.", [("Violent demonstration", "Gop\u0101lganj", "2025-05-07")]),
+    # a dateline line over the bullets is part of the headline block: a bullet takes the day its body tells
+    ("ANALYSIS-Southern Syria's truce frays\nAMMAN, May 8 (Levant Report) -\n* Bomb in Daraa wounds three\n"
+     "* Talks stall\nIn neighbouring Daraa province, an explosive device went off in Daraa city on Monday, wounding "
+     "three people.", [("Remote explosive/landmine/IED", "Dar\u2018\u0101", "2025-05-05")]),
 ])
 def test_the_seventeenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)

@@ -52,6 +52,9 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                 head, near = outer.head, True
         if _speakers_place(head, span._.geomap_place):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
+        if token.dep_ == "pobj" and head.lower_ == "in" and head.i > 0 \
+                and head.doc[head.i - 1].lemma_.lower() in SEATED:
+            continue  # "chanting against the government in Damascus" (however parsed): the seat of whom they oppose
         if head.head.lemma_.lower() in CARE_PLACES:
             continue  # "pronounced dead at Rafidia hospital in Nablus": where the victim was taken
         if any(a.lower_ == "according" or a.lemma_.lower() in ("headquarter", "headquartered")
@@ -77,6 +80,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
     return list(found.values()) if len(found) == 1 else []
 
 
+# who is "in" a capital as its seat ("the government in Damascus"), not as a scene
+SEATED = {"government", "authority", "administration", "regime", "ministry", "leadership"}
 # where the wounded and the dead are taken ("pronounced dead at Rafidia hospital in Nablus"), not the scene
 CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",

@@ -15,7 +15,7 @@ from geomap.geocoding.names import normalize
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
 from geomap.resolution.features import Bias, Context, area_codes, peer_level
-from geomap.resolution.lookup import Found, lookup
+from geomap.resolution.lookup import Found, generic_class, lookup
 
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 # an unannotated parent after "X, ": "CA", "Calif.", "New South Wales" (capitalised words up to punctuation)
@@ -131,12 +131,16 @@ _DIVISION_OF = re.compile(r"\b(?:state|province|region|governorate|oblast|depart
                           re.IGNORECASE)
 
 
+_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b)")
+
+
 def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bias: Bias | None = None,
                      passes: int = 2) -> list:
     """Resolutions for ``mentions`` (objects with text, label, start, end), in the same order."""
     from geomap.resolve import Resolution, decide, rank_found
 
     names = [normalize(m.text) for m in mentions]
+    senses = list(names)  # what one sense per discourse groups by
     cache: dict[tuple[str, bool], list[Found]] = {}
     keys = [(name, m.label == "NORP") for m, name in zip(mentions, names)]
     for m, key in zip(mentions, keys):
@@ -149,12 +153,19 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             found[i] = divisions
         elif _DIVISION_OF.search(text, max(m.start - 30, 0), m.start):  # "the western Mexican state of Michoacán"
             found[i] = [f if f.generic_class else replace(f, generic_class="A") for f in found[i]]
+        elif _TOWN_AFTER.match(text, m.end) and not generic_class(m.text):
+            # "went off in Daraa city" after "In neighbouring Daraa province": the town, a sense of its own
+            areas = {f.candidate.place.country_code for f in found[i] if f.candidate.place.feature_class == "A"}
+            towns = [replace(f, generic_class="P") for f in found[i] if f.candidate.place.feature_class == "P"]
+            if any(f.candidate.place.country_code in areas for f in towns):
+                # a division and its namesake town: the town, a sense of its own (though still not its own context)
+                found[i], senses[i] = towns, senses[i] + " (town)"
     parents, children = _parent_links(mentions, text, found, store)
 
     def run(evidence: _Evidence | None) -> list:
         results, memo = [], {}
         for i, m in enumerate(mentions):
-            key = (names[i], m.label, id(parents.get(i)), id(children.get(i)), m.text.isupper())
+            key = (senses[i], m.label, id(parents.get(i)), id(children.get(i)), m.text.isupper())
             if key not in memo:
                 ps, cs = parents.get(i, ()), children.get(i, ())
                 context = evidence.context_without(names[i], ps, cs) if evidence else Context(parents=ps, children=cs)
@@ -178,7 +189,7 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
                 evidence.add(name, res.place, res.confidence)
         results = run(evidence)
     return _inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
-                                                                      _one_sense(names, results)))
+                                                                      _one_sense(senses, results)))
 
 
 _IN_BETWEEN = re.compile(r"^\s*,?\s+in\s+$")
