@@ -146,6 +146,7 @@ DWARFS = 20
 # a text is about one country when that country holds this share of its other names' confident weight, and at
 # least this much weight (two names resolved for sure)
 FOCUSED, FOCUS_WEIGHT = 0.5, 2.0
+LOCAL_SIZE = 100_000  # a city this big abroad is news in its own right ("protested outside the consulate in Vancouver")
 # evidence that a candidate belongs with the text's other places (or the user's bias)
 _NEAR_EVIDENCE = frozenset({"country_agreement", "regional_proximity", "parent", "child", "bias_country", "bias_area"})  # population ratio past which an alternate-name holder is the place the name usually means
 
@@ -238,12 +239,12 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             # is not a Yemeni hamlet of that alternate name), or any such place a continent away from everything
             # the text names ("Kech" in Balochistan is not Ketsch, Germany): nearness alone does not make it so
             features["foreign_hamlet"] = WEIGHTS["foreign_hamlet"]
-        elif context is not None and context.countries and place.feature_class == "P" \
+        elif context is not None and context.countries and place.feature_class == "P" and place.population < LOCAL_SIZE \
                 and max(context.countries.values()) >= max(FOCUSED * context.country_total, FOCUS_WEIGHT) \
                 and not features.keys() & _NEAR_EVIDENCE:
             # a town written exactly, but in a country a text about one country never names and a continent away
-            # from all it names ("Palma" in a Cabo Delgado report is not Majorca's): the gazetteer likely lacks the
-            # local one. A digest that ranges over continents is left alone ("Afgooye" among Lahore and Kenscoff)
+            # from all it names ("Lido Beach" in a Mogadishu report is not New York's): the gazetteer likely lacks
+            # the local one. A digest that ranges over continents is left alone ("Afgooye" among Lahore and Kenscoff)
             features["foreign_far"] = WEIGHTS["foreign_far"]
         if item.variant == "namesake" and "admin1_agreement" not in features:
             features["namesake_elsewhere"] = WEIGHTS["namesake_elsewhere"]  # a county's town outside its state

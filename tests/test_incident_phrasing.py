@@ -1442,8 +1442,25 @@ def test_the_seventeenth_untouched_round(geoparser, text, expected):
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
 
 
-def test_a_town_the_gazetteer_knows_only_on_another_continent_is_not_where_the_event_was(geoparser):
-    text = ("Insurgents raided Mocímboa da Praia in Mozambique's Cabo Delgado province on Monday. On Tuesday they "
-            "beheaded five civilians in Palma, north of Pemba.")
+@pytest.mark.parametrize("text, expected", [
+    # counter-examples a review found for the tenth session's rules
+    ("A storm hurled bricks at parked cars in Dhaka on Sunday.", []),  # no crowd, no riot
+    ("Police officers were pelted with stones and bottles in Kano on Monday.",
+     [("Violent demonstration", "Kano", "2025-05-05")]),  # a crowd unnamed, the police pelted
+    # a city abroad big enough to be news in its own right stays itself in a text about one country
+    ("Punjab police arrested 12 people in Amritsar and Ludhiana on Sunday after clashes over a religious procession. "
+     "In a separate incident, Khalistan supporters protested outside the Indian consulate in Vancouver on Saturday.",
+     [("Arrests", "Amritsar", "2025-05-04"), ("Arrests", "Ludhiana", "2025-05-04"),
+      ("Peaceful protest", "Vancouver", "2025-05-03")]),
+    # a month in a clause of its own is not the event's
+    ("Police arrested 20 protesters in Nairobi over a finance bill passed in June.",
+     [("Arrests", "Nairobi", "2025-05-08")]),
+    # plural statements that name a day tell one event
+    ("The army issued statements saying that troops repelled an attack on a base near Menaka on Saturday.",
+     [("Armed clash", "M\u00e9naka", "2025-05-03")]),
+])
+def test_the_tenth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     found = incidents(geoparser, text)
-    assert found and all(i.place.country_code == "MZ" for i in found)  # not Palma de Mallorca
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+

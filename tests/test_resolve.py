@@ -62,6 +62,7 @@ PLACES = [
     ("t:kherson-obl", "Kherson", 46.6, 33.0, "A", "ADM1", "UA", "08", "Kherson", 1_000_000, []),
     ("t:kherson", "Kherson", 46.64, 32.61, "P", "PPL", "UA", "08", "Kherson", 66_000, []),
     ("t:springfield-il", "Springfield", 39.8, -89.64, "P", "PPLA", "US", "IL", "Illinois", 114_000, []),
+    ("t:lido-ny", "Lido Beach", 40.59, -73.63, "P", "PPL", "US", "NY", "New York", 2_900, []),
 ]
 
 
@@ -380,14 +381,17 @@ def test_x_in_y_puts_x_inside_y(tiny_store):
 
 
 def test_a_town_a_continent_away_from_a_one_country_text_is_left_unresolved(tiny_store):
-    # the local namesake the gazetteer lacks is likelier than a Californian city in a text all about Ukraine
-    text = "Drones hit Kyiv, Dnipro and Kherson overnight; a strike on Long Beach killed two."
-    results = _doc(text, ["Kyiv", "Dnipro", "Kherson", "Long Beach"], tiny_store)
+    # the local namesake the gazetteer lacks is likelier than a New York hamlet in a text all about Ukraine
+    text = "Drones hit Kyiv, Dnipro and Kherson overnight; a strike on Lido Beach killed two."
+    results = _doc(text, ["Kyiv", "Dnipro", "Kherson", "Lido Beach"], tiny_store)
     assert results[3].place is None and "foreign_far" in results[3].ranked[0].features
     # a digest ranging over countries has no such focus: the name keeps its usual sense
-    text = "Drones hit Kyiv; police in Tbilisi and Moscow detained protesters; a strike on Long Beach killed two."
-    results = _doc(text, ["Kyiv", "Tbilisi", "Moscow", "Long Beach"], tiny_store)
-    assert results[3].place.gazetteer_id == "t:longbeach"
+    text = "Drones hit Kyiv; police in Tbilisi and Moscow detained protesters; a strike on Lido Beach killed two."
+    results = _doc(text, ["Kyiv", "Tbilisi", "Moscow", "Lido Beach"], tiny_store)
+    assert results[3].place.gazetteer_id == "t:lido-ny"
+    # nor does a city abroad big enough to be news in its own right
+    text = "Drones hit Kyiv, Dnipro and Kherson overnight; exiles marched in Long Beach."
+    assert _doc(text, ["Kyiv", "Dnipro", "Kherson", "Long Beach"], tiny_store)[3].place.gazetteer_id == "t:longbeach"
     # nor does a town near what the text names (Paris is a European capital, not another continent)
     text = "Drones hit Kyiv, Dnipro and Kherson overnight; ministers met in Paris."
     assert _doc(text, ["Kyiv", "Dnipro", "Kherson", "Paris"], tiny_store)[3].place.gazetteer_id == "t:paris"

@@ -99,13 +99,22 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         if best is None or distance < best[0]:
             best = (distance, window)
     if best is None and len(dates) == 1 and not described and (dates[0][1].precision == "day" or (
-            dates[0][1].precision in ("week", "month") and len(others) == 1
+            dates[0][1].precision in ("week", "month") and len(others) == 1 and _on_the_main_verb(dates[0][0], cluster)
             and not dates[0][1].text.lower().startswith(("since", "from", "until", "by", "this", "earlier this")))):
         # one day named in the sentence: its events happened then unless the parse says otherwise; so does the one
         # week or month of a sentence telling one event ("builds on successes, including the recapture of Wad
         # Madani, …, in January")
         return dates[0][1]
     return best[1] if best else None
+
+
+def _on_the_main_verb(tokens: set[int], cluster: list[Trigger]) -> bool:
+    """The date hangs on the sentence's main verb ("builds on successes … in January"), not on a clause of its own
+    ("over a bill passed in June")."""
+    doc = cluster[0].head.doc
+    own = next((doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens), doc[min(tokens)])
+    verb = next((a for a in own.ancestors if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"), own)
+    return verb.dep_ == "ROOT"
 
 
 WHEN = 3.5  # the rank of a day before "when": after one the event's words hold

@@ -7,6 +7,7 @@ assassinations", "have shelled X for months", "this attack" (the event is coded 
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Span, Token
 
@@ -291,11 +292,16 @@ def _back_reference(head: Token) -> bool:
 EVENT_HEADS = {"attack", "strike", "raid", "assault", "bombardment", "shelling", "bombing", "airstrike"}
 
 
+_A_DAY = re.compile(r"\d|day\b|night|yesterday|today|january|february|march|april|may|june|july|august|september"
+                   r"|october|november|december", re.IGNORECASE)  # not "near-daily"
 TELLINGS = frozenset({"statement", "report", "claim", "accusation", "allegation", "complaint"})
 
 
 def _told_again_and_again(head: Token) -> bool:
-    """What "statements saying that …" or "reports that …" in the plural tell is a run of claimed events."""
+    """What "statements saying that …" or "reports that …" in the plural tell, undated, is a run of claimed events
+    ("reports that strikes killed 12 in Rafah on Monday" tell one)."""
+    if any(ent.label_ in ("DATE", "TIME") and _A_DAY.search(ent.text) for ent in head.sent.ents):
+        return False
     for ancestor in list(head.ancestors)[:3]:
         if ancestor.pos_ == "VERB" and ancestor.dep_ == "acl" and ancestor.head.tag_ == "NNS" \
                 and lemma_of(ancestor.head) in TELLINGS:

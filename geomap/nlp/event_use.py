@@ -17,6 +17,23 @@ from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
 HELD_SITES = {"post", "outpost", "garrison", "barracks", "camp", "headquarters", "compound", "road", "highway", "hill"}
 
 
+THROWERS = PROTESTERS | CROWD_PEOPLE | LYNCHERS | {"fan", "hooligan", "thug"}
+
+
+def _a_crowd_throws(thrown: Token) -> bool:
+    """Whether the people throwing are a crowd: the verb's own subject, the crowd a participle describes ("a crowd
+    hurling stones"), else the subject of the nearest verb above it within its clause ("a crowd surrounded the
+    patrol, pelting vehicles with stones", however parsed) — not a teller's ("…, the army said")."""
+    found = argument_lemmas(thrown, ("nsubj", "agent"), through=("conj",))
+    if not found and thrown.dep_ == "acl":
+        found = {thrown.head.lemma_.lower()}
+    token = thrown
+    while not found and token.dep_ not in ("ccomp", "ROOT") and token.head is not token:
+        token = token.head
+        found = argument_lemmas(token, ("nsubj", "agent"), through=("conj",))
+    return bool(found & THROWERS)
+
+
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), context_lemmas(head)
@@ -115,6 +132,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             and not any(o.ent_type_ not in ("DATE", "TIME") for p in head.children
                         if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon") for o in p.children)):
         return False  # "the police chief was fired on Tuesday": dismissed, not shooting ("fired at positions" is)
+    thrown = next((t for t in match if t.lemma_.lower() in ("pelt", "hurl", "throw")), None)
+    if kind == "riot" and thrown is not None and len(match) >= 3 \
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in thrown.children):  # "troops were pelted"
+        if not _a_crowd_throws(thrown):
+            return False  # "a storm hurled bricks at parked cars", "settlers hurled rocks at cars": no crowd's riot
     if kind == "mob" and lemma != "mob" and (sport(head) or not argument_lemmas(head, ("nsubj",)) & (
             LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival", "settler", "hooligan", "thug"})):
         return False  # "supporters traded punches", not "two boxers traded punches"
