@@ -142,13 +142,13 @@ SEAT_SHARE = 0.01  # a town this share of its namesake first-level division's pe
 CAPITAL_REACH_KM = 400.0  # a capital this close to a same-named division (the capital district beside a province)
 CITY_MARGIN = 0.1  # how far below its namesake city a division named after it starts
 UNFIT_FLOOR = 0.0  # the label's penalty when no candidate at all is of the label's kind
-DWARFS = 20
+DWARFS = 20  # population ratio past which an alternate-name holder is the place the name usually means
 # a text is about one country when that country holds this share of its other names' confident weight, and at
 # least this much weight (two names resolved for sure)
 FOCUSED, FOCUS_WEIGHT = 0.5, 2.0
 LOCAL_SIZE = 100_000  # a city this big abroad is news in its own right ("protested outside the consulate in Vancouver")
 # evidence that a candidate belongs with the text's other places (or the user's bias)
-_NEAR_EVIDENCE = frozenset({"country_agreement", "regional_proximity", "parent", "child", "bias_country", "bias_area"})  # population ratio past which an alternate-name holder is the place the name usually means
+_NEAR_EVIDENCE = frozenset({"country_agreement", "regional_proximity", "parent", "child", "bias_country", "bias_area"})
 
 
 def _namesake_city(division: Place, cities: list[Place]) -> Place | None:
@@ -239,7 +239,8 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             # is not a Yemeni hamlet of that alternate name), or any such place a continent away from everything
             # the text names ("Kech" in Balochistan is not Ketsch, Germany): nearness alone does not make it so
             features["foreign_hamlet"] = WEIGHTS["foreign_hamlet"]
-        elif context is not None and context.countries and place.feature_class == "P" and place.population < LOCAL_SIZE \
+        elif context is not None and context.countries and place.feature_class == "P" \
+                and place.population < LOCAL_SIZE \
                 and max(context.countries.values()) >= max(FOCUSED * context.country_total, FOCUS_WEIGHT) \
                 and not features.keys() & _NEAR_EVIDENCE:
             # a town written exactly, but in a country a text about one country never names and a continent away
