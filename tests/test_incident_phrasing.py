@@ -1458,6 +1458,10 @@ def test_the_seventeenth_untouched_round(geoparser, text, expected):
     # plural statements that name a day tell one event
     ("The army issued statements saying that troops repelled an attack on a base near Menaka on Saturday.",
      [("Armed clash", "M\u00e9naka", "2025-05-03")]),
+    # protests that "turned violent" are the crowd's violence, told in a word; "turned peaceful" is not
+    ("Three people were killed in Kano on Thursday as protests against the soaring cost of living turned violent.",
+     [("Violent demonstration", "Kano", "2025-05-08")]),
+    ("The protest in Lagos turned peaceful on Thursday.", [("Peaceful protest", "Lagos", "2025-05-08")]),
 ])
 def test_the_tenth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     found = incidents(geoparser, text)

@@ -226,6 +226,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                       if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
                           lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
+        # "protests … turned violent": the crowd's violence, told in a word
+        turned = head.head if head.dep_ == "nsubj" and lemma_of(head.head) in ("turn", "become", "grow") else None
+        if turned is not None and any(c.dep_ in ("acomp", "oprd") and c.lower_ in ("violent", "bloody", "deadly")
+                                      for c in turned.children):
+            return RIOTS, "Violent demonstration", 8
         if has_cue(riot_words, {"clash", "stone", "stoning", "pelting", "rock", "torch", "burn", "loot", "looting",
                                 "vandalise", "vandalize", "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl",
                                 "arson", "ablaze", "alight", "vandalism"}) or any(  # "setting two vehicles on fire"
