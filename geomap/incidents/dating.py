@@ -284,12 +284,11 @@ def lead_end(document: Document) -> int:
     if len(lines) < 2 or len(lines[0].split()) > 30:
         return 0
     end = len(lines[0]) + 1
+    bullets = [line.lstrip().startswith(("-", "•", "*")) for line in lines] + [False]
     for k, line in enumerate(lines[1:], start=1):
-        bullet = line.lstrip().startswith(("-", "•", "*"))
         # "Key developments this week:", "AMMAN, Aug 5 (Levant Report) -": a label over the bullets under it
-        label = len(line.split()) <= 12 and line.rstrip().endswith((":", "-", "\u2013", "\u2014")) \
-            and k + 1 < len(lines) and lines[k + 1].lstrip().startswith(("-", "•", "*"))
-        if not (bullet or label) and line.strip():
+        label = len(line.split()) <= 12 and line.rstrip().endswith((":", "-", "\u2013", "\u2014")) and bullets[k + 1]
+        if not (bullets[k] or label) and line.strip():
             break
         end += len(line) + 1
     return end

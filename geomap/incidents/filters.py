@@ -302,13 +302,9 @@ def _told_again_and_again(head: Token) -> bool:
     ("reports that strikes killed 12 in Rafah on Monday" tell one)."""
     if any(ent.label_ in ("DATE", "TIME") and _A_DAY.search(ent.text) for ent in head.sent.ents):
         return False
-    for ancestor in list(head.ancestors)[:3]:
-        if ancestor.pos_ == "VERB" and ancestor.dep_ == "acl" and ancestor.head.tag_ == "NNS" \
-                and lemma_of(ancestor.head) in TELLINGS:
-            return True  # "statements saying that Armenian units fired small arms at its positions"
-        if ancestor.dep_ in ("ccomp", "acl") and ancestor.head.tag_ == "NNS" and lemma_of(ancestor.head) in TELLINGS:
-            return True  # "reports that drones struck …"
-    return False
+    # "statements saying that Armenian units fired …", "reports that drones struck …"
+    return any(ancestor.dep_ in ("ccomp", "acl") and ancestor.head.tag_ == "NNS" and lemma_of(ancestor.head) in TELLINGS
+               for ancestor in list(head.ancestors)[:3])
 
 
 def not_an_event(head: Token, kind: str) -> str | None:

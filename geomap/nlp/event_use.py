@@ -17,6 +17,7 @@ from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
 HELD_SITES = {"post", "outpost", "garrison", "barracks", "camp", "headquarters", "compound", "road", "highway", "hill"}
 
 
+# crowds whose stones make a riot; with rivals and settlers, those whose brawls are mob violence
 THROWERS = PROTESTERS | CROWD_PEOPLE | LYNCHERS | {"fan", "hooligan", "thug"}
 
 
@@ -132,13 +133,13 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             and not any(o.ent_type_ not in ("DATE", "TIME") for p in head.children
                         if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon") for o in p.children)):
         return False  # "the police chief was fired on Tuesday": dismissed, not shooting ("fired at positions" is)
-    thrown = next((t for t in match if t.lemma_.lower() in ("pelt", "hurl", "throw")), None)
-    if kind == "riot" and thrown is not None and len(match) >= 3 \
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in thrown.children):  # "troops were pelted"
-        if not _a_crowd_throws(thrown):
-            return False  # "a storm hurled bricks at parked cars", "settlers hurled rocks at cars": no crowd's riot
+    thrown = next((t for t in match if t.lemma_.lower() in ("pelt", "hurl", "throw")), None) \
+        if kind == "riot" and len(match) >= 3 else None
+    if thrown is not None and not any(c.dep_ in ("nsubjpass", "auxpass") for c in thrown.children) \
+            and not _a_crowd_throws(thrown):  # but "troops were pelted with stones" is a riot whoever threw
+        return False  # "a storm hurled bricks at parked cars", "settlers hurled rocks at cars": no crowd's riot
     if kind == "mob" and lemma != "mob" and (sport(head) or not argument_lemmas(head, ("nsubj",)) & (
-            LYNCHERS | PROTESTERS | CROWD_PEOPLE | {"fan", "youth", "student", "rival", "settler", "hooligan", "thug"})):
+            THROWERS | {"rival", "settler"})):
         return False  # "supporters traded punches", not "two boxers traded punches"
     if kind == "weapon":
         carrier = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
