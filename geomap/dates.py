@@ -388,11 +388,13 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     text = _CAPITALISED_NAMES.sub(lambda m: m[0].title(), text)  # "SUNDAY 9:05 AM -": same length, same offsets
     found: list[tuple[int, int, DateWindow]] = []
     counted: dict[tuple[int, int], tuple[object, re.Match]] = {}  # expressions counted from a day the story named
+    unanchored: set[tuple[int, int]] = set()  # "a day later" with no day named before this text: only one named in it
     for pattern, resolver in _RULES:
         for m in pattern.finditer(text):
             base = published
             if resolver in (_r_days_later, _r_hours_later) and (reference is None or reference >= published):
-                continue  # counted on from nothing the story named, or past the report: no date
+                unanchored.add((m.start(), m.end()))  # counted on from nothing the story named, or past the
+                # report: a date only if the same text named a day before it
             if re.search(r"\beve\b", m[0], re.IGNORECASE) and (reference is None or _EVE_OF_A_DAY.match(text, m.end())):
                 continue  # "on the eve of the elections": of nothing the story dated; "of Sunday's vote": that day's
             counted_back = re.search(r"\b(?:earlier|before|previous|preceding|eve)\b", m[0], re.IGNORECASE) \
@@ -412,7 +414,9 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             continue
         chosen.append(item)
     chosen.sort(key=lambda f: f[0])
-    chosen = _from_the_day_before_it(chosen, counted, published)
+    recounted = _from_the_day_before_it(chosen, counted, published)
+    chosen = [item for item, before in zip(recounted, chosen)
+              if (item[0], item[1]) not in unanchored or item[2] is not before[2]]
     chosen = _overnight_into(chosen, text)
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
 

@@ -25,8 +25,8 @@ from geomap.incidents.dating import (
 )
 from geomap.incidents.datelines import dateline, dateline_end
 from geomap.incidents.fallbacks import (
-    line_label, names_unknown_town, next_sentence_place, paragraph_place, sentence_fallback, sole_town, the_city,
-    town_within,
+    line_label, names_unknown_town, next_sentence_place, paragraph_place, part_of_the_city, sentence_fallback,
+    sole_town, the_city, town_within,
 )
 from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
@@ -120,7 +120,33 @@ def _in_sequence(a: Trigger, b: Trigger) -> bool:
         and {a.kind, b.kind} <= {"capture", "recapture"}
 
 
-def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
+def _own_verb(trigger: Trigger) -> Token | None:
+    """The verb a trigger is, or is the subject or object of ("drone strikes … killed")."""
+    head = trigger.head
+    if head.pos_ == "VERB":
+        return head
+    return head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ == "VERB" else None
+
+
+def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
+    """ "missiles struck Kyiv while drones hit Dnipro", "jets struck Sanaa's airport a day after they pounded
+    Hodeidah": two clauses telling different kinds of violence, or one told after the other, each with a place
+    of its own, are two events, however close the parse puts them."""
+    va, vb = _own_verb(a), _own_verb(b)
+    if va is None or vb is None or va.i == vb.i or min(a.strength, b.strength) < 3 \
+            or "Disrupted weapons use" in (a.sub_event_type, b.sub_event_type):  # what was stopped is that event
+        return False
+    if a.sub_event_type == b.sub_event_type and not any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before") for v in (va, vb) for c in v.children):
+        return False
+
+    def own_place(verb: Token, other: Token) -> bool:  # in the verb's clause, not in a clause below it
+        theirs = {u.i for u in other.subtree} if verb.i in {u.i for u in other.ancestors} else set()
+        return any(t.i in index and t.i not in theirs for t in verb.subtree)
+    return own_place(va, vb) and own_place(vb, va)
+
+
+def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> list[list[Trigger]]:
     """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
     parent = list(range(len(triggers)))
 
@@ -138,9 +164,14 @@ def _clusters(triggers: list[Trigger]) -> list[list[Trigger]]:
             reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
             if _in_sequence(a, b) or _in_sequence(b, a):
                 continue
-            if _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
-                    or _framed_by(a, b) or _framed_by(b, a) or (
-                    path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type or _absorbs(a, b))):
+            one = _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
+                or _framed_by(a, b) or _framed_by(b, a)
+            if not one and index is not None and any(_apart(triggers[x], triggers[y], index)
+                                                     for x in range(len(triggers)) if find(x) == find(i)
+                                                     for y in range(len(triggers)) if find(y) == find(j)):
+                continue  # nor may a third trigger join them
+            if one or (path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type
+                                                                 or _absorbs(a, b))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):
@@ -213,6 +244,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     reference: date | None = None  # the last day the story named, for "a day earlier"
     filed = dateline_end(doc.text)
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
+    last_told: tuple[int, list[Incident]] | None = None  # the last sentence that gave incidents, and those
     all_segments = segments(doc)
     for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
@@ -227,7 +259,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         triggers = [t for t in real_triggers(segment) if t.strength > 0]
         if not triggers:
             continue
-        clusters = _clusters(triggers)
+        clusters = _clusters(triggers, index)
         heading_window = _told_next(all_segments, k, document, reference) if heading(segment) and not found else None
         dates = []
         for start, end, window in found:  # the expressions found above, read against the same reference day
@@ -238,16 +270,23 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                 dates.append(({t.i for t in span}, window))
         tolls = casualties(segment)
         owner: dict[int, int] = {}
-        for k, (token, _, _) in enumerate(tolls):
-            owner[k] = min(range(len(clusters)),
+        for n, (token, _, _) in enumerate(tolls):
+            owner[n] = min(range(len(clusters)),
                            key=lambda c: min(path_length(token, t.head) for t in clusters[c]))
         paragraph = doc.text.rfind("\n", 0, segment.start_char) + 1
         # a placeless sentence is a new event of its paragraph only when it is dated or nothing is coded there yet
         fresh = bool(dates) or not any(incident.start >= paragraph for incident in incidents)
         for number, cluster in enumerate(clusters):
-            incidents.extend(_incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
-                                            [tolls[k] for k, c in owner.items() if c == number], store,
-                                            len(incidents), last_places, previous, fresh, heading_window))
+            found_here = _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
+                                        [tolls[k] for k, c in owner.items() if c == number], store,
+                                        len(incidents), last_places, previous, fresh, heading_window)
+            if found_here and last_told is not None and k - last_told[0] <= 2:
+                found_here = _as_damage_of(found_here, cluster, last_told[1])
+            if found_here:
+                last_told = (k, found_here)
+            elif last_told is not None and k - last_told[0] <= 2:
+                _escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
+            incidents.extend(found_here)
     return date_headlines(_without_summaries(incidents), doc, document)
 
 
@@ -311,6 +350,48 @@ def _without_summaries(incidents: list[Incident]) -> list[Incident]:
             continue
         kept.append(incident)
     return kept
+
+
+def _as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Incident]) -> list[Incident]:
+    """ "Drones hit Dnipro … In Zaporizhzhia, a facility was set ablaze": property burnt by no one named, told
+    just after a strike, is what that kind of strike did there, not a looting."""
+    lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
+    verb = lead.head if lead.head.pos_ == "VERB" else lead.head.head
+    strikes = {(i.event_type, i.sub_event_type) for i in told if i.event_type == "Explosions/Remote violence"}
+    if lead.sub_event_type != "Looting/property destruction" or len(strikes) != 1 or any(
+            t.head.lemma_.lower() in ("loot", "plunder", "ransack", "pillage", "steal", "rob", "vandalise", "vandalize")
+            for t in cluster) or not any(
+            c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return found
+    event_type, sub_event_type = next(iter(strikes))
+    return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
+
+
+# how far a crowd's day went, in ACLED's order: the police broke it up, fired on it; the crowd rioted
+ESCALATION = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+              "Violent demonstration": 3}
+
+
+def _escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow | None,
+              incidents: list[Incident]) -> None:
+    """ "Hundreds protested in Kano on Monday. Police fired tear gas to disperse them": the placeless sentence after a
+    protest tells how that protest went, and raises its coding (never lowers it) when it is told of the same day."""
+    lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
+    rank = ESCALATION.get(lead.sub_event_type)
+    if not rank or lead.event_type not in _CROWD or len({i.place.gazetteer_id for i in told}) != 1 \
+            or not all(_told_in_past(t) for t in cluster if t.event_type in _CROWD):
+        return
+    for incident in list(told):
+        if incident.event_type != "Protests" or ESCALATION[incident.sub_event_type] >= rank \
+                or (lead.event_type == "Riots" and incident.sub_event_type != "Peaceful protest") \
+                or (window is not None and window.date is not None and window.date != incident.date):
+            continue
+        raised = replace(incident, event_type=lead.event_type, sub_event_type=lead.sub_event_type, actors=tuple(
+            label.replace("Protesters (", "Rioters (") if lead.event_type == "Riots" else label
+            for label in incident.actors))
+        log.debug("%s raised to %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
+        incidents[next(n for n, i in enumerate(incidents) if i is incident)] = raised
+        told[next(n for n, i in enumerate(told) if i is incident)] = raised
 
 
 def _told_in_past(trigger: Trigger) -> bool:
@@ -412,6 +493,16 @@ def _counts_its_victims(noun) -> bool:
         o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in c.children) for c in noun.children)
 
 
+def _named_before(segment: Span, index: dict[int, Span], lead: Trigger) -> list[Located]:
+    """ "In Zaporizhzhia, the governor said a facility was set ablaze; no deaths were reported there": the town
+    the sentence itself names before the event, if it names one."""
+    filed = dateline_end(segment.doc.text)  # not "KAMPALA, March 9 -", where the wire was filed
+    spans = {index[i].start: index[i] for i in range(segment.start, lead.head.i)
+             if i in index and index[i].start_char >= filed}
+    towns = [span for span in spans.values() if span._.geomap_place.feature_class == "P"]
+    return [Located(towns[-1], towns[-1]._.geomap_place, 9, False, 0)] if towns else []
+
+
 ENSUING = {"ensuing"}  # not "resulting", "subsequent": told apart, they may be elsewhere
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
@@ -452,9 +543,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
          and lead.sub_event_type != "Disrupted weapons use" and _told_in_past(lead),
          lambda: paragraph_place(segment, index)),
         # "his supporters rallied outside"
-        ("there", bool(last_places) and any(c.dep_ == "advmod" and c.lower_ in THERE for t in cluster
-                                            for c in (*t.head.children, *t.head.head.children)),
-         lambda: [replace(item, near=True) for item in last_places]),
+        ("there", any(c.dep_ == "advmod" and c.lower_ in THERE for t in cluster
+                      for c in (*t.head.children, *t.head.head.children)),
+         lambda: [replace(item, near=True) for item in _named_before(segment, index, lead) or last_places]),
         # "six of them were killed in the ensuing gunbattle": where the last event was
         ("ensuing", bool(last_places) and any(c.dep_ == "amod" and c.lower_ in ENSUING
                                               for t in cluster for c in t.head.children),
@@ -469,7 +560,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
-    located = town_within(located, cluster, segment, index)
+    located = part_of_the_city(town_within(located, cluster, segment, index), cluster, segment, index,
+                               lambda item: _as_city(item, store)[1])
     last_places[:] = located
     window = date_for(cluster, clusters, dates)
     if window is not None and window.date is not None and document.published and window.date > document.published:

@@ -262,6 +262,23 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     return [opening] if again else []
 
 
+CITY_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "ward", "raion"}
+
+
+def part_of_the_city(located: list[Located], cluster, segment: Span, index: dict[int, Span],
+                     has_namesake_city: Callable[[Located], bool] = lambda item: False) -> list[Located]:
+    """ "drones struck the city's Kyivskyi district": a part of the town named before, whatever else the
+    part's own name might mean ("Kyivskyi" is also a village far from Kharkiv)."""
+    out: list[Located] = []
+    for item in located:
+        doc, end = item.span.doc, item.span.end
+        part = doc[end] if end < len(doc) and doc[end].lemma_.lower() in CITY_PARTS else None
+        city = the_city(cluster, segment, index, has_namesake_city) if part is not None and any(
+            c.dep_ == "poss" and c.lemma_.lower() in ("city", "town") for c in part.children) else []
+        out.extend(city or [item])
+    return out
+
+
 def _could_be_the_city(span: Span) -> bool:
     """A town, or a first-level division read for its namesake capital ("Kharkiv" … "the city's Slobidskyi
     district"), unless the text calls it a district or region."""

@@ -183,6 +183,21 @@ def _looked_back_at(head: Token) -> bool:
                                                           for o in c.children) for c in verb.children)
 
 
+# verbs that put a name on what happened: the name is someone's word, not an event of its own
+NAMING = {"describe", "call", "brand", "label", "term", "characterise", "characterize", "portray", "dismiss", "denounce",
+          "decry", "paint", "present", "frame"}
+
+
+def _named_as(head: Token) -> bool:
+    """ "described the gathering as a riot", "branded the march an act of terrorism": the event was told
+    already; the naming verb's ``as``-phrase or second object is a word for it. But "what the General Staff
+    described as a failed assault near Kurylivka" tells the event through the name."""
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else \
+        head.head if head.dep_ in ("oprd", "attr") else None
+    return verb is not None and lemma_of(verb) in NAMING and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("what", "which", "that") for c in verb.children)
+
+
 def _numbered_at_least(noun: Token, least: int) -> bool:
     """Whether a written number of at least ``least`` counts the noun ("60 attacks", "2,143 incidents")."""
     return any(c.dep_ == "nummod" and c.like_num and c.text.replace(",", "").isdigit()
@@ -334,6 +349,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "repeated claims (\"near-daily statements saying that units fired at its positions\")"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return "negated (\"swept into Damascus without a fight\")"
+    if _named_as(head):
+        return "a name for an event, not an event (\"state media described the gathering as a riot\")"
     if head.tag_ == "VBN" and head.dep_ == "amod" and not _dated(head):
         return "a description (\"detained foreigners\", \"the abducted passengers\")"
     if head.dep_ == "nsubj" and any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.head.children) \

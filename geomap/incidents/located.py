@@ -10,6 +10,7 @@ from geomap.geocoding.names import normalize
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
 from geomap.nlp.pipeline import toponym_spans
+from geomap.nlp.toponyms import named_as_a_place
 
 
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
@@ -40,7 +41,8 @@ def toponym_index(doc) -> dict[int, Span]:
     for span in toponym_spans(doc):
         place = span._.geomap_place
         if place is None or (approximate(span) and not _named_after(span, place)) or span.label_ == "NORP" \
-                or (span.root.pos_ == "ADJ" and not _adjective_name(span, place)) or span.text.lower() in events:
+                or (span.root.pos_ == "ADJ" and not _adjective_name(span, place)) \
+                or (span.text.lower() in events and not named_as_a_place(span)):  # but "the town of Hit"
             continue
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION:

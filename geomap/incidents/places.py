@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from geomap.geo import distance_km
 from geomap.incidents.located import Located, written_as_region
-from geomap.incidents.walker import LOCATIVE, REGION_REACH_KM, TEMPORAL, Walker
+from geomap.incidents.walker import LOCATIVE, NEAR, REGION_REACH_KM, TEMPORAL, Walker
 
 log = logging.getLogger("geomap.incidents.places")
 
@@ -92,6 +92,17 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                 if clause.dep_ == "advcl" and trigger.pos_ == "VERB" and any(
                         c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
                     walker.anchor(clause, 2, verb_objects=True)
+    if not walker.found:
+        for trigger in anchors:  # "abducted 23 passengers on the highway, close to Tsafe, the police command has
+            # confirmed": "near X" hung by the parser on the telling can only say where the event was
+            for clause in trigger.children:
+                if clause.dep_ in ("advcl", "ccomp", "parataxis") and clause.lemma_.lower() in REPORTING:
+                    for child in clause.children:
+                        if child.dep_ == "advmod" and child.lemma_.lower() in NEAR:
+                            walker.nearby(child, 2)
+                        elif child.dep_ == "prep" and child.lemma_.lower() in NEAR:
+                            for obj in walker.objects(child):
+                                walker.noun(obj, 2, True, walker.new_group(None))
     if not walker.found:
         return []
     best_by_group: dict[int, Located] = {}

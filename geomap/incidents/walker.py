@@ -197,6 +197,15 @@ class Walker:
             elif dep == "relcl" and child.lemma_.lower() in UNFOLDING and not self.found:
                 self.anchor(child, dist + 1, False)  # "an encounter that lasted eight hours in the forests of X"
 
+    def nearby(self, adverb: Token, dist: int) -> None:
+        """ "close to X", "north of X" parsed as an adverb with its own preposition."""
+        self.anchor(adverb, dist, False)
+        for sub in adverb.children:
+            if sub.dep_ == "prep":
+                for obj in sub.children:
+                    if obj.dep_ == "pobj":
+                        self.noun(obj, dist, True, self.new_group(None))
+
     def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
         """Explore what hangs on an anchor: locative prepositions, compounds, objects."""
         for child in token.children:
@@ -236,12 +245,7 @@ class Walker:
                 self.anchor(child, dist + 2, True)  # "was ambushed as it entered a track on the fringe of Culiacán";
                 # "police turned water cannon on demonstrators as tens of thousands flooded central Tel Aviv"
             elif dep == "advmod" and lemma in NEAR:  # "north of X", "near X" parsed as adverbs
-                self.anchor(child, dist + 1, False)
-                for sub in child.children:
-                    if sub.dep_ == "prep":
-                        for obj in sub.children:
-                            if obj.dep_ == "pobj":
-                                self.noun(obj, dist + 1, True, self.new_group(None))
+                self.nearby(child, dist + 1)
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod", "appos") and filed_from(child):
                 continue  # "DAMASCUS — Clashes erupted near Jableh": where the reporter filed, not the event
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):

@@ -70,6 +70,8 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
 # who fires on a crowd when it is excessive force
 FORCES = {"police", "security", "soldier", "troop", "officer", "guard", "guardsman", "guardsmen", "gendarme",
           "policeman", "army", "military", "riot"}
+# "riot police", "riot troops", "riot gear": the men and kit sent against a riot, not one
+RIOT_KIT = FORCES | {"gear", "shield", "unit", "squad", "helmet", "van"}
 ARMS = {"rifle", "gun", "weapon", "ammunition", "round", "launcher", "pistol", "explosive", "grenade", "drug", "arm",
         "cocaine", "cash", "vehicle", "truck", "motorcycle"}
 HELD_VERBS = {"seize", "recover", "confiscate", "smuggle", "sell", "buy", "supply", "transport", "possess", "stockpile",

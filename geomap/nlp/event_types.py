@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, CIVILIAN, CROWD_PEOPLE, DISRUPT_VERBS, FIGHTS, FORCES, IED_CUES, LYNCHERS, MILITARY,
-    NON_STATE, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING, argument_lemmas,
-    context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of,
+    NON_STATE, PERSONS, PLACEISH, PROTESTERS, RIOT_KIT, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
+    argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of,
 )
 
 # who bombs from the air: "the army bombed rebel-held towns", "Israel bombed Damascus"
@@ -199,8 +199,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return VAC, "Attack", strength  # "a convoy of trucks carrying food assistance was ambushed"
     if kind == "clash":
         armed = has_cue(cue_lemmas(head.sent), NON_STATE - {"group"} | {"cartel", "gang", "armed", "soldier", "troop"})
-        if has_cue(words, PROTESTERS) or (match.text.lower().startswith("running battle") and not armed):
-            return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari": street fighting, not war
+        street = match.text.lower().startswith("running battle") or any(  # "street battles" with no army in them
+            c.dep_ in ("compound", "amod") and lemma_of(c) == "street" for c in head.children) and not has_cue(
+            cue_lemmas(head.sent), MILITARY - {"police", "policeman", "station", "post", "position"} | NON_STATE)
+        if has_cue(words, PROTESTERS) or (street and not armed):
+            return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari", "street battles": not war
         fighters = argument_lemmas(head, ("nsubj",), through=("conj",))
         if fighters & (LYNCHERS | CROWD_PEOPLE - {"member"}) and not fighters & (STATE | NON_STATE) and not armed \
                 and has_cue(words, FORCES):
@@ -223,7 +226,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
         # and burning tyres at a road block or an effigy is how a protest is staged, not violence (ACLED codes it a protest)
         riot_words = {lemma_of(t) for t in head.sent
-                      if not (t.dep_ == "compound" and lemma_of(t.head) in ("police", "gear", "shield", "unit"))
+                      if not (t.dep_ in ("compound", "amod") and lemma_of(t.head) in RIOT_KIT)
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
                           lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
         # "protests … turned violent": the crowd's violence, told in a word

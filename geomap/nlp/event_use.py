@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
     IMPACT_VERBS, LOOT, LYNCHERS, MILITARY, MUNITIONS, NON_STATE, OFFICIALS, OUTLAWS, PERSONS, PLACEISH,
-    PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
+    PROTESTERS, RIOT_KIT, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
     cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish,
 )
 from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
@@ -33,6 +33,17 @@ def _a_crowd_throws(thrown: Token) -> bool:
         token = token.head
         found = argument_lemmas(token, ("nsubj", "agent"), through=("conj",))
     return bool(found & THROWERS)
+
+
+STOPPAGE = {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher", "shutter",
+            "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"}
+
+
+def _a_stoppage(strike: Token) -> bool:
+    """ "a shutter-down strike called by traders", "a general strike", "went on strike": work stopped, not a blow."""
+    return has_cue(context_lemmas(strike), STOPPAGE) or any(
+        c.dep_ == "amod" and lemma_of(c) == "general" for c in strike.children) or (
+        strike.head.lemma_ == "on" and strike.dep_ == "pobj")  # "went on strike", not "strike on Kherson"
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
@@ -64,11 +75,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                 "law", "rule", "ruling", "ban", "decree", "order", "measure", "provision", "bill", "act", "policy",
                 "regulation", "amendment", "requirement", "verdict", "sentence", "conviction"}):
         return False  # "the tribunal struck out a petition", "the court struck down the law"
-    if kind == "strike" and lemma == "strike" and (
-            has_cue(words, {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher",
-                         "shutter", "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"})
-            or any(c.dep_ == "amod" and lemma_of(c) == "general" for c in head.children)
-            or (head.head.lemma_ == "on" and head.dep_ == "pobj")):  # "went on strike", not "strike on Kherson"
+    if kind == "strike" and lemma == "strike" and (_a_stoppage(head) or (
+            # "the strike passed off peacefully" in a story about a traders' strike: the same stoppage
+            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+            and not has_cue(cue_lemmas(head.sent), AIR_CUES | SHELL_CUES)
+            and any(_a_stoppage(t) for t in head.doc[:head.i] if lemma_of(t) == "strike" and t.pos_ == "NOUN"))):
         return False
     if kind == "disrupted" and any(
             c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"} or any(
@@ -239,7 +250,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False
-    if kind in ("riot", "mob") and head.dep_ == "compound" and lemma_of(head.head) in ("police", "gear", "shield", "unit"):
+    if kind in ("riot", "mob") and head.dep_ in ("compound", "amod") and lemma_of(head.head) in RIOT_KIT:
         return False
     if kind == "disrupted" and lemma == "intercept" and {lemma_of(c) for c in head.children if c.dep_ in (
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",

@@ -15,6 +15,7 @@ from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
 from geomap.nlp.name_cues import CALENDAR_WORDS, DIRECTIONS, TIME_LABELS, not_a_time, pieces, word_before
 from geomap.resolution.demonyms import ap_state, demonym_places
+from geomap.resolution.lookup import site_named
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # LANGUAGE: the small model tags some towns as languages ("in Odesa"); the cues in _overrule decide
@@ -202,6 +203,13 @@ def _route_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the dash joining two town names of a route ("Kaura Namoda–Zurmi road")."""
     return 0 <= i < len(doc) and doc[i].text in ("-", "\u2013", "\u2014", "/") \
         and any(t.lower_ in ROUTE_WORDS for t in doc[i + 1:i + 6])
+
+
+def named_as_a_place(span: Span) -> bool:
+    """ "the village of Boni", "the town of Hit": the words before the name say it is a place."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in NAMED_AREA_NOUNS \
+        and not span[0].is_sent_start
 
 
 def _street(span: Span) -> bool:
@@ -445,6 +453,10 @@ class ToponymMatcher:
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
         by_division = end == ent.end and following in DIVISION_WORDS | SETTLEMENT_WORDS \
             and self._strong(core.text, 0, exact=True)  # "Kyaukpyu township", "Batsari town" tagged ORG
+        # "near the village of Tin-Akoff" tagged ORG: a place of the gazetteer's, however small
+        by_division = by_division or (end == ent.end and named_as_a_place(core) and self._strong(core.text, 0, exact=True))
+        # "Ain al-Asad air base" tagged PERSON: a site of the gazetteer's by its whole name
+        by_site = end == ent.end and bool(site_named(core.text, doc.text[core.end_char:core.end_char + 20], self.store))
         # "the besieged North Darfur capital El Fasher", "the border town Rafah": the town a settlement noun names
         by_division = by_division or (end == ent.end and core.root.dep_ == "appos" and core.root.i > core.root.head.i
                                       and core.root.head.lemma_.lower() in SETTLEMENT_WORDS | {"capital", "city"}
@@ -472,7 +484,7 @@ class ToponymMatcher:
             return True
         # an alternate name ("Novokuibyshevsk") must be a town of some size: "Taliban" is a Turkish hamlet's too
         by_event = by_event and (self._strong(core.text, 1000, exact=True) or self._strong(core.text, 20_000))
-        if by_event or by_authority or by_division \
+        if by_event or by_authority or by_division or by_site \
                 or (elsewhere and ent.label_ != "NORP") \
                 or (lone_person and self._strong(core.text, 10000)) \
                 or (locative and self._strong(core.text, 1000)) \
@@ -558,8 +570,9 @@ class ToponymMatcher:
         first = span[0]
         if len(span) == 1 and (first.is_stop or first.lower_ in lower_words or first.lower_ in COMMON_CAPITALISED
                                or first.lower_ in INSTITUTIONS
-                               or len(text) < 3 and not text.isupper()):
-            return False
+                               or len(text) < 3 and not text.isupper()) \
+                and not (named_as_a_place(span) and first.text[:1].isupper() and self._strong(text, 1000)):
+            return False  # but "the town of Hit" in a text where rockets "hit" the base
         if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
             return False  # "Ripley" alone after "Tom Ripley" is the man
         if len(span) == 1 and ((span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_)
@@ -587,8 +600,7 @@ class ToponymMatcher:
             placeish = (first.dep_ == "nsubjpass" and verb.lemma_.lower() in TARGET_VERBS | {"damage", "destroy"}) \
                 or (first.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)) \
                 or first.dep_ == "poss" or (first.dep_ == "compound" and first.head.lower_ in EVENT_NOUNS | AUTHORITY_NOUNS)
-            named_area = span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-                and doc[span.start - 2].lower_ in NAMED_AREA_NOUNS and not first.is_sent_start
+            named_area = named_as_a_place(span)
             if named_area or (prev is not None and prev.lower_ in LOCATIVE and not first.is_sent_start):
                 return self._strong(text, 1000)  # "the village of Boni", "mortar rounds fell on Timbuktu"
             if not (first.pos_ == "NOUN" and placeish and self._strong(text, 100_000, exact=True)):
@@ -601,6 +613,8 @@ class ToponymMatcher:
             return False  # "Serra da Misericórdia", a name the gazetteer lacks, holds no town "Serra"
         if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("PERSON", "ORG"):
             return False
+        if named_as_a_place(span) and first.text[:1].isupper():
+            return self._strong(text, 0, exact=True)  # "the village of Boni": a place of the gazetteer's, however small
         after_comma_place = prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
         if after_comma_place:  # "Long Beach, CA": a parent division after a place
             return self._strong(text, 10 ** 9)

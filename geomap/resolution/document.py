@@ -15,7 +15,7 @@ from geomap.geocoding.names import normalize
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
 from geomap.resolution.features import Bias, Context, area_codes, peer_level
-from geomap.resolution.lookup import Found, generic_class, lookup
+from geomap.resolution.lookup import Found, generic_class, lookup, site_named
 
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 # an unannotated parent after "X, ": "CA", "Calif.", "New South Wales" (capitalised words up to punctuation)
@@ -149,8 +149,12 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
     found = [cache[key] for key in keys]
     for i, m in enumerate(mentions):
         divisions = _enumerated_divisions(m, text, store)
+        site = [Found(c, "", "S", 1.0) for c in site_named(m.text, text[m.end:m.end + 20], store)] \
+            if not divisions else []
         if divisions:
             found[i] = divisions
+        elif site:  # "Rockets hit Ain al-Asad air base": the base, not a village of that name
+            found[i], senses[i] = site, senses[i] + " (site)"
         elif _DIVISION_OF.search(text, max(m.start - 30, 0), m.start):  # "the western Mexican state of Michoacán"
             found[i] = [f if f.generic_class else replace(f, generic_class="A") for f in found[i]]
         elif _TOWN_AFTER.match(text, m.end) and not generic_class(m.text):

@@ -39,6 +39,18 @@ _SITE = re.compile(r"^(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)\s+(?:Inter
                    r"Airbase|Seaport|Railway\s+Station|Train\s+Station|Bus\s+Station|Central\s+Prison|Prison|"
                    r"University|Stadium|Refinery|Power\s+Plant|Power\s+Station|Thermal\s+Power\s+Plant)$")
 SITE_TOWN = 10_000  # population a town needs to be what a site's name means (not a hamlet called "Kennedy")
+# the kind of a site written in lower case after its name: "Ain al-Asad air base"
+SITE_AFTER = re.compile(r"\s+(air\s*base|air\s*field|airport)\b", re.IGNORECASE)
+
+
+def site_named(name: str, after: str, store) -> list:
+    """The gazetteer's sites whose whole name is ``name`` and the kind ``after`` begins with, if any."""
+    kind = SITE_AFTER.match(after)
+    if kind is None:
+        return []
+    whole = normalize(f"{name} {kind.group(1)}")
+    return [c for c in store.candidates(f"{name} {kind.group(1)}", limit=20)
+            if c.place.feature_class == "S" and normalize(c.place.name) == whole]
 
 
 @dataclass(frozen=True)
