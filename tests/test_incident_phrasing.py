@@ -1530,6 +1530,14 @@ def test_the_eleventh_sessions_rules(geoparser, text, expected):
     # "close to X" hung by the parser on the telling says where the event was
     ("Armed bandits on Saturday abducted 23 passengers on the Gusau-Funtua highway, close to Tsafe, the Zamfara "
      "State Police Command has confirmed.", [("Abduction/forced disappearance", "Tsafe", "2025-05-03")]),
+    # a town spelt as locals spell it, which the tagger took for a person: the settlement words around it say
+    ("Arakan Army units engaged regime troops outside Kyaukphyu, the Rakhine coastal town, on Sunday.",
+     [("Armed clash", "Kyaukpyu", "2025-05-04")]),
+    ("Two shepherds were killed on Sunday when a landmine exploded on farmland on the outskirts of Sheikh Zuweid.",
+     [("Remote explosive/landmine/IED", "Ash Shaykh Zuwayd", "2025-05-04")]),
+    # "when fighting between rival clans flared" parsed as a verb is still the noun; armed clans fighting are a clash
+    ("At least nine men were killed on Saturday when fighting between rival clans flared again on the outskirts of "
+     "Wabag, police said.", [("Armed clash", "Wabag", "2025-05-03")]),
 ])
 def test_the_eighteenth_untouched_round(geoparser, text, expected):
     found = incidents(geoparser, text)

@@ -212,7 +212,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if lemma_of(head) in ("assault", "offensive") and has_cue(words, AIR_CUES | {"missile", "shahed"}):
             return EXPLOSIONS, AIR, 6  # "a nine-hour drone assault on Kyiv"
         # but armed men of two communities trading fire are a clash
-        if has_cue(words, {"villager", "community", "herder", "farmer", "clan", "tribe", "mob"}) and not has_cue(
+        if has_cue(words, {"villager", "community", "herder", "farmer", "mob"}) and not has_cue(
                 words, STATE | {"armed", "gunman", "gunmen", "militia", "gunfire"}):
             return RIOTS, "Mob violence", strength
     if kind == "protest" and lemma_of(head) in ("block", "barricade"):

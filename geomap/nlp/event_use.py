@@ -184,7 +184,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subject = argument_lemmas(head, ("nsubj",))
         # a bare gerund with no subject or object is the noun ("10:15 - Fighting overnight on the outskirts of X")
         # or "Fighting between the SDF and tribal gunmen raged overnight" (not "as fighting crept closer")
-        nominal = head.tag_ == "VBG" and (head.dep_ == "ROOT" or head.dep_ == "nsubj" and any(
+        nominal = head.tag_ == "VBG" and (head.dep_ == "ROOT" or any(  # "when fighting between rival clans flared"
+            c.dep_ == "prep" and c.lower_ == "between" for c in head.children) and head.dep_ in ("advcl", "pcomp")
+            or head.dep_ == "nsubj" and any(
             c.dep_ == "prep" and c.lower_ == "between" and has_cue(
                 {lemma_of(t) for t in c.subtree} | {t.lower_ for t in c.subtree}, STATE | NON_STATE | OUTLAWS
                 | {"forces", "troops", "gunmen", "fighters", "rebels", "militants", "militias"})

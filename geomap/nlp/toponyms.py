@@ -443,8 +443,14 @@ class ToponymMatcher:
                 and self._strong(doc[ent.start + 1:end].text, 1000):
             accept(doc[ent.start + 1:end], "GPE")  # "the Kaura Namoda–Zurmi road" tagged ORG
             return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_WORDS | {"city", "capital", "port"}
+               for c in core.root.children) and core.text[:1].isupper() and self._known(core.text, loose=True) \
+                and self._strong(core.text, 1000, exact=True):
+            accept(core, "GPE")  # "outside Kyaukphyu, the Rakhine coastal town" tagged PERSON, spelt as locals do
+            return True
         lower_article = core[0].lower_ in ARABIC_ARTICLES  # "al-Bab" tagged PERSON
-        if (core.text[:1].isupper() is False and not lower_article) or not self._known(core.text) or (
+        known = self._known(core.text, loose=named_as_a_place(core))  # "the outskirts of Sheikh Zuweid"
+        if (core.text[:1].isupper() is False and not lower_article) or not known or (
                 len(core) == 1 and core[0].lower_ in INSTITUTIONS):
             return False
         following = doc[end].lower_ if end < len(doc) else ""
