@@ -414,7 +414,7 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
             continue
         chosen.append(item)
     chosen.sort(key=lambda f: f[0])
-    recounted = _from_the_day_before_it(chosen, counted, published)
+    recounted = _from_the_day_before_it(chosen, counted, published, text)
     chosen = [item for item, before in zip(recounted, chosen)
               if (item[0], item[1]) not in unanchored or item[2] is not before[2]]
     chosen = _overnight_into(chosen, text)
@@ -433,19 +433,28 @@ def _resolved(resolver, match: re.Match, base: date) -> DateWindow | None:
 NEWS_DAYS = 14  # how far back a day named in a sentence can be the day its "the previous day" counts from
 
 
-def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: dict, published: date
-                            ) -> list[tuple[int, int, DateWindow]]:
+_TOLD_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated)\s+$", re.IGNORECASE)
+
+
+def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: dict, published: date,
+                            text: str = "") -> list[tuple[int, int, DateWindow]]:
     """ "said on Wednesday that jets had struck … the previous day": a day counted from the day the same sentence
-    named just before it, not from the story's earlier day."""
-    out, named = [], None
+    named just before it, not from the story's earlier day. A day counted on ("a day later") counts from an
+    event's day, never from the day of a telling ("police said on Monday that the robbers were arrested a day
+    later")."""
+    out, named, happened = [], None, None
     for start, end, window in chosen:
-        if (start, end) in counted and named is not None:
-            recounted = _resolved(*counted[(start, end)], named)
+        later = (start, end) in counted and counted[(start, end)][0] in (_r_days_later, _r_hours_later)
+        base = happened if later else named
+        if (start, end) in counted and base is not None:
+            recounted = _resolved(*counted[(start, end)], base)
             if recounted is not None and recounted.date is not None and recounted.date <= published:
                 window = recounted
         elif (start, end) not in counted and window.precision == "day" and window.date is not None \
                 and 0 <= (published - window.date).days <= NEWS_DAYS:
             named = window.date  # a day of the news, not an aside's ("who took office on 29 May 2023")
+            if not _TOLD_ON.search(text[max(0, start - 40):start]):
+                happened = window.date
         out.append((start, end, window))
     return out
 

@@ -140,10 +140,12 @@ def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
             c.dep_ == "mark" and c.lower_ in ("after", "before") for v in (va, vb) for c in v.children):
         return False
 
-    def own_place(verb: Token, other: Token) -> bool:  # in the verb's clause, not in a clause below it
+    def own_places(verb: Token, other: Token) -> set[str]:  # in the verb's clause, not in a clause below it
         theirs = {u.i for u in other.subtree} if verb.i in {u.i for u in other.ancestors} else set()
-        return any(t.i in index and t.i not in theirs for t in verb.subtree)
-    return own_place(va, vb) and own_place(vb, va)
+        return {index[t.i]._.geomap_place.gazetteer_id for t in verb.subtree if t.i in index and t.i not in theirs}
+    mine, yours = own_places(va, vb), own_places(vb, va)
+    # but "attacked the village of Kuriga and abducted 287 pupils from the school in Kuriga" is one raid
+    return bool(mine) and bool(yours) and not mine & yours
 
 
 def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> list[list[Trigger]]:
@@ -358,10 +360,15 @@ def _as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Inci
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     verb = lead.head if lead.head.pos_ == "VERB" else lead.head.head
     strikes = {(i.event_type, i.sub_event_type) for i in told if i.event_type == "Explosions/Remote violence"}
-    if lead.sub_event_type != "Looting/property destruction" or len(strikes) != 1 or any(
-            t.head.lemma_.lower() in ("loot", "plunder", "ransack", "pillage", "steal", "rob", "vandalise", "vandalize")
-            for t in cluster) or not any(
-            c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+    days = {i.date for i in told} | {i.date for i in found}
+    # nor "two churches were set on fire after blasphemy allegations": a cause of its own, or another day
+    caused = any(c.dep_ in ("prep", "mark") and c.lower_ in ("after", "over", "because", "following", "amid")
+                 for c in verb.children)
+    looted = any(t.head.lemma_.lower() in ("loot", "plunder", "ransack", "pillage", "steal", "rob", "vandalise",
+                                           "vandalize") for t in cluster)
+    by_no_one = any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    if lead.sub_event_type != "Looting/property destruction" or len(strikes) != 1 or len(days) != 1 or caused \
+            or looted or not by_no_one:
         return found
     event_type, sub_event_type = next(iter(strikes))
     return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
@@ -379,7 +386,7 @@ def _escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow |
     lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
     rank = ESCALATION.get(lead.sub_event_type)
     if not rank or lead.event_type not in _CROWD or len({i.place.gazetteer_id for i in told}) != 1 \
-            or not all(_told_in_past(t) for t in cluster if t.event_type in _CROWD):
+            or not all(_told_in_past(t) for t in cluster if t.event_type in _CROWD) or not _the_same_crowd(lead):
         return
     for incident in list(told):
         if incident.event_type != "Protests" or ESCALATION[incident.sub_event_type] >= rank \
@@ -392,6 +399,23 @@ def _escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow |
         log.debug("%s raised to %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
         incidents[next(n for n, i in enumerate(incidents) if i is incident)] = raised
         told[next(n for n, i in enumerate(told) if i is incident)] = raised
+
+
+CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "protest", "demonstration", "march",
+               "rally", "vigil", "gathering", "sit-in", "participant", "mourner", "student", "worker", "teacher"}
+
+
+def _the_same_crowd(lead: Trigger) -> bool:
+    """ "Police fired tear gas to disperse the crowd", "They threw stones", "Demonstrators threw stones": the
+    sentence points back at the protest just told, and says of no other ("a separate group", "elsewhere", "a rival
+    rally", counter-protesters)."""
+    sentence = lead.head.sent
+    if any(t.lower_ in ("separate", "elsewhere", "rival", "another", "other") or t.lower_.startswith("counter")
+           for t in sentence):
+        return False
+    return any(t.lower_ in ("they", "them", "their") or t.lemma_.lower() in CROWD_WORDS and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)  # "the crowd", "some protesters"
+        for t in sentence)
 
 
 def _told_in_past(trigger: Trigger) -> bool:
@@ -496,9 +520,11 @@ def _counts_its_victims(noun) -> bool:
 def _named_before(segment: Span, index: dict[int, Span], lead: Trigger) -> list[Located]:
     """ "In Zaporizhzhia, the governor said a facility was set ablaze; no deaths were reported there": the town
     the sentence itself names before the event, if it names one."""
-    filed = dateline_end(segment.doc.text)  # not "KAMPALA, March 9 -", where the wire was filed
-    spans = {index[i].start: index[i] for i in range(segment.start, lead.head.i)
-             if i in index and index[i].start_char >= filed}
+    opener = next((t for t in segment if t.is_alpha), None)  # only a fronted "In X," (not "speaking in X",
+    # "a resident reached by phone in X", "a medic speaking from X": where the telling was)
+    if opener is None or opener.lower_ not in ("in", "at") or opener.i >= lead.head.i:
+        return []
+    spans = {index[t.i].start: index[t.i] for t in opener.subtree if t.i in index}
     towns = [span for span in spans.values() if span._.geomap_place.feature_class == "P"]
     return [Located(towns[-1], towns[-1]._.geomap_place, 9, False, 0)] if towns else []
 

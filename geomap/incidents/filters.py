@@ -188,6 +188,13 @@ NAMING = {"describe", "call", "brand", "label", "term", "characterise", "charact
           "decry", "paint", "present", "frame"}
 
 
+# what a naming verb's object must be for the name to be a word for an event already told ("the gathering"), not
+# the only telling of it ("described the situation in Kisumu as a riot")
+TOLD_EVENTS = {"gathering", "protest", "march", "rally", "demonstration", "vigil", "killing", "attack", "incident",
+               "clash", "violence", "unrest", "raid", "strike", "operation", "shooting", "bombing", "assault",
+               "fighting", "uprising", "riot", "event", "episode", "crackdown", "arrest", "detention", "abduction"}
+
+
 def _named_as(head: Token) -> bool:
     """ "described the gathering as a riot", "branded the march an act of terrorism": the event was told
     already; the naming verb's ``as``-phrase or second object is a word for it. But "what the General Staff
@@ -195,7 +202,7 @@ def _named_as(head: Token) -> bool:
     verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else \
         head.head if head.dep_ in ("oprd", "attr") else None
     return verb is not None and lemma_of(verb) in NAMING and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("what", "which", "that") for c in verb.children)
+        c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in TOLD_EVENTS for c in verb.children)
 
 
 def _numbered_at_least(noun: Token, least: int) -> bool:

@@ -199,8 +199,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return VAC, "Attack", strength  # "a convoy of trucks carrying food assistance was ambushed"
     if kind == "clash":
         armed = has_cue(cue_lemmas(head.sent), NON_STATE - {"group"} | {"cartel", "gang", "armed", "soldier", "troop"})
-        street = match.text.lower().startswith("running battle") or any(  # "street battles" with no army in them
-            c.dep_ in ("compound", "amod") and lemma_of(c) == "street" for c in head.children) and not has_cue(
+        street = match.text.lower().startswith("running battle") or any(  # "street battles" of a crowd or police
+            c.dep_ in ("compound", "amod") and lemma_of(c) == "street" for c in head.children) and has_cue(
+            cue_lemmas(head.sent), PROTESTERS | LYNCHERS | CROWD_PEOPLE | {"police", "policeman"}) and not has_cue(
             cue_lemmas(head.sent), MILITARY - {"police", "policeman", "station", "post", "position"} | NON_STATE)
         if has_cue(words, PROTESTERS) or (street and not armed):
             return RIOTS, "Violent demonstration", 8  # "running battles in Jatrabari", "street battles": not war
@@ -226,7 +227,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
         # and burning tyres at a road block or an effigy is how a protest is staged, not violence (ACLED codes it a protest)
         riot_words = {lemma_of(t) for t in head.sent
-                      if not (t.dep_ in ("compound", "amod") and lemma_of(t.head) in RIOT_KIT)
+                      if not (t.dep_ in ("compound", "amod") and t.lower_ == "riot" and lemma_of(t.head) in RIOT_KIT)
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
                           lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
         # "protests … turned violent": the crowd's violence, told in a word

@@ -11,6 +11,7 @@ from geomap.nlp.cues import (
     cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish,
 )
 from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
+from geomap.nlp.toponyms import named_as_a_place
 
 
 # what forces hold that is territory in ACLED's sense ("taken control of two posts along the Durand Line")
@@ -35,6 +36,7 @@ def _a_crowd_throws(thrown: Token) -> bool:
     return bool(found & THROWERS)
 
 
+HARM_VERBS = {"kill", "destroy", "hit", "wound", "injure", "damage", "flatten", "level", "target", "leave"}
 STOPPAGE = {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher", "shutter",
             "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"}
 
@@ -49,6 +51,8 @@ def _a_stoppage(strike: Token) -> bool:
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), context_lemmas(head)
+    if head.text[:1].isupper() and named_as_a_place(head.doc[head.i:head.i + 1]):
+        return False  # "a brawl in the town of Battle", "the town of Hit": a place's name, not an event
     if kind == "protest" and lemma in ("gather", "assemble", "converge"):
         # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
         return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
@@ -76,9 +80,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                 "regulation", "amendment", "requirement", "verdict", "sentence", "conviction"}):
         return False  # "the tribunal struck out a petition", "the court struck down the law"
     if kind == "strike" and lemma == "strike" and (_a_stoppage(head) or (
-            # "the strike passed off peacefully" in a story about a traders' strike: the same stoppage
+            # "the strike passed off peacefully" in a story about a traders' strike: the same stoppage, but not
+            # "the strike on a checkpoint", "the strike killed a family"
             any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-            and not has_cue(cue_lemmas(head.sent), AIR_CUES | SHELL_CUES)
+            and not has_cue(cue_lemmas(head.sent), AIR_CUES | SHELL_CUES | HARM_VERBS)
+            and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "in", "near") for c in head.children)
             and any(_a_stoppage(t) for t in head.doc[:head.i] if lemma_of(t) == "strike" and t.pos_ == "NOUN"))):
         return False
     if kind == "disrupted" and any(
@@ -252,8 +258,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False
-    if kind in ("riot", "mob") and head.dep_ in ("compound", "amod") and lemma_of(head.head) in RIOT_KIT:
-        return False
+    if kind in ("riot", "mob") and head.dep_ in ("compound", "amod") and head.lower_ == "riot" \
+            and (lemma_of(head.head) in RIOT_KIT or lemma_of(head.head) == "act"):
+        return False  # "riot police", and "read the riot act" to someone
     if kind == "disrupted" and lemma == "intercept" and {lemma_of(c) for c in head.children if c.dep_ in (
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
                                     "traveler", "passenger", "boat"}:

@@ -134,6 +134,21 @@ _DIVISION_OF = re.compile(r"\b(?:state|province|region|governorate|oblast|depart
 _TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b)")
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# what may follow a river's name ("across the Dnipro in Nikopol", "the Oskil's east bank"), not "the Dnipro city centre"
+_RIVER_AFTER = re.compile(r"(?:\s*$|\s*[^\w\s]|'s\b|\s+(?:in|near|at|on|to|from|and|or|into|toward|towards|"
+                          r"between|river|estuary|bank|banks|delta|basin|valley|which|that|was|is|has|had)\b)")
+
+
+def _river_of(name: str, found: list[Found], store: GazetteerStore) -> list[Found]:
+    """ "across the Dnipro", "the Oskil": a town's name with the article is the river the town is named after
+    (never a country's: "the Gambia", "the Congo" stay countries)."""
+    if not found or any(f.candidate.place.is_country or f.candidate.place.feature_class != "P" for f in found):
+        return []
+    return [Found(c, "", "H", 1.0) for c in store.candidates(f"{name} River", limit=10)
+            if c.place.feature_code == "STM" and c.match in ("name", "alternate")]
+
+
 def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bias: Bias | None = None,
                      passes: int = 2) -> list:
     """Resolutions for ``mentions`` (objects with text, label, start, end), in the same order."""
@@ -157,6 +172,10 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             found[i], senses[i] = site, senses[i] + " (site)"
         elif _DIVISION_OF.search(text, max(m.start - 30, 0), m.start):  # "the western Mexican state of Michoacán"
             found[i] = [f if f.generic_class else replace(f, generic_class="A") for f in found[i]]
+        elif _THE_BEFORE.search(text, max(m.start - 5, 0), m.start) and _RIVER_AFTER.match(text, m.end) \
+                and not generic_class(m.text) and (
+                river := _river_of(m.text, found[i], store)):
+            found[i], senses[i] = river, senses[i] + " (river)"  # "shelling across the Dnipro": the river
         elif _TOWN_AFTER.match(text, m.end) and not generic_class(m.text):
             # "went off in Daraa city" after "In neighbouring Daraa province": the town, a sense of its own
             areas = {f.candidate.place.country_code for f in found[i] if f.candidate.place.feature_class == "A"}
