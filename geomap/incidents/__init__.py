@@ -21,7 +21,7 @@ from geomap.dates import DateWindow, find_dates, publication_window
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length,
+    TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length, told_in_past,
 )
 from geomap.incidents.datelines import dateline, dateline_end
 from geomap.incidents.fallbacks import (
@@ -31,8 +31,9 @@ from geomap.incidents.fallbacks import (
 from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
+from geomap.incidents.sequels import as_damage_of, escalate
 from geomap.models import Document, Incident, Place
-from geomap.nlp.events import Trigger
+from geomap.nlp.events import Trigger, lead_of
 from geomap.nlp.pipeline import toponym_spans
 from geomap.nlp.toponyms import FACILITY_WORDS
 
@@ -283,11 +284,11 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                                         [tolls[k] for k, c in owner.items() if c == number], store,
                                         len(incidents), last_places, previous, fresh, heading_window)
             if found_here and last_told is not None and k - last_told[0] <= 2:
-                found_here = _as_damage_of(found_here, cluster, last_told[1])
+                found_here = as_damage_of(found_here, cluster, last_told[1])
             if found_here:
                 last_told = (k, found_here)
             elif last_told is not None and k - last_told[0] <= 2:
-                _escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
+                escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
             incidents.extend(found_here)
     return date_headlines(_without_summaries(incidents), doc, document)
 
@@ -352,82 +353,6 @@ def _without_summaries(incidents: list[Incident]) -> list[Incident]:
             continue
         kept.append(incident)
     return kept
-
-
-def _as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Incident]) -> list[Incident]:
-    """ "Drones hit Dnipro … In Zaporizhzhia, a facility was set ablaze": property burnt by no one named, told
-    just after a strike, is what that kind of strike did there, not a looting."""
-    lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
-    verb = lead.head if lead.head.pos_ == "VERB" else lead.head.head
-    strikes = {(i.event_type, i.sub_event_type) for i in told if i.event_type == "Explosions/Remote violence"}
-    days = {i.date for i in told} | {i.date for i in found}
-    # nor "two churches were set on fire after blasphemy allegations": a cause of its own, or another day
-    caused = any(c.dep_ in ("prep", "mark") and c.lower_ in ("after", "over", "because", "following", "amid")
-                 for c in verb.children)
-    looted = any(t.head.lemma_.lower() in ("loot", "plunder", "ransack", "pillage", "steal", "rob", "vandalise",
-                                           "vandalize") for t in cluster)
-    by_no_one = any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-    if lead.sub_event_type != "Looting/property destruction" or len(strikes) != 1 or len(days) != 1 or caused \
-            or looted or not by_no_one:
-        return found
-    event_type, sub_event_type = next(iter(strikes))
-    return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
-
-
-# how far a crowd's day went, in ACLED's order: the police broke it up, fired on it; the crowd rioted
-ESCALATION = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-              "Violent demonstration": 3}
-
-
-def _escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow | None,
-              incidents: list[Incident]) -> None:
-    """ "Hundreds protested in Kano on Monday. Police fired tear gas to disperse them": the placeless sentence after a
-    protest tells how that protest went, and raises its coding (never lowers it) when it is told of the same day."""
-    lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
-    rank = ESCALATION.get(lead.sub_event_type)
-    if not rank or lead.event_type not in _CROWD or len({i.place.gazetteer_id for i in told}) != 1 \
-            or not all(_told_in_past(t) for t in cluster if t.event_type in _CROWD) or not _the_same_crowd(lead):
-        return
-    for incident in list(told):
-        if incident.event_type != "Protests" or ESCALATION[incident.sub_event_type] >= rank \
-                or (lead.event_type == "Riots" and incident.sub_event_type != "Peaceful protest") \
-                or (window is not None and window.date is not None and window.date != incident.date):
-            continue
-        raised = replace(incident, event_type=lead.event_type, sub_event_type=lead.sub_event_type, actors=tuple(
-            label.replace("Protesters (", "Rioters (") if lead.event_type == "Riots" else label
-            for label in incident.actors))
-        log.debug("%s raised to %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
-        incidents[next(n for n, i in enumerate(incidents) if i is incident)] = raised
-        told[next(n for n, i in enumerate(told) if i is incident)] = raised
-
-
-CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "protest", "demonstration", "march",
-               "rally", "vigil", "gathering", "sit-in", "participant", "mourner", "student", "worker", "teacher"}
-
-
-def _the_same_crowd(lead: Trigger) -> bool:
-    """ "Police fired tear gas to disperse the crowd", "They threw stones", "Demonstrators threw stones": the
-    sentence points back at the protest just told, and says of no other ("a separate group", "elsewhere", "a rival
-    rally", counter-protesters)."""
-    sentence = lead.head.sent
-    if any(t.lower_ in ("separate", "elsewhere", "rival", "another", "other") or t.lower_.startswith("counter")
-           for t in sentence):
-        return False
-    return any(t.lower_ in ("they", "them", "their") or t.lemma_.lower() in CROWD_WORDS and not any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)  # "the crowd", "some protesters"
-        for t in sentence)
-
-
-def _told_in_past(trigger: Trigger) -> bool:
-    """ "police used tear gas", "lorries were set on fire": a one-off past action, not "have since killed",
-    "are conducting" or "says"."""
-    verb = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else next(iter(first_verb(trigger.head)), None)
-    if verb is None:
-        return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lemma_.lower() == "have" or c.tag_ in ("VBP", "VBZ", "MD") for c in auxiliaries):
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in auxiliaries))
 
 
 def _dated_aside(cluster: list[Trigger]) -> bool:
@@ -536,7 +461,7 @@ THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" 
 def _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates, tolls, store,
                    offset, last_places: list[Located], story_day: date | None = None,
                    fresh: bool = False, heading_window: DateWindow | None = None) -> list[Incident]:
-    lead = max(cluster, key=lambda t: (t.strength, -t.head.i))
+    lead = lead_of(cluster)
     if lead.head.lemma_.lower() == "enter" or lead.sub_event_type == "Looting/property destruction":
         # "fighters entered villages, beheading six men", "a man was shot dead when settlers stormed … and torched
         # cars": people attacked make it an attack on civilians, whatever else was done
@@ -566,7 +491,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
          lambda: sole_town(cluster, segment, index)),
         # "The confrontation in Quetta … On Friday, police used tear gas"
         ("paragraph", fresh and lead.strength >= 4 and alone and not heading(segment)
-         and lead.sub_event_type != "Disrupted weapons use" and _told_in_past(lead),
+         and lead.sub_event_type != "Disrupted weapons use" and told_in_past(lead),
          lambda: paragraph_place(segment, index)),
         # "his supporters rallied outside"
         ("there", any(c.dep_ == "advmod" and c.lower_ in THERE for t in cluster

@@ -292,3 +292,15 @@ def lead_end(document: Document) -> int:
             break
         end += len(line) + 1
     return end
+
+
+def told_in_past(trigger: Trigger) -> bool:
+    """ "police used tear gas", "lorries were set on fire": a one-off past action, not "have since killed",
+    "are conducting" or "says"."""
+    verb = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else next(iter(first_verb(trigger.head)), None)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_.lower() == "have" or c.tag_ in ("VBP", "VBZ", "MD") for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in auxiliaries))

@@ -187,6 +187,11 @@ class Trigger:
     strength: int
 
 
+def lead_of(triggers: list[Trigger]) -> Trigger:
+    """The trigger that types an event: the strongest, the first of equals."""
+    return max(triggers, key=lambda t: (t.strength, -t.head.i))
+
+
 _MATCHERS: dict[tuple[int, bool], Matcher] = {}
 
 

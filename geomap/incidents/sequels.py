@@ -1,0 +1,83 @@
+"""Sequels: what the sentences just after an incident tell about it.
+
+A placeless sentence that points back at a protest's crowd ("Police fired tear gas to disperse the crowd")
+raises that protest's coding; property burnt by no one named just after a strike is that strike's damage.
+Both look only at the incidents of the last sentence that gave any, at most two sentences back.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from geomap.dates import DateWindow
+from geomap.incidents.dating import told_in_past
+from geomap.models import Incident
+from geomap.nlp.events import Trigger, lead_of
+
+log = logging.getLogger("geomap.incidents")
+
+CROWD_TYPES = {"Protests", "Riots"}
+
+
+def as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Incident]) -> list[Incident]:
+    """ "Drones hit Dnipro … In Zaporizhzhia, a facility was set ablaze": property burnt by no one named, told
+    just after a strike, is what that kind of strike did there, not a looting."""
+    lead = lead_of(cluster)
+    verb = lead.head if lead.head.pos_ == "VERB" else lead.head.head
+    strikes = {(i.event_type, i.sub_event_type) for i in told if i.event_type == "Explosions/Remote violence"}
+    days = {i.date for i in told} | {i.date for i in found}
+    # nor "two churches were set on fire after blasphemy allegations": a cause of its own, or another day
+    caused = any(c.dep_ in ("prep", "mark") and c.lower_ in ("after", "over", "because", "following", "amid")
+                 for c in verb.children)
+    looted = any(t.head.lemma_.lower() in ("loot", "plunder", "ransack", "pillage", "steal", "rob", "vandalise",
+                                           "vandalize") for t in cluster)
+    by_no_one = any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    if lead.sub_event_type != "Looting/property destruction" or len(strikes) != 1 or len(days) != 1 or caused \
+            or looted or not by_no_one:
+        return found
+    event_type, sub_event_type = next(iter(strikes))
+    return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
+
+
+# how far a crowd's day went, in ACLED's order: the police broke it up, fired on it; the crowd rioted
+ESCALATION = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+              "Violent demonstration": 3}
+
+
+def escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow | None,
+              incidents: list[Incident]) -> None:
+    """ "Hundreds protested in Kano on Monday. Police fired tear gas to disperse them": the placeless sentence after a
+    protest tells how that protest went, and raises its coding (never lowers it) when it is told of the same day."""
+    lead = lead_of(cluster)
+    rank = ESCALATION.get(lead.sub_event_type)
+    if not rank or lead.event_type not in CROWD_TYPES or len({i.place.gazetteer_id for i in told}) != 1 \
+            or not all(told_in_past(t) for t in cluster if t.event_type in CROWD_TYPES) or not the_same_crowd(lead):
+        return
+    for incident in list(told):
+        if incident.event_type != "Protests" or ESCALATION[incident.sub_event_type] >= rank \
+                or (lead.event_type == "Riots" and incident.sub_event_type != "Peaceful protest") \
+                or (window is not None and window.date is not None and window.date != incident.date):
+            continue
+        raised = replace(incident, event_type=lead.event_type, sub_event_type=lead.sub_event_type, actors=tuple(
+            label.replace("Protesters (", "Rioters (") if lead.event_type == "Riots" else label
+            for label in incident.actors))
+        log.debug("%s raised to %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
+        incidents[next(n for n, i in enumerate(incidents) if i is incident)] = raised
+        told[next(n for n, i in enumerate(told) if i is incident)] = raised
+
+
+CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "protest", "demonstration", "march",
+               "rally", "vigil", "gathering", "sit-in", "participant", "mourner", "student", "worker", "teacher"}
+
+
+def the_same_crowd(lead: Trigger) -> bool:
+    """ "Police fired tear gas to disperse the crowd", "They threw stones", "Demonstrators threw stones": the
+    sentence points back at the protest just told, and says of no other ("a separate group", "elsewhere", "a rival
+    rally", counter-protesters)."""
+    sentence = lead.head.sent
+    if any(t.lower_ in ("separate", "elsewhere", "rival", "another", "other") or t.lower_.startswith("counter")
+           for t in sentence):
+        return False
+    return any(t.lower_ in ("they", "them", "their") or t.lemma_.lower() in CROWD_WORDS and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)  # "the crowd", "some protesters"
+        for t in sentence)
