@@ -1576,3 +1576,16 @@ def test_the_eighteenth_untouched_round(geoparser, text, expected):
 def test_the_eleventh_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+def test_an_event_dated_by_its_telling_gives_way_to_its_own_day(geoparser):
+    """ "said on Friday it had recaptured Bara" and "troops entered Bara on Thursday" are one event, on Thursday,
+    named as the telling names it; told alone, the telling's day stands."""
+    saturday = date(2025, 5, 10)
+    text = ("Sudan's army said on Friday it had recaptured the town of Bara. Army spokesman Nabil Abdallah said "
+            "troops entered Bara on Thursday after RSF units withdrew.")
+    found = incidents(geoparser, text, published=saturday)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Government regains territory", "B\u0101rah", "2025-05-08")]
+    alone = incidents(geoparser, "Sudan's army said on Friday it had recaptured the town of Bara.", published=saturday)
+    assert [(i.sub_event_type, i.date.isoformat()) for i in alone] == [("Government regains territory", "2025-05-09")]

@@ -248,6 +248,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     filed = dateline_end(doc.text)
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     last_told: tuple[int, list[Incident]] | None = None  # the last sentence that gave incidents, and those
+    echoes: set[int] = set()  # incidents dated only by the day they were told of ("said on Friday it had taken")
     all_segments = segments(doc)
     for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
@@ -287,10 +288,43 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                 found_here = as_damage_of(found_here, cluster, last_told[1])
             if found_here:
                 last_told = (k, found_here)
+                if named and all(said for _, said in named) and _done_before(lead_of(cluster)):
+                    echoes.update(id(i) for i in found_here)
             elif last_told is not None and k - last_told[0] <= 2:
                 escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
             incidents.extend(found_here)
-    return date_headlines(_without_summaries(incidents), doc, document)
+    return date_headlines(_without_summaries(_without_echoes(incidents, echoes)), doc, document)
+
+
+def _done_before(lead: Trigger) -> bool:
+    """ "said on Friday it had recaptured Bara": a perfect tense under the telling, done some time before it."""
+    verb = lead.head if lead.head.pos_ in ("VERB", "AUX") else lead.head.head
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+ECHO_DAYS = 3  # how long before its telling an event told with "had" may have happened
+
+
+def _without_echoes(incidents: list[Incident], echoes: set[int]) -> list[Incident]:
+    """ "The army said on Friday it had recaptured Bara … troops entered Bara on Thursday": the incident dated by
+    the telling gives way to the same event (type and place) that the text dates to a day shortly before."""
+    def retold(echo: Incident) -> Incident | None:
+        return next((other for other in incidents if id(other) not in echoes and id(echo) in echoes
+                     and echo.date is not None and other.event_type == echo.event_type
+                     and other.place.gazetteer_id == echo.place.gazetteer_id and other.date_precision == "day"
+                     and other.date is not None and 1 <= (echo.date - other.date).days <= ECHO_DAYS), None)
+
+    # the telling names the event ("recaptured"); the later sentence only dates it ("units entered Bara")
+    named = {id(other): echo.sub_event_type for echo in incidents if (other := retold(echo)) is not None}
+    out = []
+    for incident in incidents:
+        if retold(incident) is not None:
+            log.debug("dated by its telling, told again with its day: %s", incident.quote)
+        elif id(incident) in named:
+            out.append(replace(incident, sub_event_type=named[id(incident)]))
+        else:
+            out.append(incident)
+    return out
 
 
 
