@@ -1589,3 +1589,18 @@ def test_an_event_dated_by_its_telling_gives_way_to_its_own_day(geoparser):
         ("Government regains territory", "B\u0101rah", "2025-05-08")]
     alone = incidents(geoparser, "Sudan's army said on Friday it had recaptured the town of Bara.", published=saturday)
     assert [(i.sub_event_type, i.date.isoformat()) for i in alone] == [("Government regains territory", "2025-05-09")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the gazetteer knows "Kyivskyi" only as districts of Donetsk and Poltava: in a Kharkiv story it is Kharkiv's
+    ("KHARKIV, May 7 (Wire) - Russia pounded Kharkiv with drones overnight, killing three people. The heaviest "
+     "damage was in the Kyivskyi district, where a drone struck a nine-storey building on Saturday.",
+     [("Air/drone strike", "Kharkiv", "2025-05-07"), ("Air/drone strike", "Kharkiv", "2025-05-03")]),
+    # a district that names its own parent, or a real town of that name, stays itself
+    ("Russian troops attacked Kharkiv on Monday. Shelling also hit the Bakhmut district on Tuesday.",
+     [("Attack", "Kharkiv", "2025-05-05"), ("Shelling/artillery/missile attack", "Bakhmut", "2025-05-06")]),
+])
+def test_a_district_known_only_as_another_citys_is_the_named_citys(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+

@@ -223,6 +223,19 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
     return (best, True) if best is not None else (place, False)
 
 
+def _a_city_section(place: Place, store) -> bool:
+    """A "town" of the gazetteer that lies inside a bigger city: a city district GeoNames lists as a town."""
+    if store is None or place.feature_class != "P":
+        return False
+    from geomap.geo import distance_km
+    from geomap.incidents.fallbacks import BIG_CITY, SECTION_KM
+
+    return any(other.population > max(place.population, BIG_CITY) and distance_km(
+        other.lat, other.lon, place.lat, place.lon) <= SECTION_KM
+        for other in store.nearest(place.lat, place.lon, limit=8, feature_classes="P")
+        if other.gazetteer_id != place.gazetteer_id)
+
+
 @lru_cache(maxsize=1)
 def _default_store():
     """The default gazetteer, if already built (never builds here); None when there is none."""
@@ -546,7 +559,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
     located = part_of_the_city(town_within(located, cluster, segment, index), cluster, segment, index,
-                               lambda item: _as_city(item, store)[1])
+                               lambda item: _as_city(item, store)[1], lambda place: _a_city_section(place, store))
     last_places[:] = located
     window = date_for(cluster, clusters, dates)
     if window is not None and window.date is not None and document.published and window.date > document.published:

@@ -6,6 +6,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
+from geomap.geo import distance_km
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.datelines import DASHES, dateline, dateline_end
 from geomap.incidents.located import Located, approximate
@@ -266,17 +267,47 @@ CITY_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", 
 
 
 def part_of_the_city(located: list[Located], cluster, segment: Span, index: dict[int, Span],
-                     has_namesake_city: Callable[[Located], bool] = lambda item: False) -> list[Located]:
+                     has_namesake_city: Callable[[Located], bool] = lambda item: False,
+                     section_elsewhere: Callable[[Place], bool] = lambda place: False) -> list[Located]:
     """ "drones struck the city's Kyivskyi district": a part of the town named before, whatever else the
-    part's own name might mean ("Kyivskyi" is also a village far from Kharkiv)."""
+    part's own name might mean ("Kyivskyi" is also a district of Donetsk). "The heaviest damage was in the
+    Kyivskyi district" of a Kharkiv story: a name the gazetteer knows only as a section of another city
+    (``section_elsewhere``) is a part of the big city named just before."""
     out: list[Located] = []
     for item in located:
         doc, end = item.span.doc, item.span.end
         part = doc[end] if end < len(doc) and doc[end].lemma_.lower() in CITY_PARTS else None
         city = the_city(cluster, segment, index, has_namesake_city) if part is not None and any(
             c.dep_ == "poss" and c.lemma_.lower() in ("city", "town") for c in part.children) else []
+        if part is not None and not city and item.span.start > 0 and doc[item.span.start - 1].lower_ == "the" \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in part.children) \
+                and section_elsewhere(item.place):  # not "the Amedi district of Duhok province"
+            city = _big_city_before(item.span, index)
         out.extend(city or [item])
     return out
+
+
+BIG_CITY = 100_000  # a city with districts of its own
+SECTION_KM = 15.0  # a "town" this close to a bigger one is a section of it (GeoNames lists city districts as towns)
+
+
+def _big_city_before(span: Span, index: dict[int, Span]) -> list[Located]:
+    """The last city of 100,000 or more named before ``span`` in this paragraph or the one before (datelines
+    included), other than the city the district's namesake belongs to."""
+    doc, breaks, place = span.doc, 0, span._.geomap_place
+    for i in range(span.start - 1, max(span.start - THE_CITY_REACH, 0) - 1, -1):
+        if starts_line(doc[i + 1]):
+            breaks += 1
+            if breaks > 1:
+                break
+        found = index.get(i)
+        if found is None or found.start != i:
+            continue
+        city = found._.geomap_place
+        if city.feature_class == "P" and city.population >= BIG_CITY \
+                and distance_km(city.lat, city.lon, place.lat, place.lon) > 2 * SECTION_KM:
+            return [Located(found, city, 9, False, 0)]
+    return []
 
 
 def _could_be_the_city(span: Span) -> bool:
