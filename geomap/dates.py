@@ -436,6 +436,11 @@ NEWS_DAYS = 14  # how far back a day named in a sentence can be the day its "the
 _TOLD_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated)\s+$", re.IGNORECASE)
 
 
+def told_on(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` are a telling's ("… the commission said on Thursday")."""
+    return bool(_TOLD_ON.search(text[max(0, start - 40):start]))
+
+
 def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: dict, published: date,
                             text: str = "") -> list[tuple[int, int, DateWindow]]:
     """ "said on Wednesday that jets had struck … the previous day": a day counted from the day the same sentence
@@ -453,7 +458,7 @@ def _from_the_day_before_it(chosen: list[tuple[int, int, DateWindow]], counted: 
         elif (start, end) not in counted and window.precision == "day" and window.date is not None \
                 and 0 <= (published - window.date).days <= NEWS_DAYS:
             named = window.date  # a day of the news, not an aside's ("who took office on 29 May 2023")
-            if not _TOLD_ON.search(text[max(0, start - 40):start]):
+            if not told_on(text, start):
                 happened = window.date
         out.append((start, end, window))
     return out

@@ -10,14 +10,14 @@ country or sea is kept with geo_precision 3.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from geomap.dates import DateWindow, find_dates, publication_window
+from geomap.dates import DateWindow, find_dates, publication_window, told_on
+from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
@@ -25,8 +25,8 @@ from geomap.incidents.dating import (
 )
 from geomap.incidents.datelines import dateline, dateline_end
 from geomap.incidents.fallbacks import (
-    line_label, names_unknown_town, next_sentence_place, paragraph_place, part_of_the_city, sentence_fallback,
-    sole_town, the_city, town_within,
+    a_city_section, line_label, names_unknown_town, next_sentence_place, paragraph_place, part_of_the_city,
+    sentence_fallback, sole_town, the_city, town_within,
 )
 from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
@@ -210,8 +210,6 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
         return (capital, True) if capital is not None else (place, False)
     if store is None or not place.is_admin or place.is_country or written_as_region(located.span):
         return place, False
-    from geomap.geo import distance_km
-
     best = None
     for candidate in store.candidates(place.name):
         city = candidate.place
@@ -221,19 +219,6 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
             if best is None or city.population > best.population:
                 best = city
     return (best, True) if best is not None else (place, False)
-
-
-def _a_city_section(place: Place, store) -> bool:
-    """A "town" of the gazetteer that lies inside a bigger city: a city district GeoNames lists as a town."""
-    if store is None or place.feature_class != "P":
-        return False
-    from geomap.geo import distance_km
-    from geomap.incidents.fallbacks import BIG_CITY, SECTION_KM
-
-    return any(other.population > max(place.population, BIG_CITY) and distance_km(
-        other.lat, other.lon, place.lat, place.lon) <= SECTION_KM
-        for other in store.nearest(place.lat, place.lon, limit=8, feature_classes="P")
-        if other.gazetteer_id != place.gazetteer_id)
 
 
 @lru_cache(maxsize=1)
@@ -322,16 +307,17 @@ def _without_echoes(incidents: list[Incident], echoes: set[int]) -> list[Inciden
     """ "The army said on Friday it had recaptured Bara … troops entered Bara on Thursday": the incident dated by
     the telling gives way to the same event (type and place) that the text dates to a day shortly before."""
     def retold(echo: Incident) -> Incident | None:
-        return next((other for other in incidents if id(other) not in echoes and id(echo) in echoes
-                     and echo.date is not None and other.event_type == echo.event_type
+        return next((other for other in incidents if id(other) not in echoes and other.event_type == echo.event_type
                      and other.place.gazetteer_id == echo.place.gazetteer_id and other.date_precision == "day"
                      and other.date is not None and 1 <= (echo.date - other.date).days <= ECHO_DAYS), None)
 
+    retellings = {id(echo): other for echo in incidents
+                  if id(echo) in echoes and echo.date is not None and (other := retold(echo)) is not None}
     # the telling names the event ("recaptured"); the later sentence only dates it ("units entered Bara")
-    named = {id(other): echo.sub_event_type for echo in incidents if (other := retold(echo)) is not None}
+    named = {id(other): echo.sub_event_type for echo in incidents if (other := retellings.get(id(echo))) is not None}
     out = []
     for incident in incidents:
-        if retold(incident) is not None:
+        if id(incident) in retellings:
             log.debug("dated by its telling, told again with its day: %s", incident.quote)
         elif id(incident) in named:
             out.append(replace(incident, sub_event_type=named[id(incident)]))
@@ -341,16 +327,13 @@ def _without_echoes(incidents: list[Incident], echoes: set[int]) -> list[Inciden
 
 
 
-_SAID = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated)\s+$", re.IGNORECASE)
-
-
 TELLING = REPORTING | {"issue", "release", "publish", "statement"}
 
 
 def _said_on(segment: Span, start: int, end: int) -> bool:
     """ "… the commission said on Thursday", "said in a statement issued in Niamey on Wednesday": the date of the
     telling (the first verb above the date is one of telling)."""
-    if _SAID.search(segment.text[max(0, start - 40):start]):
+    if told_on(segment.text, start):
         return True
     span = segment.doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
     for ancestor in list(span.root.ancestors)[:3] if span is not None else ():
@@ -559,7 +542,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []
     located = part_of_the_city(town_within(located, cluster, segment, index), cluster, segment, index,
-                               lambda item: _as_city(item, store)[1], lambda place: _a_city_section(place, store))
+                               lambda item: _as_city(item, store)[1], lambda place: a_city_section(place, store))
     last_places[:] = located
     window = date_for(cluster, clusters, dates)
     if window is not None and window.date is not None and document.published and window.date > document.published:

@@ -210,6 +210,18 @@ def bare_settlement(token: Token) -> bool:
 THE_CITY_REACH = 80  # tokens back to look for the town "the city" stands for
 
 
+def _back_through_paragraphs(doc, first: int):
+    """Token positions back from ``first`` (excluded), through this paragraph and the one before it (a wire
+    story's lead names the town), at most THE_CITY_REACH tokens."""
+    breaks = 0
+    for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
+        if starts_line(doc[i + 1]):
+            breaks += 1
+            if breaks > 1:
+                return
+        yield i
+
+
 def the_city(cluster, segment: Span, index: dict[int, Span],
              has_namesake_city: Callable[[Located], bool] = lambda item: False) -> list[Located]:
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
@@ -227,12 +239,7 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     unknown = {span.start for span in toponym_spans(doc)
                if (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
-    breaks = 0
-    for i in range(first - 1, max(first - THE_CITY_REACH, 0) - 1, -1):
-        if starts_line(doc[i + 1]):
-            breaks += 1
-            if breaks > 1:
-                break  # this paragraph or the one before it (a wire story's lead names the town)
+    for i in _back_through_paragraphs(doc, first):
         span = index.get(i)
         if span is None:
             if i in unknown and i < events_start:  # not "marched from the Makki mosque towards the city centre";
@@ -291,15 +298,21 @@ BIG_CITY = 100_000  # a city with districts of its own
 SECTION_KM = 15.0  # a "town" this close to a bigger one is a section of it (GeoNames lists city districts as towns)
 
 
+def a_city_section(place: Place, store) -> bool:
+    """A "town" of the gazetteer that lies inside a bigger city: a city district GeoNames lists as a town."""
+    if store is None or place.feature_class != "P":
+        return False
+    return any(other.population > max(place.population, BIG_CITY) and distance_km(
+        other.lat, other.lon, place.lat, place.lon) <= SECTION_KM
+        for other in store.nearest(place.lat, place.lon, limit=8, feature_classes="P")
+        if other.gazetteer_id != place.gazetteer_id)
+
+
 def _big_city_before(span: Span, index: dict[int, Span]) -> list[Located]:
     """The last city of 100,000 or more named before ``span`` in this paragraph or the one before (datelines
     included), other than the city the district's namesake belongs to."""
-    doc, breaks, place = span.doc, 0, span._.geomap_place
-    for i in range(span.start - 1, max(span.start - THE_CITY_REACH, 0) - 1, -1):
-        if starts_line(doc[i + 1]):
-            breaks += 1
-            if breaks > 1:
-                break
+    place = span._.geomap_place
+    for i in _back_through_paragraphs(span.doc, span.start):
         found = index.get(i)
         if found is None or found.start != i:
             continue

@@ -62,8 +62,8 @@ def escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow | 
             label.replace("Protesters (", "Rioters (") if lead.event_type == "Riots" else label
             for label in incident.actors))
         log.debug("%s raised to %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
-        incidents[next(n for n, i in enumerate(incidents) if i is incident)] = raised
-        told[next(n for n, i in enumerate(told) if i is incident)] = raised
+        for listed in (incidents, told):
+            listed[next(n for n, i in enumerate(listed) if i is incident)] = raised
 
 
 CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "protest", "demonstration", "march",

@@ -123,6 +123,11 @@ def context_lemmas(head: Token) -> set[str]:
     return words
 
 
+def riot_gear(token: Token) -> bool:
+    """ "riot police", "riot troops", "riot gear": the word "riot" naming what is sent against a riot."""
+    return token.dep_ in ("compound", "amod") and token.lower_ == "riot" and lemma_of(token.head) in RIOT_KIT
+
+
 def has_cue(words: set[str], cues: set[str]) -> bool:
     return bool(words & cues) or any(" " in c and all(w in words for w in c.split()) for c in cues)
 

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, CIVILIAN, CROWD_PEOPLE, DISRUPT_VERBS, FIGHTS, FORCES, IED_CUES, LYNCHERS, MILITARY,
-    NON_STATE, PERSONS, PLACEISH, PROTESTERS, RIOT_KIT, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
-    argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of,
+    NON_STATE, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING, argument_lemmas,
+    context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
 )
 
 # who bombs from the air: "the army bombed rebel-held towns", "Israel bombed Damascus"
@@ -227,7 +227,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
         # and burning tyres at a road block or an effigy is how a protest is staged, not violence (ACLED codes it a protest)
         riot_words = {lemma_of(t) for t in head.sent
-                      if not (t.dep_ in ("compound", "amod") and t.lower_ == "riot" and lemma_of(t.head) in RIOT_KIT)
+                      if not riot_gear(t)
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
                           lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
         # "protests … turned violent": the crowd's violence, told in a word

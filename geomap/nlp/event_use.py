@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
     IMPACT_VERBS, LOOT, LYNCHERS, MILITARY, MUNITIONS, NON_STATE, OFFICIALS, OUTLAWS, PERSONS, PLACEISH,
-    PROTESTERS, RIOT_KIT, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
-    cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish,
+    PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
+    cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish, riot_gear,
 )
 from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
 from geomap.nlp.toponyms import named_as_a_place
@@ -258,8 +258,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False
-    if kind in ("riot", "mob") and head.dep_ in ("compound", "amod") and head.lower_ == "riot" \
-            and (lemma_of(head.head) in RIOT_KIT or lemma_of(head.head) == "act"):
+    if kind in ("riot", "mob") and (riot_gear(head) or head.dep_ in ("compound", "amod") and head.lower_ == "riot"
+                                    and lemma_of(head.head) == "act"):
         return False  # "riot police", and "read the riot act" to someone
     if kind == "disrupted" and lemma == "intercept" and {lemma_of(c) for c in head.children if c.dep_ in (
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
