@@ -1604,3 +1604,68 @@ def test_a_district_known_only_as_another_citys_is_the_named_citys(geoparser, te
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare "in the capital": the dateline's capital when the story names it again …
+    ("NAIROBI, May 8 (Wire) - Kenyan police shot dead four people in the capital on Wednesday, rights groups said. "
+     "The interior minister, speaking in Nairobi, blamed criminal elements.",
+     [("Attack", "Nairobi", "2025-05-07")]),
+    # … the capital the sentence names, whatever other country it also names …
+    ("Two bombs exploded near a mosque in the capital on Tuesday, officials in Kabul said, blaming Pakistan.",
+     [("Remote explosive/landmine/IED", "Kabul", "2025-05-06")]),
+    # … and never the capital of the attackers' nationality
+    ("Russian drones struck an apartment block in the capital on Wednesday, killing two people.", []),
+    # "the North Darfur capital" is that state's seat (its largest town, which the gazetteer stands in for)
+    ("A drone strike on a mosque in the besieged North Darfur capital killed 75 worshippers on Monday.",
+     [("Air/drone strike", "El Fasher", "2025-05-05")]),
+    # "gunmen killed 21 civilians" is an attack told as such: placed by "the town" like any other
+    ("Residents of villages outside Baniyas describe a night of terror. Activists say gunmen killed 21 civilians in "
+     "the area on Friday, going house to house on the southern edge of the town.",
+     [("Attack", "B\u0101niy\u0101s", "2025-05-02")]),
+    # fighting that "continued … over the weekend" is the weekend's fighting, not a trend
+    ("Clashes between the ELN and FARC dissidents continued near El Tarra over the weekend, residents said.",
+     [("Armed clash", "El Tarra", "2025-05-03")]),
+    # a crowd that "dispersed without incident" went home by itself
+    ("In the coastal city of Mombasa, several hundred people marched through the town centre on Wednesday and "
+     "dispersed without incident in the afternoon.", [("Peaceful protest", "Mombasa", "2025-05-07")]),
+    # "either attack", "Friday's attack" condemned: the events already told, not new ones
+    ("Drones struck an oil field near Erbil on Tuesday. No one was hurt in either attack, officials said. "
+     "The foreign ministry in Baghdad condemned Tuesday's attack as a violation of sovereignty.",
+     [("Air/drone strike", "Erbil", "2025-05-06")]),
+    # bodies recovered from the rubble are the dead of the strike already told
+    ("A drone strike hit a mosque in El Fasher on Friday, killing 75 people. Volunteers were still recovering "
+     "bodies from the rubble on Saturday, and the toll was confirmed by the health ministry in Port Sudan.",
+     [("Air/drone strike", "El Fasher", "2025-05-02")]),
+    # gangs that take a town overtake territory
+    ("Gangs took control of the central Haitian town of Mirebalais on Monday after hours of fighting.",
+     [("Non-state actor overtakes territory", "Mirebalais", "2025-05-05")]),
+])
+def test_the_twelfth_sessions_rules(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+def test_a_sentence_that_dates_nothing_tells_again_the_event_of_its_type_and_place(geoparser):
+    """The third sentence dates nothing; the day the sentence before it named is the El Obeid strike's, not the
+    Bara attack's it tells again."""
+    text = ("RSF fighters stormed villages near the town of Bara on Saturday, killing 22 civilians. A drone struck El "
+            "Obeid on Monday. The attackers went from house to house in the settlements north of Bara, shooting men "
+            "who tried to flee.")
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Attack", "B\u0101rah", "2025-05-03"), ("Air/drone strike", "El Obeid", "2025-05-05")]
+
+
+def test_bullets_under_a_key_points_label_are_a_summary(geoparser):
+    """ "Key points:" over bullet lines: the bullets summarise the body, which dates and types the events."""
+    text = ("Kordofan violence escalates as RSF raids villages near Bara\n"
+            "KHARTOUM, May 8 (Monitor) - At least 22 civilians were killed when RSF fighters stormed villages near "
+            "the town of Bara on Saturday, a doctors' network said on Tuesday.\n"
+            "Key points:\n"
+            "- RSF fighters on motorbikes raided farming settlements north of Bara, witnesses said\n"
+            "- A drone targeted El Obeid on Monday; no casualties reported\n"
+            "A drone launched by the RSF struck near a fuel depot in El Obeid on Monday, a military source said.")
+    found = incidents(geoparser, text)
+    assert sorted((i.sub_event_type, i.place.name, i.date.isoformat()) for i in found) == [
+        ("Air/drone strike", "El Obeid", "2025-05-05"), ("Attack", "B\u0101rah", "2025-05-03")]

@@ -208,6 +208,10 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
     if store is not None and place.is_country and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
         capital = store.capital(place.country_code)  # "in Mali's capital": Bamako
         return (capital, True) if capital is not None else (place, False)
+    if store is not None and place.feature_code == "ADM1" and place.admin1_code \
+            and root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() == "capital":
+        seat = store.seat(place.country_code, place.admin1_code)  # "the besieged North Darfur capital": El Fasher
+        return (seat, True) if seat is not None else (place, False)
     if store is None or not place.is_admin or place.is_country or written_as_region(located.span):
         return place, False
     best = None
@@ -247,6 +251,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     last_told: tuple[int, list[Incident]] | None = None  # the last sentence that gave incidents, and those
     echoes: set[int] = set()  # incidents dated only by the day they were told of ("said on Friday it had taken")
+    borrowed: set[int] = set()  # incidents of sentences that date nothing: their day is the story's or the report's
     all_segments = segments(doc)
     for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
@@ -290,8 +295,30 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                     echoes.update(id(i) for i in found_here)
             elif last_told is not None and k - last_told[0] <= 2:
                 escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
+            if not dates and not heading_window:
+                borrowed.update(id(i) for i in found_here)
             incidents.extend(found_here)
+    incidents = _dated_by_their_first_telling(incidents, borrowed)
     return date_headlines(_without_summaries(_without_echoes(incidents, echoes)), doc, document)
+
+
+def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int]) -> list[Incident]:
+    """ "Fighters stormed villages near Bara on Saturday … the attackers went from house to house in the settlements
+    north of Bara": a sentence that dates nothing, telling again an event of the same type and place the story has
+    dated, is that event, on its day (not the day the sentence before happened to name)."""
+    out = []
+    for k, incident in enumerate(incidents):
+        if id(incident) in borrowed:
+            first = next((other for other in reversed(incidents[:k]) if id(other) not in borrowed
+                          and other.event_type == incident.event_type and other.date is not None
+                          and other.date_precision in ("day", "week")
+                          and other.place.gazetteer_id == incident.place.gazetteer_id), None)
+            if first is not None and first.date != incident.date:
+                log.debug("told again, on the day first told: %s", incident.quote)
+                incident = replace(incident, date=first.date, date_end=first.date_end,
+                                   date_precision=first.date_precision, time_precision=first.time_precision)
+        out.append(incident)
+    return out
 
 
 def _done_before(lead: Trigger) -> bool:
@@ -408,22 +435,55 @@ def _in_the_capital(token: Token) -> Token | None:
     return prep if prep.lower_ in ("in", "at", "near") else None
 
 
-def _national_capital(segment: Span, store) -> list[Located]:
+# a capital that is not the seat of government: "the economic capital", "the provincial capital"
+NOT_THE_SEAT = {"economic", "commercial", "financial", "business", "cultural", "spiritual", "religious", "former",
+                "old", "historic", "provincial", "regional", "state", "district", "county", "departmental"}
+
+
+def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Located]:
     """ "in the Somali capital", "in the heart of the Malian capital": the capital city of the country the adjective
-    names (a bare "the capital" is left alone: which country's it is, the text around it says in too many ways)."""
+    names. A bare "in the capital" is the capital of the one country the sentence names ("Kenyan police shot dead
+    four people in the capital"), else the dateline's city when that is a national capital ("NAIROBI — …")."""
     capitals = [(token, prep) for token in segment for prep in [_in_the_capital(token)] if prep is not None]
     if store is None or not capitals:
         return []
-    norp = {i: span for span in toponym_spans(segment.doc) if span.label_ == "NORP" and span._.geomap_place is not None and span._.geomap_place.is_country
-            for i in range(span.start, span.end)}
+    countries = [span for span in toponym_spans(segment.doc) if segment.start <= span.start < segment.end
+                 and span._.geomap_place is not None and span._.geomap_place.is_country and not approximate(span)]
+    by_token = {i: span for span in countries for i in range(span.start, span.end)}
     for token, prep in capitals:
         near = prep.lower_ == "near"
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_THE_SEAT for c in token.children):
+            continue  # "Burundi's economic capital" is Bujumbura, not Gitega; "the provincial capital"
         for child in token.children:
-            span = norp.get(child.i)
-            if child.dep_ in ("amod", "compound") and span is not None:
+            span = by_token.get(child.i)
+            if child.dep_ in ("amod", "compound", "poss") and span is not None:
                 capital = store.capital(span._.geomap_place.country_code)
                 if capital is not None:
                     return [Located(span, capital, 9, near, 0)]
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children) or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the provincial capital", "the capital of Borno": not the nation's
+        named_capitals = {span._.geomap_place.gazetteer_id: span for i, span in index.items()
+                          if segment.start <= i < segment.end and span._.geomap_place.feature_code == "PPLC"}
+        if named_capitals:  # "Kabul blames Pakistan for explosions in the capital": the capital the sentence names
+            if len(named_capitals) > 1:
+                continue
+            span = next(iter(named_capitals.values()))
+            return [Located(span, span._.geomap_place, 9, near, 0)]
+        # a nationality on the doers ("Russian drones", "Kenyan police") says whose they are, not where
+        named = {span._.geomap_place.country_code: span for span in countries
+                 if span.root.dep_ not in ("amod", "compound")}
+        opening = dateline(segment.doc, index)
+        if opening is not None and opening.place.feature_code == "PPLC" and set(named) <= {opening.place.country_code} \
+                and any(span.start > opening.span.end and span._.geomap_place.gazetteer_id == opening.place.gazetteer_id
+                        for span in index.values()):  # and the story names it again: not a wire filed from afar
+            return [replace(opening, near=near)]
+        if opening is not None and opening.place.country_code in named:
+            continue  # "BUJUMBURA — … in the capital" of Burundi, whose capital is now Gitega: the dateline's own fallback
+        if len(named) == 1:
+            capital = store.capital(next(iter(named)))
+            if capital is not None:
+                return [Located(next(iter(named.values())), capital, 9, near, 0)]
     return []
 
 
@@ -499,7 +559,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         lead = harm[0] if harm else lead
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her")
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "either", "both", "neither", "each")
                    or c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")  # not "Wednesday's march"
                    for c in lead.head.children) and not _counts_its_victims(lead.head)
     one_event = len({other[0].event_type for other in clusters
@@ -511,7 +571,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         ("sentence", strong and alone, lambda: sentence_fallback(segment, index)),
         # "… struck a police station. The station sits in Suárez"
         ("next sentence", strong and alone, lambda: next_sentence_place(segment, index)),
-        ("capital", strong and one_event, lambda: _national_capital(segment, store)),  # "in the Somali capital"
+        ("capital", strong and one_event, lambda: _national_capital(segment, store, index)),  # "in the Somali capital"
         ("dateline", strong and alone, lambda: _dateline_place(segment, index)),
         # "slammed into the city's oil terminal"; a division stands for the city only if it has a namesake one
         ("the city", strong, lambda: the_city(cluster, segment, index, lambda item: _as_city(item, store)[1])),

@@ -271,9 +271,16 @@ def summary_paragraphs(document: Document) -> list[tuple[int, int]]:
     """ "Summary: one exchange of fire …; one landmine casualty …": a monitor report's summary paragraph tells
     again, undated, what its body dates; it is read like a headline block."""
     found, start = [], 0
-    for line in document.text.split("\n"):
+    lines = document.text.split("\n")
+    for k, line in enumerate(lines):
         if SUMMARY_LABEL.match(line):
-            found.append((start, start + len(line)))
+            end = start + len(line)
+            if not SUMMARY_LABEL.sub("", line, count=1).strip():  # "Key points:" over bullets: the bullets are the summary
+                for bullet in lines[k + 1:]:
+                    if not NUMBERED.match(bullet):
+                        break
+                    end += len(bullet) + 1
+            found.append((start, end))
         start += len(line) + 1
     return found
 

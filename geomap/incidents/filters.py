@@ -285,13 +285,19 @@ def _assaulted(noun: Token) -> bool:
 
 def _dated_to_a_day(head: Token) -> bool:
     """ "The assault on Djibo on Tuesday", not "Summer protests": a day, not a season."""
-    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.removesuffix("'s") in WEEKDAYS)
+    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.removesuffix("'s") in WEEKDAYS | SHORT_SPANS)
                for t in head.subtree if t.i != head.i)
+
+
+SHORT_SPANS = {"weekend", "overnight"}  # "clashes continued near El Tarra over the weekend": days, not a season
 
 
 # what an event already told goes on to do: "the bombing drew condemnation", "the attack sparked protests"
 REACTIONS = {"draw", "revive", "underscore", "highlight", "deepen", "heighten", "renew", "bear", "echo", "recall",
              "mirror", "resemble"}
+
+
+CONDEMNATIONS = {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "mourn"}
 
 
 def _back_reference(head: Token) -> bool:
@@ -301,6 +307,9 @@ def _back_reference(head: Token) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     if definite and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head):
         return True  # "the attack in Konduga revived memories of …", "the attack bore the hallmarks of IS Sahel"
+    if head.dep_ == "dobj" and head.pos_ == "NOUN" and lemma_of(head.head) in CONDEMNATIONS and (definite or any(
+            c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their", "this")) for c in head.children)):
+        return True  # "condemned Friday's attack", "denounced the killings": a reaction to events already told
     if head.tag_ != "NNS" or not definite:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):

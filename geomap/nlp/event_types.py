@@ -16,6 +16,9 @@ from geomap.nlp.cues import (
     context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
 )
 
+# who kills in an attack told as such ("gunmen killed 21 civilians"), beyond a bare "killed"
+ARMED_KILLERS = NON_STATE - {"group"} | {"attacker", "assailant", "raider", "kidnapper", "armed"}
+
 # who bombs from the air: "the army bombed rebel-held towns", "Israel bombed Damascus"
 BOMBERS = {"army", "military", "junta", "regime", "aircraft", "jet", "warplane", "helicopter", "plane", "bomber"}
 
@@ -192,6 +195,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not has_cue(words, {
                 "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
+        if kind == "kill" and any(c.dep_ == "nsubj" and lemma_of(c) in ARMED_KILLERS for c in head.children) \
+                and any(c.dep_ == "dobj" for c in head.children):
+            strength = max(strength, 3)  # "gunmen killed 21 civilians": an attack told as such, not a bare death
         return VAC, "Attack", strength
     if kind == "clash" and lemma_of(head) == "ambush":
         targets = _targets(head)
@@ -247,6 +253,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and (any(
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)
             or t.dep_ == "amod")}  # nor is "a sit-in over a detained leader": the grievance, not the police's act
+        if any(lemma_of(t) == "disperse" for t in head.sent) and not any(
+                lemma_of(t) == "disperse" and any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children)
+                for t in head.sent):
+            sentence -= {"disperse"}  # "marched … and dispersed without incident": the crowd went home by itself
         if has_cue(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat",
                            "pepper", "pellet", "flash-bang", "stun"}):
             return PROTESTS, "Protest with intervention", strength
@@ -303,7 +313,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         subject = argument_lemmas(head, ("nsubj", "agent"))
         if subject and subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
             subject = argument_lemmas(head.head, ("nsubj",))
-        if subject & (NON_STATE | {"resistance"}) or (subject & {"unit", "column"} and not subject & STATE) or (
+        if subject & (NON_STATE | {"resistance", "gang", "cartel"}) or (subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and has_cue(words, NON_STATE) and not has_cue(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         if subject & {"army", "troop", "soldier", "military"} and not subject & NON_STATE:

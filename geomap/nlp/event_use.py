@@ -138,7 +138,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if head.dep_ == "pobj":
             verbs.append(head.head.head)
         return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not has_cue(
-            words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"})
+            words | cue_lemmas(head.sent), {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake",
+                                            "boat", "migrant", "storm", "rubble", "debris", "wreckage"})
+        # "still recovering bodies from the rubble": the dead of a strike or collapse already told, not a new find
     if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
             lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and has_cue(argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
             for v in [head, *list(head.ancestors)[:4]]):
