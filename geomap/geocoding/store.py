@@ -273,16 +273,6 @@ class GazetteerStore:
         )
         return self._row_place(rows[0]) if rows else None
 
-    def seat(self, cc: str, admin1_code: str) -> Place | None:
-        """The seat of a first-level division ("the North Darfur capital" → El Fasher). The gazetteer does not mark
-        seats, so this is the division's largest town, which the seat mostly is."""
-        rows = self._query(
-            f"SELECT {_COLUMNS} FROM places WHERE cc = ? AND admin1_code = ? AND fclass = 'P' "
-            "ORDER BY population DESC LIMIT 1",
-            (cc.upper(), admin1_code),
-        )
-        return self._row_place(rows[0]) if rows else None
-
     def admin1(self, cc: str, admin1_code: str) -> Place | None:
         """The first-level division with GeoNames code ``admin1_code`` in country ``cc``."""
         rows = self._query(

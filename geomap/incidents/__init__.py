@@ -10,6 +10,7 @@ country or sea is kept with geo_precision 3.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -205,13 +206,10 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
     "Mali's capital" → Bamako."""
     place = located.place
     root = located.span.root
-    if store is not None and place.is_country and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
+    if store is not None and place.is_country and root.dep_ == "poss" and root.head.lemma_.lower() == "capital" \
+            and not any(c.lower_ in NOT_THE_SEAT for c in root.head.children):  # not "Burundi's economic capital"
         capital = store.capital(place.country_code)  # "in Mali's capital": Bamako
         return (capital, True) if capital is not None else (place, False)
-    if store is not None and place.feature_code == "ADM1" and place.admin1_code \
-            and root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() == "capital":
-        seat = store.seat(place.country_code, place.admin1_code)  # "the besieged North Darfur capital": El Fasher
-        return (seat, True) if seat is not None else (place, False)
     if store is None or not place.is_admin or place.is_country or written_as_region(located.span):
         return place, False
     best = None
@@ -302,6 +300,9 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     return date_headlines(_without_summaries(_without_echoes(incidents, echoes)), doc, document)
 
 
+AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}
+
+
 def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int]) -> list[Incident]:
     """ "Fighters stormed villages near Bara on Saturday … the attackers went from house to house in the settlements
     north of Bara": a sentence that dates nothing, telling again an event of the same type and place the story has
@@ -309,6 +310,13 @@ def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int])
     out = []
     for k, incident in enumerate(incidents):
         if id(incident) in borrowed:
+            if any(word in AGAIN for word in re.findall(r"[a-z]+", incident.quote.lower())):
+                out.append(incident)  # "Gunmen attacked Tsafe again", "a second protest followed": another event
+                continue
+            if any(id(other) not in borrowed and other.date == incident.date and other.event_type == incident.event_type
+                   and other.place.gazetteer_id == incident.place.gazetteer_id for other in incidents[:k]):
+                out.append(incident)  # the day the story last named was this place's: that is the story's day here
+                continue
             first = next((other for other in reversed(incidents[:k]) if id(other) not in borrowed
                           and other.event_type == incident.event_type and other.date is not None
                           and other.date_precision in ("day", "week")
@@ -464,15 +472,16 @@ def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Loca
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue  # "the provincial capital", "the capital of Borno": not the nation's
         named_capitals = {span._.geomap_place.gazetteer_id: span for i, span in index.items()
-                          if segment.start <= i < segment.end and span._.geomap_place.feature_code == "PPLC"}
+                          if segment.start <= i < segment.end and span._.geomap_place.feature_code == "PPLC"
+                          and not _where_told(span)}
         if named_capitals:  # "Kabul blames Pakistan for explosions in the capital": the capital the sentence names
             if len(named_capitals) > 1:
                 continue
             span = next(iter(named_capitals.values()))
             return [Located(span, span._.geomap_place, 9, near, 0)]
-        # a nationality on the doers ("Russian drones", "Kenyan police") says whose they are, not where
+        # a country named as where ("police in Kenya"), not as who ("Kenya said", "Russian drones")
         named = {span._.geomap_place.country_code: span for span in countries
-                 if span.root.dep_ not in ("amod", "compound")}
+                 if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "across", "inside", "throughout")}
         opening = dateline(segment.doc, index)
         if opening is not None and opening.place.feature_code == "PPLC" and set(named) <= {opening.place.country_code} \
                 and any(span.start > opening.span.end and span._.geomap_place.gazetteer_id == opening.place.gazetteer_id
@@ -485,6 +494,13 @@ def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Loca
             if capital is not None:
                 return [Located(next(iter(named.values())), capital, 9, near, 0)]
     return []
+
+
+def _where_told(span: Span) -> bool:
+    """ "Speaking in London, …", "officials in Kabul said": where someone spoke from, not where anything happened."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in TELLING | {
+        "speak", "brief", "address", "official", "minister", "spokesman", "spokesperson", "conference"}
 
 
 def _dateline_place(segment: Span, index) -> list[Located]:

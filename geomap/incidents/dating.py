@@ -173,9 +173,13 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
 
     lead = lead_end(document)
     summaries = summary_paragraphs(document)
+    bullets = summary_bullets(document)
+
+    def bulleted(item: Incident) -> bool:
+        return any(start <= item.start < end for start, end in bullets)
 
     def headline(item: Incident) -> bool:
-        return item.start < lead or any(start <= item.start < end for start, end in summaries)
+        return item.start < lead or bulleted(item) or any(start <= item.start < end for start, end in summaries)
 
     def in_week(other: Incident, week) -> bool:  # dated within the week a headline's news is of
         return other.date is not None and week is not None \
@@ -190,7 +194,7 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
             there = [other for other in dated_body if in_week(other, week)
                      and (other.place.gazetteer_id == incident.place.gazetteer_id or distance_km(
                          incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 5)]
-            if not body and incident.start >= lead and any(  # a summary paragraph's item, told again below
+            if not body and incident.start >= lead and not bulleted(incident) and any(  # a summary paragraph's item, told again below
                     other.event_type == incident.event_type and in_week(other, week)
                     and (other.place.country_code, other.place.admin1_code) == (
                         incident.place.country_code, incident.place.admin1_code) for other in dated_body):
@@ -271,17 +275,27 @@ def summary_paragraphs(document: Document) -> list[tuple[int, int]]:
     """ "Summary: one exchange of fire …; one landmine casualty …": a monitor report's summary paragraph tells
     again, undated, what its body dates; it is read like a headline block."""
     found, start = [], 0
+    for line in document.text.split("\n"):
+        if SUMMARY_LABEL.match(line):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def summary_bullets(document: Document) -> list[tuple[int, int]]:
+    """ "Key points:" over bullet lines: the bullets summarise the body (read like a headline's bullets)."""
+    found, start = [], 0
     lines = document.text.split("\n")
     for k, line in enumerate(lines):
-        if SUMMARY_LABEL.match(line):
-            end = start + len(line)
-            if not SUMMARY_LABEL.sub("", line, count=1).strip():  # "Key points:" over bullets: the bullets are the summary
-                for bullet in lines[k + 1:]:
-                    if not NUMBERED.match(bullet):
-                        break
-                    end += len(bullet) + 1
-            found.append((start, end))
         start += len(line) + 1
+        if SUMMARY_LABEL.match(line) and not SUMMARY_LABEL.sub("", line, count=1).strip():
+            end = start
+            for bullet in lines[k + 1:]:
+                if not NUMBERED.match(bullet):
+                    break
+                end += len(bullet) + 1
+            if end > start:
+                found.append((start, end))
     return found
 
 

@@ -308,8 +308,12 @@ def _back_reference(head: Token) -> bool:
     if definite and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head):
         return True  # "the attack in Konduga revived memories of …", "the attack bore the hallmarks of IS Sahel"
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and lemma_of(head.head) in CONDEMNATIONS and (definite or any(
-            c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their", "this")) for c in head.children)):
-        return True  # "condemned Friday's attack", "denounced the killings": a reaction to events already told
+            c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their", "this"))
+            for c in head.children)) and not any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and c.lower_ in (
+                "on", "in", "at", "against", "near", "of") for c in head.children):
+        # "condemned Friday's attack as a violation", "denounced the killings": a reaction to events already told
+        # (not "condemned Monday's attack on a market in Gao, which killed eight", the first telling of one)
+        return True
     if head.tag_ != "NNS" or not definite:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):

@@ -16,6 +16,13 @@ from geomap.nlp.cues import (
     context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
 )
 
+# how a crowd that went home by itself is told to have dispersed
+PEACEFUL_END = re.compile(r"^dispersed? (?:peacefully|quietly|calmly|without (?:incident|violence|further incident))",
+                          re.IGNORECASE)
+
+# what police do to a crowd that ends a protest by force: "cleared protesters from Rustaveli Avenue"
+REMOVALS = {"clear", "evict", "drag", "remove", "expel"}
+
 # who kills in an attack told as such ("gunmen killed 21 civilians"), beyond a bare "killed"
 ARMED_KILLERS = NON_STATE - {"group"} | {"attacker", "assailant", "raider", "kidnapper", "armed"}
 
@@ -253,10 +260,12 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and (any(
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)
             or t.dep_ == "amod")}  # nor is "a sit-in over a detained leader": the grievance, not the police's act
-        if any(lemma_of(t) == "disperse" for t in head.sent) and not any(
-                lemma_of(t) == "disperse" and any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children)
-                for t in head.sent):
+        if any(lemma_of(t) == "disperse" for t in head.sent) and all(
+                PEACEFUL_END.search(head.doc[t.i:t.right_edge.i + 1].text) for t in head.sent if lemma_of(t) == "disperse"):
             sentence -= {"disperse"}  # "marched … and dispersed without incident": the crowd went home by itself
+        if any(lemma_of(t) in REMOVALS and t.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and lemma_of(c) in PROTESTERS | CROWD_PEOPLE for c in t.children) for t in head.sent):
+            return PROTESTS, "Protest with intervention", strength  # "riot police cleared protesters from the avenue"
         if has_cue(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat",
                            "pepper", "pellet", "flash-bang", "stun"}):
             return PROTESTS, "Protest with intervention", strength

@@ -39,12 +39,15 @@ def _a_crowd_throws(thrown: Token) -> bool:
 HARM_VERBS = {"kill", "destroy", "hit", "wound", "injure", "damage", "flatten", "level", "target", "leave"}
 STOPPAGE = {"worker", "union", "hunger", "labour", "labor", "wage", "pay", "employee", "teacher", "shutter",
             "shutter-down", "trader", "shop", "observe", "transporter", "wheel-jam"}
+# who strike when the word is theirs ("the doctors' strike", "a nurses strike"): a drone strike may kill a doctor
+STRIKERS = {"doctor", "nurse", "driver", "docker", "dockworker", "miner", "lecturer", "staff", "student", "farmer"}
 
 
 def _a_stoppage(strike: Token) -> bool:
     """ "a shutter-down strike called by traders", "a general strike", "went on strike": work stopped, not a blow."""
     return has_cue(context_lemmas(strike), STOPPAGE) or any(
-        c.dep_ == "amod" and lemma_of(c) == "general" for c in strike.children) or (
+        c.dep_ == "amod" and lemma_of(c) == "general" or c.dep_ in ("poss", "compound") and lemma_of(c) in STRIKERS
+        for c in strike.children) or (
         strike.head.lemma_ == "on" and strike.dep_ == "pobj")  # "went on strike", not "strike on Kherson"
 
 
@@ -138,9 +141,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if head.dep_ == "pobj":
             verbs.append(head.head.head)
         return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not has_cue(
-            words | cue_lemmas(head.sent), {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake",
-                                            "boat", "migrant", "storm", "rubble", "debris", "wreckage"})
-        # "still recovering bodies from the rubble": the dead of a strike or collapse already told, not a new find
+            words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"}) \
+            and not has_cue(cue_lemmas(head.sent), {"rubble", "debris", "wreckage"})  # "recovering bodies from the
+        # rubble": the dead of a strike or collapse already told, not a new find
     if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
             lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and has_cue(argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
             for v in [head, *list(head.ancestors)[:4]]):
