@@ -1637,6 +1637,11 @@ def test_a_district_known_only_as_another_citys_is_the_named_citys(geoparser, te
     ("A drone strike hit a mosque in El Fasher on Friday, killing 75 people. Volunteers were still recovering "
      "bodies from the rubble on Saturday, and the toll was confirmed by the health ministry in Port Sudan.",
      [("Air/drone strike", "El Fasher", "2025-05-02")]),
+    # the violence a crowd protests is not the police's at the protest
+    ("Several hundred people marched peacefully through central Nairobi on Monday to demand justice for protesters "
+     "killed by police.", [("Peaceful protest", "Nairobi", "2025-05-05")]),
+    ("Hundreds of students marched in Dhaka on Tuesday, demanding the arrest of those who attacked a rally.",
+     [("Peaceful protest", "Dhaka", "2025-05-06")]),
     # gangs that take a town overtake territory
     ("Gangs took control of the central Haitian town of Mirebalais on Monday after hours of fighting.",
      [("Non-state actor overtakes territory", "Mirebalais", "2025-05-05")]),

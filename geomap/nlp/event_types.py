@@ -118,6 +118,24 @@ UNOPPOSED = re.compile(r"\bwithout (?:meeting |encountering |facing )?(?:any )?(
                        r"opposition|a shot)|\bunopposed\b|\bno resistance\b", re.IGNORECASE)
 
 
+GRIEVANCE_VERBS = {"protest", "denounce", "condemn", "decry", "mourn", "demand", "rally", "march", "demonstrate"}
+
+
+def _grievance_lemmas(head: Token) -> set[str]:
+    """The words of what a crowd protested ("to protest the killing of a trader, who was shot dead by soldiers",
+    "demonstrated against the arrest of …"): the grievance's violence is not the police's at the protest."""
+    verbs = [t for t in head.sent if t.pos_ == "VERB" and lemma_of(t) in GRIEVANCE_VERBS]
+    found: set[str] = set()
+    for verb in verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(verb) in ("protest", "denounce", "condemn",
+                                                                                     "decry", "mourn", "demand")]
+        objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "over")
+                    for o in p.children if o.dep_ == "pobj"]
+        for obj in objects:
+            found |= {lemma_of(t) for t in obj.subtree}
+    return found
+
+
 def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
     """The ACLED (event_type, sub_event_type, strength) of a trigger in its context."""
     event_type, sub, strength = KINDS[kind]
@@ -236,7 +254,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 STATE | NON_STATE | FORCES | {"attacker", "assailant", "gunman", "gunmen", "kidnapper", "armed"}):
             return event_type, sub, 0  # "police blocked the roads", "Israel blocked the crossing", "a landslide …"
     if kind == "protest":
-        sentence = cue_lemmas(head.sent)
+        sentence = cue_lemmas(head.sent) - _grievance_lemmas(head)
         # the crowd's own violence makes a riot even when police kill; "riot police" is no riot
         # and burning tyres at a road block or an effigy is how a protest is staged, not violence (ACLED codes it a protest)
         riot_words = {lemma_of(t) for t in head.sent
