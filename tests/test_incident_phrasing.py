@@ -1642,6 +1642,12 @@ def test_a_district_known_only_as_another_citys_is_the_named_citys(geoparser, te
      "killed by police.", [("Peaceful protest", "Nairobi", "2025-05-05")]),
     ("Hundreds of students marched in Dhaka on Tuesday, demanding the arrest of those who attacked a rally.",
      [("Peaceful protest", "Dhaka", "2025-05-06")]),
+    # a gendarmerie school is a target of the state's forces; rocket-propelled grenades carried "with" rifles are
+    # a ground assault's arms, one fired at a station a grenade attack
+    ("Militants attacked a gendarmerie training school in Bamako before dawn on Tuesday.",
+     [("Armed clash", "Bamako", "2025-05-06")]),
+    ("Militants fired a rocket-propelled grenade at a police station in Peshawar on Friday, wounding two officers.",
+     [("Grenade", "Peshawar", "2025-05-02")]),
     # gangs that take a town overtake territory
     ("Gangs took control of the central Haitian town of Mirebalais on Monday after hours of fighting.",
      [("Non-state actor overtakes territory", "Mirebalais", "2025-05-05")]),

@@ -31,7 +31,7 @@ CIVILIAN = {"civilian", "villager", "resident", "worshipper", "church", "mosque"
             "aid", "humanitarian", "assistance", "relief", "driver"}  # "a convoy carrying food assistance"
 MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convoy", "military", "force", "unit",
             "outpost", "garrison", "barracks", "patrol", "post", "militant", "rebel", "fighter", "insurgent",
-            "jihadist", "militia", "police", "policeman", "checkpost", "station"}
+            "jihadist", "militia", "police", "policeman", "checkpost", "station", "gendarmerie", "gendarme"}
 STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
              "bandit", "separatist", "faction"}

@@ -136,6 +136,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "beating":  # "beat them with clubs", "assaulting residents": people hurt, not "beat Argentina 2-1"
         objects = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
         return bool(objects & (PERSONS | {"them", "him", "her", "resident", "farmer", "worker", "protester", "victim"}))
+    if kind == "grenade" and match.start > 0 and lemma_of(match.doc[match.start - 1]) in ("propel", "propelled") \
+            and any(a.dep_ == "prep" and a.lower_ == "with" for a in list(head.ancestors)[:3]):
+        return False  # "attacked a checkpoint with rifles and rocket-propelled grenades": a ground assault's arms
     if kind == "bodies":  # "the bodies of five men were found", "came across bodies dumped beside the road"
         verbs = [head.head, *[c for c in head.children if c.dep_ == "acl"]]
         if head.dep_ == "pobj":
