@@ -301,6 +301,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
 
 
 AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}
+# determiners of an event already told: "the attack", "its assault", "no one was hurt in either attack"
+DEFINITE = {"the", "its", "their", "his", "her", "either", "both", "neither", "each"}
 
 
 def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int]) -> list[Incident]:
@@ -450,8 +452,9 @@ NOT_THE_SEAT = {"economic", "commercial", "financial", "business", "cultural", "
 
 def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Located]:
     """ "in the Somali capital", "in the heart of the Malian capital": the capital city of the country the adjective
-    names. A bare "in the capital" is the capital of the one country the sentence names ("Kenyan police shot dead
-    four people in the capital"), else the dateline's city when that is a national capital ("NAIROBI — …")."""
+    names. A bare "in the capital" is the one national capital the sentence names (not where someone spoke), else
+    the dateline's city when that is a national capital the story names again ("NAIROBI — Kenyan police shot dead
+    four people in the capital …"), else the capital of the one country named as where ("police in Kenya")."""
     capitals = [(token, prep) for token in segment for prep in [_in_the_capital(token)] if prep is not None]
     if store is None or not capitals:
         return []
@@ -488,7 +491,7 @@ def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Loca
                         for span in index.values()):  # and the story names it again: not a wire filed from afar
             return [replace(opening, near=near)]
         if opening is not None and opening.place.country_code in named:
-            continue  # "BUJUMBURA — … in the capital" of Burundi, whose capital is now Gitega: the dateline's own fallback
+            continue  # "BUJUMBURA — … in the capital" of Burundi, whose capital is now Gitega: left to the dateline
         if len(named) == 1:
             capital = store.capital(next(iter(named)))
             if capital is not None:
@@ -575,7 +578,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         lead = harm[0] if harm else lead
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "either", "both", "neither", "each")
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
                    or c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")  # not "Wednesday's march"
                    for c in lead.head.children) and not _counts_its_victims(lead.head)
     one_event = len({other[0].event_type for other in clusters

@@ -194,7 +194,8 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
             there = [other for other in dated_body if in_week(other, week)
                      and (other.place.gazetteer_id == incident.place.gazetteer_id or distance_km(
                          incident.place.lat, incident.place.lon, other.place.lat, other.place.lon) <= 5)]
-            if not body and incident.start >= lead and not bulleted(incident) and any(  # a summary paragraph's item, told again below
+            # a summary paragraph's item, told again below
+            if not body and incident.start >= lead and not bulleted(incident) and any(
                     other.event_type == incident.event_type and in_week(other, week)
                     and (other.place.country_code, other.place.admin1_code) == (
                         incident.place.country_code, incident.place.admin1_code) for other in dated_body):

@@ -118,17 +118,16 @@ UNOPPOSED = re.compile(r"\bwithout (?:meeting |encountering |facing )?(?:any )?(
                        r"opposition|a shot)|\bunopposed\b|\bno resistance\b", re.IGNORECASE)
 
 
-GRIEVANCE_VERBS = {"protest", "denounce", "condemn", "decry", "mourn", "demand", "rally", "march", "demonstrate"}
+GRIEVANCE_OBJECTS = {"protest", "denounce", "condemn", "decry", "mourn", "demand"}  # "protested the killing of …"
+GRIEVANCE_VERBS = GRIEVANCE_OBJECTS | {"rally", "march", "demonstrate"}  # "marched against the arrest of …"
 
 
 def _grievance_lemmas(head: Token) -> set[str]:
     """The words of what a crowd protested ("to protest the killing of a trader, who was shot dead by soldiers",
     "demonstrated against the arrest of …"): the grievance's violence is not the police's at the protest."""
-    verbs = [t for t in head.sent if t.pos_ == "VERB" and lemma_of(t) in GRIEVANCE_VERBS]
     found: set[str] = set()
-    for verb in verbs:
-        objects = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(verb) in ("protest", "denounce", "condemn",
-                                                                                     "decry", "mourn", "demand")]
+    for verb in (t for t in head.sent if t.pos_ == "VERB" and lemma_of(t) in GRIEVANCE_VERBS):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(verb) in GRIEVANCE_OBJECTS]
         objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "over")
                     for o in p.children if o.dep_ == "pobj"]
         for obj in objects:
@@ -278,8 +277,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and (any(
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)
             or t.dep_ == "amod")}  # nor is "a sit-in over a detained leader": the grievance, not the police's act
-        if any(lemma_of(t) == "disperse" for t in head.sent) and all(
-                PEACEFUL_END.search(head.doc[t.i:t.right_edge.i + 1].text) for t in head.sent if lemma_of(t) == "disperse"):
+        dispersals = [t for t in head.sent if lemma_of(t) == "disperse"]
+        if dispersals and all(PEACEFUL_END.search(head.doc[t.i:t.right_edge.i + 1].text) for t in dispersals):
             sentence -= {"disperse"}  # "marched … and dispersed without incident": the crowd went home by itself
         if any(lemma_of(t) in REMOVALS and t.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and lemma_of(c) in PROTESTERS | CROWD_PEOPLE for c in t.children) for t in head.sent):
@@ -340,7 +339,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         subject = argument_lemmas(head, ("nsubj", "agent"))
         if subject and subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
             subject = argument_lemmas(head.head, ("nsubj",))
-        if subject & (NON_STATE | {"resistance", "gang", "cartel"}) or (subject & {"unit", "column"} and not subject & STATE) or (
+        if subject & (NON_STATE | {"resistance", "gang", "cartel"}) or (
+                subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and has_cue(words, NON_STATE) and not has_cue(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
         if subject & {"army", "troop", "soldier", "military"} and not subject & NON_STATE:

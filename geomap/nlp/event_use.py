@@ -143,10 +143,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         verbs = [head.head, *[c for c in head.children if c.dep_ == "acl"]]
         if head.dep_ == "pobj":
             verbs.append(head.head.head)
+        # not "recovering bodies from the rubble": the dead of a strike or collapse already told, not a new find
         return head.tag_ == "NNS" and any(lemma_of(v) in FOUND_VERBS for v in verbs) and not has_cue(
-            words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"}) \
-            and not has_cue(cue_lemmas(head.sent), {"rubble", "debris", "wreckage"})  # "recovering bodies from the
-        # rubble": the dead of a strike or collapse already told, not a new find
+            words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"}
+        ) and not has_cue(cue_lemmas(head.sent), {"rubble", "debris", "wreckage"})
     if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
             lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and has_cue(argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
             for v in [head, *list(head.ancestors)[:4]]):
