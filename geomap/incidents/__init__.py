@@ -305,6 +305,11 @@ AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}
 DEFINITE = {"the", "its", "their", "his", "her", "either", "both", "neither", "each"}
 
 
+def _same_event_at(a: Incident, b: Incident) -> bool:
+    """The same kind of event (ACLED event type) at the same gazetteer place."""
+    return a.event_type == b.event_type and a.place.gazetteer_id == b.place.gazetteer_id
+
+
 def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int]) -> list[Incident]:
     """ "Fighters stormed villages near Bara on Saturday … the attackers went from house to house in the settlements
     north of Bara": a sentence that dates nothing, telling again an event of the same type and place the story has
@@ -315,14 +320,13 @@ def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int])
             if any(word in AGAIN for word in re.findall(r"[a-z]+", incident.quote.lower())):
                 out.append(incident)  # "Gunmen attacked Tsafe again", "a second protest followed": another event
                 continue
-            if any(id(other) not in borrowed and other.date == incident.date and other.event_type == incident.event_type
-                   and other.place.gazetteer_id == incident.place.gazetteer_id for other in incidents[:k]):
+            if any(id(other) not in borrowed and other.date == incident.date and _same_event_at(other, incident)
+                   for other in incidents[:k]):
                 out.append(incident)  # the day the story last named was this place's: that is the story's day here
                 continue
             first = next((other for other in reversed(incidents[:k]) if id(other) not in borrowed
-                          and other.event_type == incident.event_type and other.date is not None
-                          and other.date_precision in ("day", "week")
-                          and other.place.gazetteer_id == incident.place.gazetteer_id), None)
+                          and _same_event_at(other, incident) and other.date is not None
+                          and other.date_precision in ("day", "week")), None)
             if first is not None and first.date != incident.date:
                 log.debug("told again, on the day first told: %s", incident.quote)
                 incident = replace(incident, date=first.date, date_end=first.date_end,
@@ -344,9 +348,9 @@ def _without_echoes(incidents: list[Incident], echoes: set[int]) -> list[Inciden
     """ "The army said on Friday it had recaptured Bara … troops entered Bara on Thursday": the incident dated by
     the telling gives way to the same event (type and place) that the text dates to a day shortly before."""
     def retold(echo: Incident) -> Incident | None:
-        return next((other for other in incidents if id(other) not in echoes and other.event_type == echo.event_type
-                     and other.place.gazetteer_id == echo.place.gazetteer_id and other.date_precision == "day"
-                     and other.date is not None and 1 <= (echo.date - other.date).days <= ECHO_DAYS), None)
+        return next((other for other in incidents if id(other) not in echoes and _same_event_at(other, echo)
+                     and other.date_precision == "day" and other.date is not None
+                     and 1 <= (echo.date - other.date).days <= ECHO_DAYS), None)
 
     retellings = {id(echo): other for echo in incidents
                   if id(echo) in echoes and echo.date is not None and (other := retold(echo)) is not None}
@@ -461,6 +465,7 @@ def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Loca
     countries = [span for span in toponym_spans(segment.doc) if segment.start <= span.start < segment.end
                  and span._.geomap_place is not None and span._.geomap_place.is_country and not approximate(span)]
     by_token = {i: span for span in countries for i in range(span.start, span.end)}
+    bare: list[Located | None] = []  # a bare "the capital"'s reading, once worked out
     for token, prep in capitals:
         near = prep.lower_ == "near"
         if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_THE_SEAT for c in token.children):
@@ -474,29 +479,38 @@ def _national_capital(segment: Span, store, index: dict[int, Span]) -> list[Loca
         if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children) or any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue  # "the provincial capital", "the capital of Borno": not the nation's
-        named_capitals = {span._.geomap_place.gazetteer_id: span for i, span in index.items()
-                          if segment.start <= i < segment.end and span._.geomap_place.feature_code == "PPLC"
-                          and not _where_told(span)}
-        if named_capitals:  # "Kabul blames Pakistan for explosions in the capital": the capital the sentence names
-            if len(named_capitals) > 1:
-                continue
-            span = next(iter(named_capitals.values()))
-            return [Located(span, span._.geomap_place, 9, near, 0)]
-        # a country named as where ("police in Kenya"), not as who ("Kenya said", "Russian drones")
-        named = {span._.geomap_place.country_code: span for span in countries
-                 if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "across", "inside", "throughout")}
-        opening = dateline(segment.doc, index)
-        if opening is not None and opening.place.feature_code == "PPLC" and set(named) <= {opening.place.country_code} \
-                and any(span.start > opening.span.end and span._.geomap_place.gazetteer_id == opening.place.gazetteer_id
-                        for span in index.values()):  # and the story names it again: not a wire filed from afar
-            return [replace(opening, near=near)]
-        if opening is not None and opening.place.country_code in named:
-            continue  # "BUJUMBURA — … in the capital" of Burundi, whose capital is now Gitega: left to the dateline
-        if len(named) == 1:
-            capital = store.capital(next(iter(named)))
-            if capital is not None:
-                return [Located(next(iter(named.values())), capital, 9, near, 0)]
+        if not bare:
+            bare.append(_bare_capital(segment, store, index, countries))  # the same for every bare "the capital" here
+        if bare[0] is not None:
+            return [replace(bare[0], near=near)]
     return []
+
+
+def _bare_capital(segment: Span, store, index: dict[int, Span], countries: list[Span]) -> Located | None:
+    """Which capital a bare "the capital" of this sentence is, if the sentence or the dateline says."""
+    named_capitals = {span._.geomap_place.gazetteer_id: span for i, span in index.items()
+                      if segment.start <= i < segment.end and span._.geomap_place.feature_code == "PPLC"
+                      and not _where_told(span)}
+    if named_capitals:  # "Kabul blames Pakistan for explosions in the capital": the capital the sentence names
+        if len(named_capitals) > 1:
+            return None
+        span = next(iter(named_capitals.values()))
+        return Located(span, span._.geomap_place, 9, False, 0)
+    # a country named as where ("police in Kenya"), not as who ("Kenya said", "Russian drones")
+    named = {span._.geomap_place.country_code: span for span in countries
+             if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "across", "inside", "throughout")}
+    opening = dateline(segment.doc, index)
+    if opening is not None and opening.place.feature_code == "PPLC" and set(named) <= {opening.place.country_code} \
+            and any(span.start > opening.span.end and span._.geomap_place.gazetteer_id == opening.place.gazetteer_id
+                    for span in index.values()):  # and the story names it again: not a wire filed from afar
+        return opening
+    if opening is not None and opening.place.country_code in named:
+        return None  # "BUJUMBURA — … in the capital" of Burundi, whose capital is now Gitega: left to the dateline
+    if len(named) == 1:
+        capital = store.capital(next(iter(named)))
+        if capital is not None:
+            return Located(next(iter(named.values())), capital, 9, False, 0)
+    return None
 
 
 def _where_told(span: Span) -> bool:
