@@ -1705,3 +1705,23 @@ def test_bullets_under_a_key_points_label_are_a_summary(geoparser):
     found = incidents(geoparser, text)
     assert sorted((i.sub_event_type, i.place.name, i.date.isoformat()) for i in found) == [
         ("Air/drone strike", "El Obeid", "2025-05-05"), ("Attack", "B\u0101rah", "2025-05-03")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rural district named after its own town, "of" its province: the town, not the province's namesake
+    ("PATTANI - A ranger was killed when a bomb exploded as their patrol passed in Rueso district of Narathiwat on "
+     "Monday, police said.", [("Remote explosive/landmine/IED", "Rueso", "2025-05-05")]),
+    ("Gunmen shot dead a village headman as he returned home from a mosque in Sai Buri district of Pattani on Monday.",
+     [("Attack", "Sai Buri", "2025-05-05")]),
+    # a Nigerian local government area written "LGA", which the tagger reads as an organisation's name
+    ("Zamfara: On 5 May, armed bandits abducted at least 30 villagers from a community in Tsafe LGA.",
+     [("Abduction/forced disappearance", "Tsafe", "2025-05-05")]),
+    # a quarter of a city is still the city's; a district of a region written out is its town
+    ("Russian drones struck the Kyivskyi district of Kharkiv on Monday, killing two people.",
+     [("Air/drone strike", "Kharkiv", "2025-05-05")]),
+    ("Gunmen killed five people in the Dniprovskyi district of Kherson on Monday.",
+     [("Attack", "Kherson", "2025-05-05")]),
+])
+def test_a_district_named_after_its_own_town_is_that_town(geoparser, text, expected):
+    found = incidents(geoparser, text)
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected

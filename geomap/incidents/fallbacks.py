@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from geomap.geo import distance_km
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.datelines import DASHES, dateline, dateline_end
-from geomap.incidents.located import Located, approximate
+from geomap.incidents.located import Located, approximate, own_town
 from geomap.incidents.places import CLAUSE_EDGES, clause_chain
 from geomap.incidents.walker import (
     AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from,
@@ -34,6 +34,14 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         token = span.root
         if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in ("town", "city"):
             token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …"
+        elif token.dep_ == "compound" and token.head.dep_ == "pobj" and _district_of(token.head, index) is not None \
+                and own_town(span._.geomap_place, _district_of(token.head, index)):
+            token = token.head  # "a mosque in Sai Buri district of Pattani": Sai Buri's own district
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TOWN_PARTS \
+                and any(c.dep_ == "compound" and c.i in index and own_town(index[c.i]._.geomap_place,
+                                                                              span._.geomap_place)
+                        for c in token.head.head.children):
+            continue  # ... and not Pattani, the province it is "of"
         elif token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in (
                 AREAS | TOWN_PARTS) - {"capital", "border"}:
             token = token.head  # "outside a recruitment centre in Mogadishu's Hodan district" (but "Manipur's
@@ -408,6 +416,18 @@ def _stands_for_government(span: Span) -> bool:
 AIMS = {"target", "aim", "goal", "objective", "campaign", "strategy", "policy", "war", "offensive", "invasion"}
 DIVISION_WORDS = {"district", "region", "oblast", "province", "state", "governorate", "department", "county"}
 REPORTING_VERBS = {"say", "claim", "deny", "accuse", "insist", "announce", "warn", "demand", "reject", "state"}
+
+
+def _district_of(district: Token, index: dict[int, Span]) -> Place | None:
+    """The place a "<X> district of <Y>" is of, when ``district`` is such a word and Y a resolved toponym."""
+    if district.lemma_.lower() not in TOWN_PARTS:
+        return None
+    for prep in district.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in index:
+                    return index[obj.i]._.geomap_place
+    return None
 
 
 def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
@@ -15,6 +16,26 @@ from geomap.nlp.toponyms import named_as_a_place
 
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "county", "prefecture",
                 "territory", "republic", "krai", "raion", "department", "area", "valley"}
+
+
+SECTION_KM = 15.0  # a town this close to the town a district is "of" may be a quarter of it
+DISTRICT_REACH_KM = 150.0  # outside the province's records, a district's own town lies this near the one it is "of"
+CITY_OF_DISTRICTS = 100_000  # a city this big has districts of its own ("the Kyivskyi district of Kharkiv")
+
+
+def own_town(town: Place, of: Place) -> bool:
+    """ "in Rueso district of Narathiwat", "Tsafe LGA of Zamfara": a district named after a town of its own, in the
+    province (or away from the province's namesake town) it is "of", is that town's district. "The Dniprovskyi
+    district of Kherson", a quarter of a city, is not."""
+    if town.feature_class != "P" or town.country_code != of.country_code or of.is_country:
+        return False
+    if of.feature_class != "P":
+        return of.admin1_code is None or town.admin1_code == of.admin1_code or of.feature_code != "ADM1"
+    if of.population >= CITY_OF_DISTRICTS:
+        return False
+    km = distance_km(town.lat, town.lon, of.lat, of.lon)
+    same_division = bool(town.admin1_code) and town.admin1_code == of.admin1_code
+    return km > SECTION_KM and (same_division or km <= DISTRICT_REACH_KM)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from geomap.geo import distance_km
 from geomap.incidents.datelines import filed_from
-from geomap.incidents.located import Located, written_as_region
+from geomap.incidents.located import Located, own_town, written_as_region
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
 
@@ -97,6 +97,11 @@ class Walker:
     def inside(self, token: Token) -> bool:
         return self.bounds[0] <= token.i < self.bounds[1]
 
+
+    def _district_of_its_own_town(self, district: Token, of: Place) -> bool:
+        """Whether "<X> district of <Y>" names X's own district (see ``own_town``)."""
+        return any(c.dep_ in ("compound", "nmod", "amod") and c.i in self.index
+                   and own_town(self.index[c.i]._.geomap_place, of) for c in district.children)
     def objects(self, prep: Token) -> list[Token]:
         """The objects of a preposition; when the parse hung them outside this line, the toponym right after it."""
         objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
@@ -147,7 +152,8 @@ class Walker:
         # "the Dniprovskyi district of Kherson": a named part of a town is coded as the town (ACLED's practice)
         part_of_town = token.lemma_.lower() in TOWN_PARTS and (any(
             c.dep_ == "prep" and c.lower_ == "of" and any(  # but "the Kupiansk district of Kharkiv oblast" is Kupiansk
-                o.i in self.index and not written_as_region(self.index[o.i]) for o in c.children)
+                o.i in self.index and not written_as_region(self.index[o.i])
+                and not self._district_of_its_own_town(token, self.index[o.i]._.geomap_place) for o in c.children)
             for c in token.children)
             or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
                    for c in token.children))  # "Kharkiv's Kyivskyi district"

@@ -70,7 +70,7 @@ NAMED_AREA_NOUNS = frozenset("outskirts outskirt town village city suburb suburb
                              "municipality locality hamlet".split())
 # a division noun after a name makes it a place name ("Chamchamal district", "Ukum local government area")
 DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
-                           "raion upazila township commune".split())
+                           "raion upazila township commune lga".split())  # "Tsafe LGA": Nigeria's local government area
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
 ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
 # the Arabic article as English news often writes it before a place name ("al-Mayadin", "ad-Dhahiriya")
@@ -438,6 +438,11 @@ class ToponymMatcher:
         end = ent.end
         while end > ent.start + 1 and doc[end - 1].is_lower:  # "Balashikha bombing" labelled as one entity
             end -= 1
+        # "Tsafe LGA" tagged ORG as a whole: the name before a division word written in capitals
+        division_inside = end == ent.end and end > ent.start + 1 and doc[end - 1].is_upper \
+            and doc[end - 1].lower_ in DIVISION_WORDS
+        if division_inside:
+            end -= 1
         core = Span(doc, ent.start, end)
         if ent[0].lower_ == "the" and len(ent) > 1 and _route_end(doc, end) \
                 and self._strong(doc[ent.start + 1:end].text, 1000):
@@ -457,7 +462,7 @@ class ToponymMatcher:
         by_event = (end < ent.end and doc[end].lower_ in EVENT_NOUNS) or following in EVENT_NOUNS \
             or (end == ent.end and any(t.lower_ in SITE_NOUNS for t in doc[end:end + 2]))  # "the X oil refinery"
         by_authority = end == ent.end and following in AUTHORITY_NOUNS and self._strong(core.text, 50_000)
-        by_division = end == ent.end and following in DIVISION_WORDS | SETTLEMENT_WORDS \
+        by_division = (end == ent.end and following in DIVISION_WORDS | SETTLEMENT_WORDS or division_inside) \
             and self._strong(core.text, 0, exact=True)  # "Kyaukpyu township", "Batsari town" tagged ORG
         # "near the village of Tin-Akoff" tagged ORG: a place of the gazetteer's, however small
         by_division = by_division or (end == ent.end and named_as_a_place(core) and self._strong(core.text, 0, exact=True))
