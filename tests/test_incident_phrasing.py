@@ -1725,3 +1725,24 @@ def test_bullets_under_a_key_points_label_are_a_summary(geoparser):
 def test_a_district_named_after_its_own_town_is_that_town(geoparser, text, expected):
     found = incidents(geoparser, text)
     assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == expected
+
+
+def test_a_crowd_marching_through_a_town_is_there_however_parsed(geoparser):
+    """ "through Jos demanding …" parses Jos as the gerund's subject; the march is still through Jos."""
+    text = "On Monday, several hundred residents marched peacefully through Jos demanding better protection."
+    assert coded(geoparser, text) == [("Peaceful protest", "Jos")]
+
+
+def test_the_town_two_paragraphs_on_is_the_leads_town_when_nothing_else_was_named(geoparser):
+    text = ("LASHIO FALLS TO ETHNIC ARMY\n"
+            "The Myanmar National Democratic Alliance Army says it now controls the whole of Lashio, the largest "
+            "town in northern Shan State, after nearly a month of street fighting.\n"
+            "In a statement posted late on Saturday, the group said the remaining government troops had either "
+            "surrendered or fled.\n"
+            "But on Monday military aircraft struck several wards of the town, killing five civilians, according to "
+            "a local rescue team.")
+    assert [(i.sub_event_type, i.place.name) for i in incidents(geoparser, text)
+            if i.event_type == "Explosions/Remote violence"] == [("Air/drone strike", "Lashio")]
+    # a paragraph between that names a place (a region here): the story may have moved on, so it is left alone
+    moved = text.replace("surrendered or fled.", "surrendered or fled across Sagaing Region.")
+    assert [i for i in incidents(geoparser, moved) if i.event_type == "Explosions/Remote violence"] == []

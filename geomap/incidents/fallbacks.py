@@ -230,6 +230,19 @@ def _back_through_paragraphs(doc, first: int):
         yield i
 
 
+LEAD_WORDS = 20  # a line this long is a paragraph of the story, not its headline or byline
+
+
+def _lead_paragraph_end(text: str) -> int:
+    """Where the story's first paragraph ends (headline and byline lines before it count with it)."""
+    end = 0
+    for line in text.split("\n"):
+        end += len(line) + 1
+        if len(line.split()) >= LEAD_WORDS:
+            return end
+    return end
+
+
 def the_city(cluster, segment: Span, index: dict[int, Span],
              has_namesake_city: Callable[[Located], bool] = lambda item: False) -> list[Located]:
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
@@ -247,22 +260,34 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     unknown = {span.start for span in toponym_spans(doc)
                if (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
-    for i in _back_through_paragraphs(doc, first):
-        span = index.get(i)
-        if span is None:
-            if i in unknown and i < events_start:  # not "marched from the Makki mosque towards the city centre";
-                return []  # but "Walikale … the town's airstrip": the nearest town is one the gazetteer lacks
-            continue
-        if _stands_for_government(span) or _by_agent(span) or _origin(span) or span.start_char < filed:
-            continue  # "three days after Moscow's defence ministry said … the town": not the town meant (the
-            # story's dateline is weighed below)
-        if i > events_start and not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"of"}):
-            continue  # between the event and "the city" only where it happened ("launched at Odesa"), not "a native
-            # of Rukungiri"
-        if _could_be_the_city(span) and not _names_a_thing(span):
-            found = Located(span, span._.geomap_place, 9, False, 0)
-            if span._.geomap_place.feature_class == "P" or has_namesake_city(found):
-                return [found]
+    reach = list(_back_through_paragraphs(doc, first))
+    # past this paragraph and the one before: only the town the story's lead is about ("LASHIO FALLS …" … two
+    # paragraphs on, "aircraft struck several wards of the town"), when no other town was named since
+    lead = _lead_paragraph_end(doc.text)
+    told = {k for span in toponym_spans(doc) if span.label_ != "NORP" for k in range(span.start, span.end)}
+    quiet = not told & (set(reach) | set(range(first, segment.end)))  # the paragraphs name no place at all
+    story = range(min(reach, default=first) - 1, -1, -1) if quiet else ()
+    for within, positions in ((True, reach), (False, story)):
+        for i in positions:
+            span = index.get(i)
+            if span is None:
+                if i in unknown and i < events_start:  # not "marched from the Makki mosque towards the city centre";
+                    return []  # but "Walikale … the town's airstrip": the nearest town is one the gazetteer lacks
+                continue
+            if _stands_for_government(span) or _by_agent(span) or _origin(span) or span.start_char < filed:
+                continue  # "three days after Moscow's defence ministry said … the town": not the town meant (the
+                # story's dateline is weighed below)
+            if i > events_start and not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"of"}):
+                continue  # between the event and "the city" only where it happened ("launched at Odesa"), not "a
+                # native of Rukungiri"
+            if _could_be_the_city(span) and not _names_a_thing(span):
+                found = Located(span, span._.geomap_place, 9, False, 0)
+                if within and (span._.geomap_place.feature_class == "P" or has_namesake_city(found)):
+                    return [found]
+                if not within and span._.geomap_place.feature_class == "P":
+                    place = span._.geomap_place.gazetteer_id
+                    return [found] if any(other._.geomap_place.gazetteer_id == place and other.start_char < lead
+                                          for other in index.values()) else []
     # "CULIACAN, Mexico (Wire) -" … "in the city's Aguaruto district": a wire is filed from a city ("the
     # village" is another place), and it is the city meant when the story names no other town before
     opening = dateline(doc, index)

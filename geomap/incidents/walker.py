@@ -105,6 +105,9 @@ class Walker:
     def objects(self, prep: Token) -> list[Token]:
         """The objects of a preposition; when the parse hung them outside this line, the toponym right after it."""
         objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
+        # "marched through Jos demanding protection" parsed with Jos the subject of the gerund: the place walked
+        objects = [next((c for c in obj.children if c.dep_ == "nsubj" and c.i == prep.i + 1 and c.i in self.index),
+                        obj) if obj.dep_ == "pcomp" and obj.tag_ == "VBG" else obj for obj in objects]
         if objects:
             return objects
         inner = [c for c in prep.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
