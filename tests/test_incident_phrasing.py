@@ -1746,3 +1746,27 @@ def test_the_town_two_paragraphs_on_is_the_leads_town_when_nothing_else_was_name
     # a paragraph between that names a place (a region here): the story may have moved on, so it is left alone
     moved = text.replace("surrendered or fled.", "surrendered or fled across Sagaing Region.")
     assert [i for i in incidents(geoparser, moved) if i.event_type == "Explosions/Remote violence"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armed men killed 14 civilians on Monday in a village about 15 kilometres from Djibo.",
+     [("Attack", "Djibo", 2)]),
+    ("Fourteen civilians were killed on Monday when armed men opened fire on a market in a village about 15 "
+     "kilometres from Djibo, residents said.", [("Attack", "Djibo", 2)]),
+    # far from the town it is measured from: not coded there
+    ("Armed men killed 14 civilians on Monday in a village about 150 kilometres from Djibo.", []),
+])
+def test_a_place_a_few_kilometres_from_a_town_is_near_it(geoparser, text, expected):
+    assert [(i.sub_event_type, i.place.name, i.geo_precision) for i in incidents(geoparser, text)] == expected
+
+
+def test_a_headlines_day_that_names_a_thing_does_not_date_its_other_clause(geoparser):
+    """ "the Sunday market" dates the market's attack, not the drone strike the body tells on Monday."""
+    text = ("Djibo: terror at the Sunday market, drone strike hits fighters near Arbinda\n"
+            "Fourteen civilians were killed on Sunday when armed men opened fire on a weekly market in Djibo, "
+            "residents said.\n"
+            "The army responded on Monday. In a statement issued in Ouagadougou, the general staff said a drone "
+            "strike had targeted a gathering of fighters near Arbinda, killing about twenty of them.")
+    strikes = [i for i in incidents(geoparser, text, published=date(2025, 3, 12))
+               if i.sub_event_type == "Air/drone strike"]
+    assert {i.date.isoformat() for i in strikes} == {"2025-03-10"}

@@ -22,7 +22,7 @@ from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, first_verb, heading, path_length, told_in_past,
+    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, path_length, told_in_past,
 )
 from geomap.incidents.datelines import dateline, dateline_end
 from geomap.incidents.fallbacks import (
@@ -296,7 +296,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             if not dates and not heading_window:
                 borrowed.update(id(i) for i in found_here)
             incidents.extend(found_here)
-    incidents = _dated_by_their_first_telling(incidents, borrowed)
+    misdated = {id(i) for i in incidents if headline_dated_by_a_noun(i, doc, document)}
+    incidents = _dated_by_their_first_telling(incidents, borrowed | misdated)
     return date_headlines(_without_summaries(_without_echoes(incidents, echoes)), doc, document)
 
 

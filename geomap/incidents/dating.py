@@ -217,8 +217,35 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
                                        date_precision=told.precision, time_precision=1 if told.precision == "day" else 2)
                 else:
                     incident = replace(incident, date_precision="day", time_precision=1)
+        elif headline_dated_by_a_noun(incident, doc, document):
+            incident = _as_the_body_dates_it(incident, [other for other in incidents if not headline(other)])
         out.append(incident)
     return out
+
+
+def headline_dated_by_a_noun(incident: Incident, doc: Doc, document: Document) -> bool:
+    """Whether the incident is the headline's and its only day words name a thing ("terror at the Sunday market,
+    drone strike hits fighters near Arbinda"), not when it happened: no first telling to date the body by."""
+    if incident.start >= document.text.find("\n") or incident.date_precision != "day":
+        return False
+    span = doc.char_span(incident.start, incident.end, alignment_mode="expand")
+    days = [t for t in span if t.ent_type_ == "DATE"] if span is not None else []
+    return bool(days) and all(t.dep_ == "compound" and t.head.pos_ == "NOUN"
+                              and t.head.ent_type_ != "DATE" for t in days)
+
+
+def _as_the_body_dates_it(incident: Incident, body: list[Incident]) -> Incident:
+    """ "Terror at the Sunday market, drone strike hits fighters near Arbinda": a headline's day may belong to
+    another of its clauses. When the body tells the event (its type, its place) only on other days, the body's
+    first day is its day."""
+    told = [other for other in body if other.event_type == incident.event_type and other.date is not None
+            and other.date_precision == "day" and other.place.gazetteer_id == incident.place.gazetteer_id]
+    if not told or any(other.date <= incident.date <= (other.date_end or other.date) for other in told):
+        return incident
+    log.debug("headline dated as the body tells it: %s", incident.quote)
+    best = told[0]
+    return replace(incident, date=best.date, date_end=best.date_end, date_precision=best.date_precision,
+                   time_precision=best.time_precision)
 
 
 def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> DateWindow | None:

@@ -190,6 +190,9 @@ class Walker:
             elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
+            elif _measured_from(child):  # "a village about 15 kilometres from Djibo"
+                for obj in self.objects(child):
+                    self.noun(obj, dist + 1, True, group)
             elif dep == "conj":
                 self.noun(child, dist, near, self.new_group(group))
             elif dep == "advmod" and lemma in NEAR:  # "a village a few kilometres north of Myawaddy"
@@ -225,6 +228,9 @@ class Walker:
                 near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near, self.new_group(None))
+            elif _measured_from(child):  # "killed 14 people about 15 km from Djibo" (noun() weighs how far)
+                for obj in self.objects(child):
+                    self.noun(obj, dist + 1, True, self.new_group(None))
             elif dep == "prep" and lemma in ("including", "include", "notably", "especially"):
                 for sub in child.children:  # "killed 105 across Lebanon, including in Sidon"
                     if sub.dep_ == "prep" and sub.lower_ in LOCATIVE:
@@ -308,6 +314,12 @@ DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "m
 
 
 NEAR_KM = 30.0  # a place measured from a town this close is coded at the town, as near it
+
+
+def _measured_from(prep: Token) -> bool:
+    """ "15 kilometres from X": a "from" that measures a distance, not where someone came from."""
+    return prep.dep_ == "prep" and prep.lower_ == "from" and any(
+        w.dep_ == "npadvmod" and w.lower_ in DISTANCE_UNITS for w in prep.lefts)
 
 
 def measured_from(token: Token) -> float | None:
