@@ -1770,3 +1770,13 @@ def test_a_headlines_day_that_names_a_thing_does_not_date_its_other_clause(geopa
     strikes = [i for i in incidents(geoparser, text, published=date(2025, 3, 12))
                if i.sub_event_type == "Air/drone strike"]
     assert {i.date.isoformat() for i in strikes} == {"2025-03-10"}
+
+
+def test_a_headline_event_the_body_tells_only_elsewhere_is_the_bodys(geoparser):
+    """The headline's "Bel Air" (a Port-au-Prince quarter the gazetteer places in France) is the body's strike in
+    Port-au-Prince, not a second strike on the report day."""
+    text = ("Police drone strike kills gang members in Bel Air\n"
+            "PORT-AU-PRINCE, May 8 (Wire) - A police special unit carried out a drone strike on gang positions in "
+            "Port-au-Prince on Tuesday, killing five suspected gang members, officials said.")
+    assert [(i.place.name, i.date.isoformat()) for i in incidents(geoparser, text)] == [
+        ("Port-au-Prince", "2025-05-06")]
