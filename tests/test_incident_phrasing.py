@@ -1780,3 +1780,27 @@ def test_a_headline_event_the_body_tells_only_elsewhere_is_the_bodys(geoparser):
             "Port-au-Prince on Tuesday, killing five suspected gang members, officials said.")
     assert [(i.place.name, i.date.isoformat()) for i in incidents(geoparser, text)] == [
         ("Port-au-Prince", "2025-05-06")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # from a helper's review of this session's rules, each once broken by a first version of them:
+    # a headline event the body tells without its place, beside another event of its kind elsewhere, stays
+    ("Russian missile strike kills 9 in Dnipro\nA Russian missile hit a residential building overnight, killing "
+     "nine people including two children, regional governor Serhiy Lysak said.\nSeparately, Russian drones struck "
+     "Kharkiv on Tuesday, wounding four civilians, officials said.",
+     [("Shelling/artillery/missile attack", "Dnipro"), ("Air/drone strike", "Kharkiv")]),
+    ("RSF shelling kills 15 in El Fasher\nShelling by the Rapid Support Forces killed 15 civilians including "
+     "children on Wednesday, the local resistance committee said. In Omdurman, shelling killed 5 on Tuesday, "
+     "medics said.", [("Shelling/artillery/missile attack", "El Fasher"), ("Shelling/artillery/missile attack",
+                                                                            "Omdurman")]),
+    # "a town in the province … the town hall" is another town, not the lead's
+    ("Protest in Goma\nHundreds of residents marched in Goma on Monday to denounce insecurity, witnesses said, "
+     "carrying banners that called for the departure of foreign troops from the province.\nPolice did not "
+     "intervene. Shops were shut.\nOn Wednesday, protesters in a town in the province stormed the town hall, "
+     "witnesses said.", [("Peaceful protest", "Goma")]),
+    # what a crowd protests "over" is not where it marched
+    ("Students protested on Tuesday over India building a dam on the Teesta river, police said.", []),
+])
+def test_the_thirteenth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
+    found = [(i.sub_event_type, i.place.name) for i in incidents(geoparser, text)]
+    assert sorted(set(found)) == sorted(set(expected))

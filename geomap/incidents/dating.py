@@ -167,13 +167,17 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
     """An undated headline event takes the date the body gives the same event, else the report day itself.
 
     Headlines report the news of the day ("… killed by IED in Balashikha"); when the body dates the same
-    event ("on Friday evening"), that date wins. One the body tells only at another place is the body's.
+    event ("on Friday evening"), that date wins. One read in a country the body never names, when the body tells
+    an event of its kind, is the body's event misplaced.
     """
     from geomap.dedupe import report_window, same_event
 
     lead = lead_end(document)
     summaries = summary_paragraphs(document)
     bullets = summary_bullets(document)
+
+    body_countries = {span._.geomap_place.country_code for span in toponym_spans(doc)
+                      if span.start_char >= lead and span._.geomap_place is not None}
 
     def bulleted(item: Incident) -> bool:
         return any(start <= item.start < end for start, end in bullets)
@@ -215,11 +219,12 @@ def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> l
                 if told is not None:  # "- Social leader shot dead in El Tarra" … "On Wednesday, in El Tarra, …"
                     incident = replace(incident, date=told.date, date_end=told.date_end,
                                        date_precision=told.precision, time_precision=1 if told.precision == "day" else 2)
-                elif any(other.event_type == incident.event_type for other in dated_body if in_week(other, week)):
-                    # the body tells an event of its kind that week, elsewhere, and nothing at its place: the
-                    # headline's telegraphic reading of the body's event (its place written otherwise: "Kherson's
-                    # Dniprovskyi district"), not another one (20 to 1 on the annotated sets)
-                    log.debug("headline told again by the body, placed otherwise: %s", incident.quote)
+                elif incident.place.country_code not in body_countries and any(
+                        other.sub_event_type == incident.sub_event_type for other in dated_body if in_week(other, week)):
+                    # read in a country the body never names, while the body tells an event of its kind that week:
+                    # the headline's name misread ("Bel Air", a Port-au-Prince quarter, as the French town), not
+                    # another event
+                    log.debug("headline told again by the body, misplaced abroad: %s", incident.quote)
                     continue
                 else:
                     incident = replace(incident, date_precision="day", time_precision=1)

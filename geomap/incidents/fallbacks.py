@@ -266,7 +266,11 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     lead = _lead_paragraph_end(doc.text)
     told = {k for span in toponym_spans(doc) if span.label_ != "NORP" for k in range(span.start, span.end)}
     quiet = not told & (set(reach) | set(range(first, segment.end)))  # the paragraphs name no place at all
-    story = range(min(reach, default=first) - 1, -1, -1) if quiet else ()
+    # "the town" itself, not "the town hall" of "a town in the region"
+    another = any(u.lemma_.lower() in SETTLEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                               for c in u.children) for u in words)
+    itself = any(u.dep_ != "compound" for u in nouns) and not another
+    story = range(min(reach, default=first) - 1, -1, -1) if quiet and itself else ()
     for within, positions in ((True, reach), (False, story)):
         for i in positions:
             span = index.get(i)

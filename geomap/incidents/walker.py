@@ -27,6 +27,7 @@ BLAMING = {"blame", "accuse", "condemn", "thank", "praise", "credit", "fault"}
 AIMING_VERBS = {"fire", "shoot", "lob", "hurl", "aim"}
 
 
+ROUTE_PREPOSITIONS = {"through", "across", "around", "along", "into"}  # where a march or a convoy goes
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles"}
@@ -107,7 +108,8 @@ class Walker:
         objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
         # "marched through Jos demanding protection" parsed with Jos the subject of the gerund: the place walked
         objects = [next((c for c in obj.children if c.dep_ == "nsubj" and c.i == prep.i + 1 and c.i in self.index),
-                        obj) if obj.dep_ == "pcomp" and obj.tag_ == "VBG" else obj for obj in objects]
+                        obj) if obj.dep_ == "pcomp" and obj.tag_ == "VBG" and prep.lower_ in ROUTE_PREPOSITIONS
+                   else obj for obj in objects]  # (not "protested over India building a dam")
         if objects:
             return objects
         inner = [c for c in prep.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
