@@ -1804,3 +1804,27 @@ def test_a_headline_event_the_body_tells_only_elsewhere_is_the_bodys(geoparser):
 def test_the_thirteenth_sessions_rules_stay_within_their_reach(geoparser, text, expected):
     found = [(i.sub_event_type, i.place.name) for i in incidents(geoparser, text)]
     assert sorted(set(found)) == sorted(set(expected))
+
+
+def test_a_strike_told_in_a_clause_of_its_own_place_and_day_is_its_own_event(geoparser):
+    """The drone's clause hangs on "while in Kramatorsk a man was wounded on Sunday": its place and day, not the
+    shelling's."""
+    text = ("Artillery fire also hit neighbouring Druzhkivka overnight, damaging a gas pipeline, while in Kramatorsk "
+            "a man was wounded on Sunday when a Russian drone hit a car park, the governor said.")
+    found = incidents(geoparser, text, published=date(2025, 7, 22))
+    assert [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found] == [
+        ("Shelling/artillery/missile attack", "Druzhkivka", "2025-07-21"), ("Air/drone strike", "Kramatorsk",
+                                                                               "2025-07-20")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day written out beats a weekday at the same distance (May 25, 2024 was that Saturday)
+    ("The pattern recalls May 25, when two bombs gutted a hypermarket on Kharkiv's northern edge and killed 19 people "
+     "on a busy Saturday afternoon.", "2024-05-25"),
+    # a month written out does not: "regaining" is the army's, told on Saturday
+    ("Sudan's army said on Saturday that its forces had entered Wad Madani, regaining the capital of Gezira state "
+     "more than a year after it fell to the Rapid Support Forces in December 2023.", "2024-11-09"),
+])
+def test_a_day_written_out_wins_a_tie_between_dates(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2024, 11, 15))
+    assert [i.date.isoformat() for i in found][:1] == [expected]

@@ -142,10 +142,28 @@ def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
             c.dep_ == "mark" and c.lower_ in ("after", "before") for v in (va, vb) for c in v.children):
         return False
 
+    def clause_below(verb: Token, other: Token) -> Token | None:
+        """The clause hanging on ``verb`` that holds ``other`` ("while in Kramatorsk a man was wounded when a
+        drone hit a car park": the drone's place is its clause's), None when ``other`` is not below ``verb``."""
+        if verb.i not in {u.i for u in other.ancestors}:
+            return None
+        node = other
+        while node.head.i != verb.i:
+            node = node.head
+        return node
+
+    def places(tokens) -> set[str]:
+        return {index[t.i]._.geomap_place.gazetteer_id for t in tokens if t.i in index}
+
     def own_places(verb: Token, other: Token) -> set[str]:  # in the verb's clause, not in a clause below it
-        theirs = {u.i for u in other.subtree} if verb.i in {u.i for u in other.ancestors} else set()
-        return {index[t.i]._.geomap_place.gazetteer_id for t in verb.subtree if t.i in index and t.i not in theirs}
-    mine, yours = own_places(va, vb), own_places(vb, va)
+        below = clause_below(verb, other)
+        theirs = {u.i for u in below.subtree} if below is not None else set()
+        return places(t for t in verb.subtree if t.i not in theirs)
+
+    def clause_places(verb: Token, other: Token) -> set[str]:  # the clause below the other verb that holds it
+        above = clause_below(other, verb)
+        return places(above.subtree) if above is not None else own_places(verb, other)
+    mine, yours = clause_places(va, vb), clause_places(vb, va)
     # but "attacked the village of Kuriga and abducted 287 pupils from the school in Kuriga" is one raid
     return bool(mine) and bool(yours) and not mine & yours
 

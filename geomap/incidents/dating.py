@@ -52,6 +52,7 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             if not sub & mine:
                 foreign |= sub
     best: tuple[int, DateWindow] | None = None
+    best_rank: tuple[bool, int] = (True, 99)
     described = False  # the sentence's one day belongs to something the event's words describe
     for tokens, window in dates:
         if tokens & foreign:
@@ -62,7 +63,12 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             if any(after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster):
                 best = (-1, window)
             continue
+        first_word = doc[min(tokens)]  # the verb "on Sunday" hangs on, if the day is a preposition's
+        holder = first_word.head if first_word.dep_ == "prep" else \
+            first_word.head.head if first_word.head.dep_ == "prep" else None
         if any(c.dep_ == "advmod" and c.lower_ == "when" and 0 < c.i - max(tokens) <= 4
+               and not (holder is not None and t.head.dep_ == "advcl" and t.head.head.i == holder.i)
+               # but "was wounded on Sunday when a drone hit": the drone's day
                for t in cluster for c in t.head.children):
             # "the night of February 2023 when settlers set fire …", however it is parsed; a day the event's own
             # words hold ("fired tear gas on Tuesday, a year after June 2024 when …") comes first
@@ -96,8 +102,15 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         if any(holder.lemma_.lower() in REPORTING and holder.pos_ == "VERB" for holder in holders) and not inside \
                 and any(w.precision in ("day", "week") and other is not tokens for other, w in dates):
             distance += 10  # "fired a missile on Sunday …, officials said on Monday": the day of the telling
-        if best is None or distance < best[0]:
-            best = (distance, window)
+        # on a tie, a day written out ("recalls May 25, when two bombs … killed 19 on a busy Saturday"); between
+        # dates as fine, the one on the nearer governing verb: "hit Druzhkivka overnight, while in Kramatorsk a man
+        # was wounded on Sunday when a drone hit a car park" (the drone's day is the wounding's, not the shelling's)
+        chains = [[t.head] + list(t.head.ancestors) for t in cluster]
+        rank = (not (window.precision == "day" and any(ch.isdigit() for ch in window.text)),
+                min((chain.index(holder) for chain in chains for holder in holders if holder in chain), default=99))
+        if best is None or distance < best[0] or distance == best[0] and (
+                rank[0] < best_rank[0] or window.precision == best[1].precision and rank < best_rank):
+            best, best_rank = (distance, window), rank
     if best is None and len(dates) == 1 and not described and (dates[0][1].precision == "day" or (
             dates[0][1].precision in ("week", "month") and len(others) == 1 and _on_the_main_verb(dates[0][0], cluster)
             and not dates[0][1].text.lower().startswith(("since", "from", "until", "by", "this", "earlier this")))):
