@@ -34,8 +34,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
         token = span.root
         if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in ("town", "city"):
             token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …"
-        elif token.dep_ == "compound" and token.head.dep_ == "pobj" and _district_of(token.head, index) is not None \
-                and own_town(span._.geomap_place, _district_of(token.head, index)):
+        elif token.dep_ == "compound" and token.head.dep_ == "pobj" \
+                and (of := _district_of(token.head, index)) is not None and own_town(span._.geomap_place, of):
             token = token.head  # "a mosque in Sai Buri district of Pattani": Sai Buri's own district
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TOWN_PARTS \
                 and any(c.dep_ == "compound" and c.i in index and own_town(index[c.i]._.geomap_place,
@@ -243,6 +243,21 @@ def _lead_paragraph_end(text: str) -> int:
     return end
 
 
+def _before_the_reach(doc, reach: list[int], first: int, segment: Span, nouns: list[Token], words) -> range | tuple:
+    """Positions before this paragraph and the one before, where "the town" may still find the town the story's
+    lead is about ("LASHIO FALLS …" … two paragraphs on, "aircraft struck several wards of the town"): only when
+    those paragraphs name no place at all, and only for "the town" itself, not "the town hall" of "a town in the
+    region"."""
+    told = {k for span in toponym_spans(doc) if span.label_ != "NORP" for k in range(span.start, span.end)}
+    if told & (set(reach) | set(range(first, segment.end))):
+        return ()
+    another = any(u.lemma_.lower() in SETTLEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                               for c in u.children) for u in words)
+    if another or all(u.dep_ == "compound" for u in nouns):
+        return ()
+    return range(min(reach, default=first) - 1, -1, -1)
+
+
 def the_city(cluster, segment: Span, index: dict[int, Span],
              has_namesake_city: Callable[[Located], bool] = lambda item: False) -> list[Located]:
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
@@ -261,16 +276,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
                if (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
     reach = list(_back_through_paragraphs(doc, first))
-    # past this paragraph and the one before: only the town the story's lead is about ("LASHIO FALLS …" … two
-    # paragraphs on, "aircraft struck several wards of the town"), when no other town was named since
     lead = _lead_paragraph_end(doc.text)
-    told = {k for span in toponym_spans(doc) if span.label_ != "NORP" for k in range(span.start, span.end)}
-    quiet = not told & (set(reach) | set(range(first, segment.end)))  # the paragraphs name no place at all
-    # "the town" itself, not "the town hall" of "a town in the region"
-    another = any(u.lemma_.lower() in SETTLEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
-                                                               for c in u.children) for u in words)
-    itself = any(u.dep_ != "compound" for u in nouns) and not another
-    story = range(min(reach, default=first) - 1, -1, -1) if quiet and itself else ()
+    story = _before_the_reach(doc, reach, first, segment, nouns, words)
     for within, positions in ((True, reach), (False, story)):
         for i in positions:
             span = index.get(i)
