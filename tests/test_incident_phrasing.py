@@ -1828,3 +1828,9 @@ def test_a_strike_told_in_a_clause_of_its_own_place_and_day_is_its_own_event(geo
 def test_a_day_written_out_wins_a_tie_between_dates(geoparser, text, expected):
     found = incidents(geoparser, text, published=date(2024, 11, 15))
     assert [i.date.isoformat() for i in found][:1] == [expected]
+
+
+def test_a_mexican_state_by_its_short_name_is_the_state(geoparser):
+    """ "Michoac\u00e1n" is the state (GeoNames names it "Michoac\u00e1n de Ocampo"), not a hamlet of 574 people in Chiapas."""
+    found = incidents(geoparser, "Gunmen killed five police officers in Michoac\u00e1n on Monday, prosecutors said.")
+    assert [(i.place.feature_code, i.place.country_code, i.geo_precision) for i in found] == [("ADM1", "MX", 3)]

@@ -179,3 +179,6 @@ def test_curated_aliases_and_errata(gz):
     assert first(gz, "Sloviansk").place.gazetteer_id == "geonames:693468"  # not Nikopol (erratum)
     assert first(gz, "Hodeidah").place.gazetteer_id == "geonames:79415"
     assert "geonames:700051" not in ids(gz, "Slovyansk")
+    # a Mexican state by the short name news uses, beside the hamlet GeoNames gives that name
+    michoacan = [c.place for c in gz.candidates("Michoacan") if c.place.feature_code == "ADM1"]
+    assert [(p.country_code, p.name) for p in michoacan] == [("MX", "Michoac\u00e1n de Ocampo")]
