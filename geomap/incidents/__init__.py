@@ -22,7 +22,8 @@ from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, path_length, told_in_past,
+    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, path_length, same_event_at,
+    told_in_past,
 )
 from geomap.incidents.datelines import dateline, dateline_end
 from geomap.incidents.fallbacks import (
@@ -324,11 +325,6 @@ AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}
 DEFINITE = {"the", "its", "their", "his", "her", "either", "both", "neither", "each"}
 
 
-def _same_event_at(a: Incident, b: Incident) -> bool:
-    """The same kind of event (ACLED event type) at the same gazetteer place."""
-    return a.event_type == b.event_type and a.place.gazetteer_id == b.place.gazetteer_id
-
-
 def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int]) -> list[Incident]:
     """ "Fighters stormed villages near Bara on Saturday … the attackers went from house to house in the settlements
     north of Bara": a sentence that dates nothing, telling again an event of the same type and place the story has
@@ -339,12 +335,12 @@ def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int])
             if any(word in AGAIN for word in re.findall(r"[a-z]+", incident.quote.lower())):
                 out.append(incident)  # "Gunmen attacked Tsafe again", "a second protest followed": another event
                 continue
-            if any(id(other) not in borrowed and other.date == incident.date and _same_event_at(other, incident)
+            if any(id(other) not in borrowed and other.date == incident.date and same_event_at(other, incident)
                    for other in incidents[:k]):
                 out.append(incident)  # the day the story last named was this place's: that is the story's day here
                 continue
             first = next((other for other in reversed(incidents[:k]) if id(other) not in borrowed
-                          and _same_event_at(other, incident) and other.date is not None
+                          and same_event_at(other, incident) and other.date is not None
                           and other.date_precision in ("day", "week")), None)
             if first is not None and first.date != incident.date:
                 log.debug("told again, on the day first told: %s", incident.quote)
@@ -367,7 +363,7 @@ def _without_echoes(incidents: list[Incident], echoes: set[int]) -> list[Inciden
     """ "The army said on Friday it had recaptured Bara … troops entered Bara on Thursday": the incident dated by
     the telling gives way to the same event (type and place) that the text dates to a day shortly before."""
     def retold(echo: Incident) -> Incident | None:
-        return next((other for other in incidents if id(other) not in echoes and _same_event_at(other, echo)
+        return next((other for other in incidents if id(other) not in echoes and same_event_at(other, echo)
                      and other.date_precision == "day" and other.date is not None
                      and 1 <= (echo.date - other.date).days <= ECHO_DAYS), None)
 

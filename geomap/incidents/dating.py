@@ -53,6 +53,7 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
                 foreign |= sub
     best: tuple[int, DateWindow] | None = None
     best_rank: tuple[bool, int] = (True, 99)
+    chains = [[t.head] + list(t.head.ancestors) for t in cluster]  # each trigger and the verbs that govern it
     described = False  # the sentence's one day belongs to something the event's words describe
     for tokens, window in dates:
         if tokens & foreign:
@@ -64,10 +65,10 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
                 best = (-1, window)
             continue
         first_word = doc[min(tokens)]  # the verb "on Sunday" hangs on, if the day is a preposition's
-        holder = first_word.head if first_word.dep_ == "prep" else \
+        day_verb = first_word.head if first_word.dep_ == "prep" else \
             first_word.head.head if first_word.head.dep_ == "prep" else None
         if any(c.dep_ == "advmod" and c.lower_ == "when" and 0 < c.i - max(tokens) <= 4
-               and not (holder is not None and t.head.dep_ == "advcl" and t.head.head.i == holder.i)
+               and not (day_verb is not None and t.head.dep_ == "advcl" and t.head.head.i == day_verb.i)
                # but "was wounded on Sunday when a drone hit": the drone's day
                for t in cluster for c in t.head.children):
             # "the night of February 2023 when settlers set fire …", however it is parsed; a day the event's own
@@ -105,7 +106,6 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         # on a tie, a day written out ("recalls May 25, when two bombs … killed 19 on a busy Saturday"); between
         # dates as fine, the one on the nearer governing verb: "hit Druzhkivka overnight, while in Kramatorsk a man
         # was wounded on Sunday when a drone hit a car park" (the drone's day is the wounding's, not the shelling's)
-        chains = [[t.head] + list(t.head.ancestors) for t in cluster]
         rank = (not (window.precision == "day" and any(ch.isdigit() for ch in window.text)),
                 min((chain.index(holder) for chain in chains for holder in holders if holder in chain), default=99))
         if best is None or distance < best[0] or distance == best[0] and (
@@ -258,12 +258,17 @@ def headline_dated_by_a_noun(incident: Incident, doc: Doc, document: Document) -
                               and t.head.ent_type_ != "DATE" for t in days)
 
 
+def same_event_at(a: Incident, b: Incident) -> bool:
+    """The same kind of event (ACLED event type) at the same gazetteer place."""
+    return a.event_type == b.event_type and a.place.gazetteer_id == b.place.gazetteer_id
+
+
 def _as_the_body_dates_it(incident: Incident, body: list[Incident]) -> Incident:
     """ "Terror at the Sunday market, drone strike hits fighters near Arbinda": a headline's day may belong to
     another of its clauses. When the body tells the event (its type, its place) only on other days, the body's
     first day is its day."""
-    told = [other for other in body if other.event_type == incident.event_type and other.date is not None
-            and other.date_precision == "day" and other.place.gazetteer_id == incident.place.gazetteer_id]
+    told = [other for other in body if same_event_at(other, incident) and other.date is not None
+            and other.date_precision == "day"]
     if not told or any(other.date <= incident.date <= (other.date_end or other.date) for other in told):
         return incident
     log.debug("headline dated as the body tells it: %s", incident.quote)

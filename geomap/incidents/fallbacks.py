@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from geomap.geo import distance_km
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.datelines import DASHES, dateline, dateline_end
-from geomap.incidents.located import Located, approximate, own_town
+from geomap.incidents.located import Located, approximate, names_its_own_town, own_town
 from geomap.incidents.places import CLAUSE_EDGES, clause_chain
 from geomap.incidents.walker import (
     AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from,
@@ -38,9 +38,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
                 and (of := _district_of(token.head, index)) is not None and own_town(span._.geomap_place, of):
             token = token.head  # "a mosque in Sai Buri district of Pattani": Sai Buri's own district
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TOWN_PARTS \
-                and any(c.dep_ == "compound" and c.i in index and own_town(index[c.i]._.geomap_place,
-                                                                              span._.geomap_place)
-                        for c in token.head.head.children):
+                and names_its_own_town(token.head.head, span._.geomap_place, index, ("compound",)):
             continue  # ... and not Pattani, the province it is "of"
         elif token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in (
                 AREAS | TOWN_PARTS) - {"capital", "border"}:

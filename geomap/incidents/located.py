@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
@@ -36,6 +36,13 @@ def own_town(town: Place, of: Place) -> bool:
     km = distance_km(town.lat, town.lon, of.lat, of.lon)
     same_division = bool(town.admin1_code) and town.admin1_code == of.admin1_code
     return km > SECTION_KM and (same_division or km <= DISTRICT_REACH_KM)
+
+
+def names_its_own_town(district: Token, of: Place, index: dict[int, Span], labels: tuple[str, ...]) -> bool:
+    """Whether "<X> district of <Y>" is X's own district: X, a toponym hanging on the district word by one of
+    ``labels``, is ``of``'s ``own_town``."""
+    return any(c.dep_ in labels and c.i in index and own_town(index[c.i]._.geomap_place, of)
+               for c in district.children)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from geomap.geo import distance_km
 from geomap.incidents.datelines import filed_from
-from geomap.incidents.located import Located, own_town, written_as_region
+from geomap.incidents.located import Located, names_its_own_town, written_as_region
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
 
@@ -98,11 +98,6 @@ class Walker:
     def inside(self, token: Token) -> bool:
         return self.bounds[0] <= token.i < self.bounds[1]
 
-
-    def _district_of_its_own_town(self, district: Token, of: Place) -> bool:
-        """Whether "<X> district of <Y>" names X's own district (see ``own_town``)."""
-        return any(c.dep_ in ("compound", "nmod", "amod") and c.i in self.index
-                   and own_town(self.index[c.i]._.geomap_place, of) for c in district.children)
     def objects(self, prep: Token) -> list[Token]:
         """The objects of a preposition; when the parse hung them outside this line, the toponym right after it."""
         objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp") and self.inside(obj)]
@@ -158,7 +153,8 @@ class Walker:
         part_of_town = token.lemma_.lower() in TOWN_PARTS and (any(
             c.dep_ == "prep" and c.lower_ == "of" and any(  # but "the Kupiansk district of Kharkiv oblast" is Kupiansk
                 o.i in self.index and not written_as_region(self.index[o.i])
-                and not self._district_of_its_own_town(token, self.index[o.i]._.geomap_place) for o in c.children)
+                and not names_its_own_town(token, self.index[o.i]._.geomap_place, self.index,
+                                           ("compound", "nmod", "amod")) for o in c.children)
             for c in token.children)
             or any(c.dep_ == "poss" and c.i in self.index and self.index[c.i]._.geomap_place.feature_class == "P"
                    for c in token.children))  # "Kharkiv's Kyivskyi district"
