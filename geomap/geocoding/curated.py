@@ -180,7 +180,8 @@ def _add_features(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
         cc = code[0] if code else cc
         place_id = writer.add_place(
             gid, name, lat, lon, fclass, fcode, cc=cc, admin1_code=code[1] if code else None,
-            admin1=index.division_name.get(code) if code else None, population=int(rec.get("population", 0)),
+            admin1=index.division_name.get(code) if code else None,
+            population=int(rec.get("population", 0)) or _members_population(index, members),
             geometry=geometry, source=f"curated:{path.name}", members=members or None,
             prominence=rec.get("prominence") or (CURATED_PROMINENCE // 10 if fclass == "S" else CURATED_PROMINENCE),
         )
@@ -190,6 +191,15 @@ def _add_features(writer: StoreWriter, index: "BuildIndex", path: Path) -> int:
         index.gid[gid] = place_id
         count += 1
     return count
+
+
+def _members_population(index: "BuildIndex", members: list[str]) -> int:
+    """A region of divisions ("Kurdistan Region": Erbil, Duhok, Sulaymaniyah) is as populous as they are together,
+    so it is not outranked by a namesake division elsewhere; a region of countries keeps none."""
+    if not members or any("." not in member for member in members):
+        return 0
+    populations = {(cc, code): population for _, cc, code, _, population in index.divisions}
+    return sum(populations.get(tuple(member.split(".", 1)), 0) for member in members)
 
 
 def _member(index: "BuildIndex", member: str, where: str) -> str:

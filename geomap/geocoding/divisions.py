@@ -78,6 +78,10 @@ _TYPE_WORDS = {
     "autonomous district": ("Autonomous Okrug",), "county": ("County",), "district": ("District",),
     "prefecture": ("Prefecture",), "department": ("Department",), "division": ("Division",),
 }
+# type words a division's own name may end in, and words that name no division alone ("Eastern Region")
+_TYPE_NAMES = {"State", "Province", "Region", "County", "Oblast", "Governorate", "Department", "Prefecture", "District"}
+_NOT_ALONE = {"eastern", "western", "northern", "southern", "north", "south", "east", "west", "central", "port",
+              "free", "mountain", "capital", "upper", "lower", "greater"}
 _OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "TJ", "BG"}
 _GOVERNORATE_COUNTRIES = {"SY", "IQ", "YE", "EG", "JO", "LB", "PS", "KW", "BH", "OM", "TN", "LY"}
 
@@ -91,7 +95,11 @@ def division_aliases(name: str, state: sources.State) -> list[str]:
     if state.cc in _GOVERNORATE_COUNTRIES:
         words.append("Governorate")
     lowered = name.lower()
-    return [f"{name} {word}" for word in dict.fromkeys(words) if not lowered.endswith(word.lower())]
+    spelt = [f"{name} {word}" for word in dict.fromkeys(words) if not lowered.endswith(word.lower())]
+    *bare, last = name.split()
+    if bare and last in _TYPE_NAMES and not (len(bare) == 1 and bare[0].lower() in _NOT_ALONE):
+        spelt.append(" ".join(bare))  # "Jonglei State" is "Jonglei" in the news, as "Kunduz Province" is "Kunduz"
+    return spelt
 
 
 def rank_divisions_below_namesakes(writer: StoreWriter, index: "BuildIndex") -> int:

@@ -51,6 +51,12 @@ def skeleton(key: str) -> str:
     return _DOUBLE.sub(r"\1", _FINAL_H.sub("", text)).replace(" ", "")
 
 
+def fused_skeleton(key: str) -> str | None:
+    """ "El Wak" is also written "Elwak", "Al Qaim" "Alqaim": the looser key with the Arabic article joined to the
+    name (None when the name has no article)."""
+    return skeleton(key.replace(" ", "", 1)) if _ARTICLE.match(key) else None
+
+
 def is_latin(name: str) -> bool:
     """True when every letter is Latin script (diacritics allowed): such names can appear in English text."""
     if name.isascii():

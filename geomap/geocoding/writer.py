@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geomap.geocoding import bloom
-from geomap.geocoding.names import normalize, skeleton
+from geomap.geocoding.names import fused_skeleton, normalize, skeleton
 from geomap.geocoding.store import INDEXES, SCHEMA, SCHEMA_VERSION, now_iso
 
 BATCH = 20000
@@ -74,6 +74,9 @@ class StoreWriter:
             self._names.append((key, place_id, name, kind))
             if kind != "abbreviation":
                 loose.append((skeleton(key), name))
+                fused = fused_skeleton(key)
+                if fused:
+                    loose.append((fused, name))
         for key, name in loose:  # the romanisation-folded key, unless some spelling already has it
             if key and key not in seen:
                 seen.add(key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -25,19 +25,21 @@ from geomap.incidents.dating import (
     TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, path_length, same_event_at,
     told_in_past,
 )
-from geomap.incidents.datelines import dateline, dateline_end
+from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
 from geomap.incidents.fallbacks import (
-    a_city_section, line_label, names_unknown_town, next_sentence_place, paragraph_place, part_of_the_city,
+    SETTLEMENT_NOUNS, a_city_section, line_label, names_unknown_town, next_sentence_place, paragraph_place,
+    part_of_the_city,
     sentence_fallback, sole_town, the_city, town_within,
 )
 from geomap.incidents.filters import REPORTING, real_triggers
-from geomap.incidents.located import Located, approximate, geo_precision, toponym_index, written_as_region
+from geomap.incidents.located import REGION_WORDS, Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
+from geomap.incidents.walker import REGION_REACH_KM
 from geomap.incidents.sequels import as_damage_of, escalate
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, lead_of
 from geomap.nlp.pipeline import toponym_spans
-from geomap.nlp.toponyms import FACILITY_WORDS
+from geomap.nlp.toponyms import DIVISION_WORDS, FACILITY_WORDS
 
 log = logging.getLogger("geomap.incidents")
 
@@ -124,11 +126,24 @@ def _in_sequence(a: Trigger, b: Trigger) -> bool:
 
 
 def _own_verb(trigger: Trigger) -> Token | None:
-    """The verb a trigger is, or is the subject or object of ("drone strikes … killed")."""
+    """The verb a trigger is, or is the subject or object of ("drone strikes … killed"), or the setting of
+    ("killed six militants in a clash")."""
     head = trigger.head
     if head.pos_ == "VERB":
         return head
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and head.head.head.pos_ == "VERB":
+        return head.head.head
     return head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ == "VERB" else None
+
+
+def _unknown_town(token: Token) -> bool:
+    """A name the text gives as a town or district's that the gazetteer does not hold ("Muidumbe district", "the
+    village of Tin-Akoff")."""
+    if not (token.pos_ == "PROPN" and token.text[:1].isupper()):
+        return False
+    if token.dep_ == "compound":
+        return token.head.lemma_.lower() in DIVISION_WORDS | SETTLEMENT_NOUNS
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
@@ -154,7 +169,9 @@ def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
         return node
 
     def places(tokens) -> set[str]:
-        return {index[t.i]._.geomap_place.gazetteer_id for t in tokens if t.i in index}
+        # and "in a village in Muidumbe district", a town the gazetteer lacks: a place of its own all the same
+        return {index[t.i]._.geomap_place.gazetteer_id if t.i in index else "?" + t.lower_
+                for t in tokens if t.i in index or _unknown_town(t)}
 
     def own_places(verb: Token, other: Token) -> set[str]:  # in the verb's clause, not in a clause below it
         below = clause_below(verb, other)
@@ -242,6 +259,22 @@ def _as_city(located: Located, store) -> tuple[Place, bool]:
     return (best, True) if best is not None else (place, False)
 
 
+def _dateline_as_city(doc: Doc, index: dict[int, Span], store) -> None:
+    """ "TBILISI, Dec 1 (Wire) -" in a story that also names Adjara: the resolver may take the name for the
+    division of the same name (Tbilisi is a city and a first-level division), but a wire is filed from a city."""
+    opening = opening_dateline(doc.text)
+    if opening is None or store is None:
+        return
+    for span in {id(s): s for s in index.values()}.values():
+        place = span._.geomap_place
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if span.start_char < opening.end() and filed_from(span.root) and place.is_admin and not place.is_country \
+                and after not in REGION_WORDS | {"countryside"}:  # not "DEIR EZ-ZOR COUNTRYSIDE:"
+            city, changed = _as_city(Located(span, place, 9, False, 0), store)
+            if changed:
+                span._.geomap_place = city
+
+
 @lru_cache(maxsize=1)
 def _default_store():
     """The default gazetteer, if already built (never builds here); None when there is none."""
@@ -262,6 +295,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                 if span._.geomap_place is not None and not approximate(span)
                 and span._.geomap_place.is_country for i in range(span.start, span.end)}
     store = store if store is not None else _default_store()
+    _dateline_as_city(doc, index, store)
     incidents: list[Incident] = []
     reference: date | None = None  # the last day the story named, for "a day earlier"
     filed = dateline_end(doc.text)
@@ -270,9 +304,10 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     echoes: set[int] = set()  # incidents dated only by the day they were told of ("said on Friday it had taken")
     borrowed: set[int] = set()  # incidents of sentences that date nothing: their day is the story's or the report's
     all_segments = segments(doc)
+    blog_day = _live_blog_day(all_segments, document)
     for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
-            reference = None  # "14:40 - …": a live-blog entry is told on the report day unless it says otherwise
+            reference = blog_day  # "14:40 - …": an entry is of the blog's day (the report's) unless it says otherwise
         found = find_dates(segment.text, document.published, reference) if document.published else []
         # the story's day, not the day a statement about it was made ("… killed on Wednesday, the commission said
         # on Thursday"): undated events told next happened on the story's day
@@ -317,7 +352,24 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             incidents.extend(found_here)
     misdated = {id(i) for i in incidents if headline_dated_by_a_noun(i, doc, document)}
     incidents = _dated_by_their_first_telling(incidents, borrowed | misdated)
-    return date_headlines(_without_summaries(_without_echoes(incidents, echoes)), doc, document)
+    return date_headlines(_without_summaries(_without_echoes(incidents, echoes), borrowed), doc, document)
+
+
+UPDATE_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
+
+
+def _live_blog_day(all_segments: list[Span], document: Document) -> date | None:
+    """ "Wednesday's protests … have ended … Below are the key moments": a live blog told the next day ("as it
+    happened") names its day in the sentences above its first time stamp; its entries are of that day. None (the
+    report's day) when the lines above name none, or only when the page was updated."""
+    if not document.published:
+        return None
+    first = next((k for k, segment in enumerate(all_segments) if TIME_STAMP.match(segment.text)), None)
+    days = [window.date for segment in all_segments[:first or 0] if not UPDATE_LINE.match(segment.text)
+            for _, _, window in find_dates(segment.text, document.published)
+            if window.precision == "day" and window.date is not None
+            and 0 <= (document.published - window.date).days <= 7]
+    return days[-1] if days and days[-1] != document.published else None  # the report's day: left undated
 
 
 AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}
@@ -412,27 +464,39 @@ def _told_next(all_segments: list[Span], k: int, document: Document, reference: 
     return windows[0] if windows else None
 
 
-def _without_summaries(incidents: list[Incident]) -> list[Incident]:
+def _without_summaries(incidents: list[Incident], borrowed: set[int] = frozenset()) -> list[Incident]:
     """Drop a country-wide report that the article also tells town by town.
 
     "Iran fired missiles at Israel … one man was killed in Jericho": the country-level line summarises events
-    coded where they happened (same type, same country, overlapping days).
+    coded where they happened (same type, same country, overlapping days). A line that dates nothing itself
+    ("Good morning. Indonesia's protests turn deadly, a bus abduction in central Nigeria …", under a newsletter's
+    day) may be about any day of the week before the day it borrowed.
     """
-    from geomap.dedupe import report_window
+    from geomap.dedupe import UNDATED_DAYS, report_window
+
+    def window(incident: Incident):
+        found = report_window(incident)
+        if found is not None and id(incident) in borrowed:
+            return found[0] - timedelta(days=UNDATED_DAYS), found[1]
+        return found
 
     def overlaps(a: Incident, b: Incident) -> bool:
-        wa, wb = report_window(a), report_window(b)  # an undated headline may be about any day of the week before it
+        wa, wb = window(a), window(b)  # an undated headline may be about any day of the week before it
         return wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
 
     def inside(area: Place, other: Place) -> bool:
         if area.is_country:
             return not other.is_country and other.country_code == area.country_code
+        if area.feature_code == "RGN":  # "Iraq's Kurdistan Region" over Zakho: a region of one country, its towns
+            return other.feature_class == "P" and other.country_code == area.country_code and distance_km(
+                area.lat, area.lon, other.lat, other.lon) <= REGION_REACH_KM
         return area.feature_code == "ADM1" and other.feature_code != "ADM1" and bool(area.admin1_code) \
             and (other.country_code, other.admin1_code) == (area.country_code, area.admin1_code)
 
     kept = []
     for incident in incidents:
-        if (incident.place.is_country or incident.place.feature_code == "ADM1") and any(
+        if (incident.place.is_country or incident.place.feature_code == "ADM1"
+                or (incident.place.feature_code == "RGN" and incident.place.country_code)) and any(
                 other.event_type == incident.event_type and inside(incident.place, other.place)
                 and overlaps(incident, other) for other in incidents if other is not incident):
             log.debug("region-wide summary dropped: %s", incident.quote)  # "Junta jets bomb town in Rakhine State"

@@ -149,6 +149,7 @@ def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
 
 
 LABEL_DASHES = DASHES - {":"}
+REPORT_WORDS = {"report", "reports", "update", "updates", "news", "word"}  # "17:05 - Reports from Kragujevac: …"
 
 
 def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
@@ -162,8 +163,9 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     first = start
     while first < min(start + 6, len(doc)) and first not in index and (
             doc[first].like_num or TIME_STAMP.fullmatch(doc[first].text) or doc[first].text in DASHES | {"."}
-            or doc[first].lower_ in ("from", "in")):
-        first += 1  # a live blog's time stamp and "From"
+            or doc[first].lower_ in ("from", "in") or (doc[first].lower_ in REPORT_WORDS and first + 1 < len(doc)
+                                                         and doc[first + 1].lower_ == "from")):
+        first += 1  # a live blog's time stamp, "From" and "Reports from"
     span = index.get(first)
     if span is None or span.start != first or span.end >= len(doc):
         return []

@@ -28,7 +28,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             # "Washington's green light for strikes into Russia": what is permitted has not happened
             "permission", "authorisation", "authorization", "approval", "go-ahead"}
 # "asked the courts to bar police from using live ammunition against demonstrators": what is asked for or barred
-REQUESTS = {"ask", "request", "appeal", "petition"}
+REQUESTS = {"ask", "request", "appeal", "petition", "press", "urge"}  # "press Israel to halt its attacks and withdraw"
 FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
 # "reports of an attack near Ayorou were denied": what is denied, as subject or object, did not happen
 DENIAL = {"deny", "refute", "dismiss", "reject"}
@@ -116,7 +116,8 @@ def _over_many_days(token: Token) -> bool:
               for o in c.children if o.dep_ == "pobj"]
     for span in spans:
         if lemma_of(span) in SPANS and span.tag_ == "NNS" and span.head.lower_ in ("during", "over", "across", "in", "of") \
-                and any(c.dep_ == "nummod" or lemma_of(c) in ("several", "many", "consecutive") for c in span.children):
+                and any(c.dep_ == "nummod" or lemma_of(c) in ("several", "many", "consecutive", "recent", "past")
+                        for c in span.children):  # "have killed hundreds in Jonglei in recent years"
             return True
     return False
 
@@ -166,6 +167,16 @@ def _accident(head: Token) -> bool:
         lemma_of(t) in ACCIDENTS for c in v.children if c.dep_ in ("agent", "prep") for t in c.subtree) for v in verbs)
 
 
+def _in_headline(token: Token) -> bool:
+    """Whether ``token`` is in a headline: a short first line over the text."""
+    text = token.doc.text
+    end = text.find("\n")
+    return 0 < end and token.idx < end and len(text[:end].split()) <= HEADLINE_WORDS
+
+
+HEADLINE_WORDS = 20
+
+
 def _looked_back_at(head: Token) -> bool:
     """ "police confirmed the attack", "the attack was condemned", "the Nong Chik blast and the Sungai Kolok shooting
     were still under investigation": a definite event already told, now confirmed, condemned or investigated."""
@@ -175,6 +186,8 @@ def _looked_back_at(head: Token) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return False
     verb = first.head
+    if first.dep_ == "pobj" and verb.lower_ == "for" and lemma_of(verb.head) == "responsibility":
+        return True  # "no group had claimed responsibility for the Irapuato attack": the attack told before
     if first.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) in ("confirm", "condemn", "denounce", "investigate",
                                                                    "describe", "claim", "probe"):
         return first.dep_ == "dobj" or not _dated(head)  # but "the attack on Tuesday … was condemned" tells its day
@@ -514,7 +527,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
             c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
-    if any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
+    headline = _in_headline(head)  # "Belgrade's biggest rally in decades" is that rally
+    if not headline and any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
             c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children)) for c in children):
         return "comparison (\"the deadliest attack since…\")"
     if _came_after(head):
@@ -539,7 +553,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
             return f"irrealis ({lemma})"  # but "protesters demanded…": the subject of a demand is no hypothesis
         if lemma in IRREALIS - {"disrupt", "deny"} and via == "nsubjpass" and gov.tag_ == "VBN" and head.pos_ == "NOUN":
             return f"irrealis ({lemma}, passive)"  # "a new march is planned for next week", not "was disrupted"
-        if lemma in LEGAL and gov.pos_ == "VERB":
+        if lemma in LEGAL and gov.pos_ == "VERB" and not (lemma == "try" and any(c.dep_ == "xcomp" for c in kids)):
             return f"legal proceedings ({lemma} … for it)"  # "sentenced a police chief for the abduction"
         if lemma == "light" and any(lemma_of(c) == "green" for c in kids):
             return "irrealis (a green light for …)"  # not "The Global New Light of Myanmar said"

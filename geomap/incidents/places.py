@@ -40,6 +40,9 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
 
 
 REPORTING = {"say", "report", "claim", "announce", "confirm", "tell", "add", "state", "allege"}
+# armed units that say where they are ("the garrison in Babanusa said it repelled …")
+UNITS = {"division", "brigade", "battalion", "garrison", "regiment", "unit", "command", "base", "troops", "force",
+         "forces", "army", "police", "headquarters", "post"}
 
 
 def _where_antecedent(token: Token) -> Token | None:
@@ -103,6 +106,20 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                         elif child.dep_ == "prep" and child.lemma_.lower() in NEAR:
                             for obj in walker.objects(child):
                                 walker.noun(obj, 2, True, walker.new_group(None))
+    if not walker.found:
+        for trigger in anchors:  # "the 22nd Infantry Division in Babanusa said it repelled an RSF assault on its
+            # base": a unit telling of an attack on itself was attacked where it is
+            top = clause_chain(trigger)[-1][0]
+            teller = top.head if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING else None
+            if teller is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we")
+                                         for c in top.children):
+                continue
+            for speaker in teller.children:
+                if speaker.dep_ == "nsubj" and speaker.lemma_.lower() in UNITS:
+                    for prep in speaker.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                            for obj in walker.objects(prep):
+                                walker.noun(obj, 3, False, walker.new_group(None))
     if not walker.found:
         return []
     best_by_group: dict[int, Located] = {}

@@ -33,12 +33,19 @@ NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north"
         "kilometres", "kilometers", "miles"}
 
 
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "until", "ahead"}
 
 
 AREAS = {"street", "centre", "center", "outskirts", "outskirt", "city", "town", "village", "area", "district", "heart",
          "suburb", "part", "control", "port", "border", "capital", "region", "province", "square", "fringe", "edge",
          "periphery"}
+
+
+CROWD_EVENTS = {"protest", "demonstration", "riot", "unrest", "rally", "march", "uprising", "demonstrator",
+                "protester", "rioter"}
 
 
 CAUSES = {"support", "solidarity", "memory", "honour", "honor", "favour", "favor", "protest",
@@ -261,11 +268,16 @@ class Walker:
                 self.nearby(child, dist + 1)
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod", "appos") and filed_from(child):
                 continue  # "DAMASCUS — Clashes erupted near Jableh": where the reporter filed, not the event
+            elif dep == "npadvmod" and lemma in DIRECTIONS:
+                # "struck a patrol in the Hawija district, south-west of Kirkuk": a bearing from a reference town
+                # says where the place named is; the town is the event's only when nothing else is named
+                self.noun(child, dist + 3, True, self.new_group(None))
             elif dep in ("compound", "poss", "nmod", "npadvmod", "amod"):
                 before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))
-                for item in self.found[before:]:
-                    item.actorish = item.place.is_country or token.lemma_.lower() in GOVERNMENT_NOUNS
+                for item in self.found[before:]:  # but "Indonesia's protests": a country's crowds protest in it
+                    item.actorish = (item.place.is_country and token.lemma_.lower() not in CROWD_EVENTS) \
+                        or token.lemma_.lower() in GOVERNMENT_NOUNS
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
                 before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))

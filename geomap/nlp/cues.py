@@ -73,6 +73,7 @@ FORCES = {"police", "security", "soldier", "troop", "officer", "guard", "guardsm
 # "riot police", "riot troops", "riot gear": the men and kit sent against a riot, not one
 RIOT_KIT = FORCES | {"gear", "shield", "unit", "squad", "helmet", "van"}
 ARMS = {"rifle", "gun", "weapon", "ammunition", "round", "launcher", "pistol", "explosive", "grenade", "drug", "arm",
+        "firearm", "munition", "cartridge", "bullet",
         "cocaine", "cash", "vehicle", "truck", "motorcycle"}
 HELD_VERBS = {"seize", "recover", "confiscate", "smuggle", "sell", "buy", "supply", "transport", "possess", "stockpile",
               "traffic", "cache", "hide", "store", "deliver"}

@@ -22,6 +22,11 @@ HELD_SITES = {"post", "outpost", "garrison", "barracks", "camp", "headquarters",
 THROWERS = PROTESTERS | CROWD_PEOPLE | LYNCHERS | {"fan", "hooligan", "thug"}
 
 
+# what says a raid was fought over, not only a sweep for suspects
+FOUGHT = {"kill", "wound", "injure", "clash", "fight", "gunfight", "firefight", "exchange", "shoot", "shot", "dead",
+          "gunfire", "battle", "resistance", "ambush"}
+
+
 def _a_crowd_throws(thrown: Token) -> bool:
     """Whether the people throwing are a crowd: the verb's own subject, the crowd a participle describes ("a crowd
     hurling stones"), else the subject of the nearest verb above it within its clause ("a crowd surrounded the
@@ -129,6 +134,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         subj = argument_lemmas(head, ("nsubj", "nsubjpass", "agent"))
         return has_cue(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
     if kind == "raid":  # a military raid is fought over; a police raid on an office is not a battle
+        if any(lemma_of(c) in ("arrest", "detain") for c in (*head.conjuncts, head.head) if c.pos_ == "VERB") \
+                and not has_cue(cue_lemmas(head.sent), FOUGHT):
+            return False  # "troops raided the Old City at dawn and arrested three young men": the arrests are the event
         return has_cue(words, STATE | NON_STATE) and not has_cue(words, {"police", "officer", "investigator", "agent"})
     if kind == "abduction" and lemma in ("cart", "carry", "whisk"):  # "carted away 43 people", not "food stocks"
         objects = argument_lemmas(head, ("dobj", "nsubjpass"))

@@ -158,6 +158,9 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "exchange of prisoners"),
     _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize", "repel"]),
     _seq("disrupted", "shoot down", "shot down", "downed", "bring down", "brought down"),
+    # a bomb squad's work: "safely detonated an IED found buried on a road", "a controlled explosion"
+    _seq("disrupted", "safely detonated", "detonated safely", "safely detonate", "controlled explosion",
+         "controlled detonation"),
     # "destroyed five uncrewed surface vessels", "sank two sea drones": weapons stopped before they struck
     ("disrupted", [[_lem(["destroy", "sink", "sank", "sunk"]), {"OP": "?", "LIKE_NUM": True},
                     {"OP": "*", "POS": {"IN": ["ADJ", "PROPN", "NUM"]}, "IS_ALPHA": True},

@@ -34,6 +34,7 @@ def register_extensions() -> None:
 
 
 LINE_BREAKS = "geomap_line_breaks"
+PAST_LEMMAS = "geomap_prefixed_past_lemmas"
 
 
 def toponym_spans(doc: Doc) -> list[Span]:
@@ -57,6 +58,37 @@ def line_breaks(doc: Doc) -> Doc:
         if starts_line(token) and not token.is_space:
             token.is_sent_start = True
     return doc
+
+
+PAST_PREFIXES = ("re", "over", "out", "under", "with", "mis", "fore", "up")
+
+
+class PrefixedPastLemmas:
+    """ "Army units retook Tayeeglow": the tagger may call a prefixed irregular past a present-tense verb (VBP),
+    which the lemmatizer leaves as written. When the lemmatizer's own exception table reads the word as its prefix
+    plus an irregular past ("re" + "took" -> "retake"), that is the lemma."""
+
+    def __init__(self, nlp: Language):
+        exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {}) if "lemmatizer" in nlp.pipe_names else {}
+        self.verbs = exceptions.get("verb", {}) if exceptions else {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.tag_ != "VBP" or token.lemma_.lower() != token.lower_:
+                continue
+            word = token.lower_
+            base = self.verbs.get(word)
+            for prefix in PAST_PREFIXES:
+                inner = self.verbs.get(word[len(prefix):]) if word.startswith(prefix) else None
+                if base and inner and base[0] == prefix + inner[0] and base[0] != word:
+                    token.lemma_ = base[0]
+                    break
+        return doc
+
+
+@Language.factory(PAST_LEMMAS)
+def make_past_lemmas(nlp: Language, name: str) -> PrefixedPastLemmas:
+    return PrefixedPastLemmas(nlp)
 
 
 def _base_pipeline(model: str) -> Language:
@@ -88,6 +120,8 @@ def load_pipeline(store: GazetteerStore, model: str = "auto", *, bias: object | 
     nlp = _base_pipeline(model)
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if "lemmatizer" in nlp.pipe_names and PAST_LEMMAS not in nlp.pipe_names:
+        nlp.add_pipe(PAST_LEMMAS, after="lemmatizer")
     matcher = nlp.add_pipe(MATCHER, last=True)
     resolver_pipe = nlp.add_pipe(RESOLVER, last=True)
     matcher.store = store

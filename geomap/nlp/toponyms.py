@@ -8,6 +8,8 @@ carries them, replace all of this.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,7 +29,7 @@ EVENT_NOUNS = frozenset(
     "operation region area direction front border outskirts residents mayor regions".split()
 )
 # lower-case site nouns after a name that place the site there ("the Merowe dam", "the Kursk nuclear plant")
-SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint cantonment".split())
+SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint cantonment camp".split())
 # nouns after a name that make it the seat of an authority ("Lyon police"): only a sizeable town qualifies
 AUTHORITY_NOUNS = frozenset("police authorities officials governor port airport prosecutors".split())
 PERSON_TITLES = frozenset(
@@ -86,6 +88,22 @@ TARGET_VERBS = frozenset(
     "shell bomb strike hit pound target attack raid storm besiege capture seize overrun retake recapture "
     "liberate encircle bombard invade occupy drop fire launch".split()
 )
+# nouns of an assault whose "on" names the place assailed ("the assault on Damboa", "an offensive on Bakhmut")
+ASSAULT_NOUNS = frozenset("assault assaults attack attacks raid raids offensive offensives strike strikes airstrike "
+                          "airstrikes bombardment siege incursion march advance push".split())
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _past_stamp(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after a live blog's time stamp that NER took into it ("12:30 - Kisumu" tagged ORG)."""
+    stamp = start
+    while stamp < end and (doc[stamp].like_num or _CLOCK.fullmatch(doc[stamp].text)):
+        stamp += 1
+    if start < stamp < end - 1 and doc[stamp].text in ("-", "\u2013", "\u2014", ":"):
+        return stamp + 1
+    return start
 
 
 def _trim(span: Span) -> Span | None:
@@ -94,6 +112,7 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    start = _past_stamp(doc, start, end)
     for i in range(start + 1, end):  # "LOS ANGELES - Self-driving taxis": a spaced dash ends the name
         if doc[i].text in ("-", "\u2013", "\u2014") and doc[i - 1].whitespace_:
             end = i
@@ -319,6 +338,8 @@ class ToponymMatcher:
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
             label = ent.label_
+            if label not in PLACE_LABELS and _past_stamp(doc, ent.start, ent.end) > ent.start:
+                continue  # the label is the stamp's doing: the words after it are left to the gazetteer's scan
             if label in PLACE_LABELS:
                 span = _trim(ent)
                 if span is None or (label == "FAC" and not self._known(span.text) and not _street(span)):
@@ -454,7 +475,8 @@ class ToponymMatcher:
             accept(core, "GPE")  # "outside Kyaukphyu, the Rakhine coastal town" tagged PERSON, spelt as locals do
             return True
         lower_article = core[0].lower_ in ARABIC_ARTICLES  # "al-Bab" tagged PERSON
-        known = self._known(core.text, loose=named_as_a_place(core))  # "the outskirts of Sheikh Zuweid"
+        # "the outskirts of Sheikh Zuweid", "near Elwak" (El Wak) tagged PERSON: spelt loosely after a place word
+        known = self._known(core.text, loose=named_as_a_place(core) or word_before(doc, ent.start) in LOCATIVE)
         if (core.text[:1].isupper() is False and not lower_article) or not known or (
                 len(core) == 1 and core[0].lower_ in INSTITUTIONS):
             return False
@@ -604,6 +626,9 @@ class ToponymMatcher:
         if nxt is not None and nxt.lower_ in SETTLEMENT_WORDS and not first.is_sent_start \
                 and first.pos_ != "NOUN" and self._strong(text, 0, exact=True):
             return True  # "the outskirts of Wase town": a place of the gazetteer's, however small
+        if nxt is not None and nxt.lower_ in DIVISION_WORDS and not first.is_sent_start and first.pos_ == "PROPN" \
+                and self._strong(text, 0):
+            return True  # "in the Hawija district": a district named after a town of the gazetteer's, by any spelling
         if first.tag_ and len(span) == 1 and first.pos_ not in ("PROPN", ""):
             # the tagger calls an unknown capitalised word a noun ("Kharkiv was hit"): a big town by its own name,
             # standing as subject or before a place noun, is still the town
@@ -625,7 +650,8 @@ class ToponymMatcher:
         if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("PERSON", "ORG"):
             return False
         if named_as_a_place(span) and first.text[:1].isupper():
-            return self._strong(text, 0, exact=True)  # "the village of Boni": a place of the gazetteer's, however small
+            # "the village of Boni": a place of the gazetteer's, however small; "the outskirts of Hermel" (El Hermel)
+            return self._strong(text, 0, exact=True) or self._strong(text, 1000)
         after_comma_place = prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
         if after_comma_place:  # "Long Beach, CA": a parent division after a place
             return self._strong(text, 10 ** 9)
@@ -636,8 +662,9 @@ class ToponymMatcher:
         if len(span) == 1 and first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in TARGET_VERBS:
             locative = True  # "artillery pounded Huliaipole": what is shelled or seized is a place
         if prev is not None and prev.lower_ in ("on", "upon") and span.start >= 2 \
-                and doc[span.start - 2].lemma_.lower() in TARGET_VERBS | IMPACT_VERBS:
-            locative = True  # "mortar rounds fell on Timbuktu", "rained down on Kharkiv"
+                and (doc[span.start - 2].lemma_.lower() in TARGET_VERBS | IMPACT_VERBS
+                     or doc[span.start - 2].lower_ in ASSAULT_NOUNS):
+            locative = True  # "mortar rounds fell on Timbuktu", "rained down on Kharkiv", "the assault on Damboa"
         if taken is not None and prev is not None and prev.lower_ in ("and", "or", ",") and span.start >= 2 \
                 and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
             locative = True  # "in Baalbek and Hermel": a conjunct of a place found is listed as a place too
