@@ -67,13 +67,25 @@ def test_trying_to_march_is_no_trial(geoparser):
     assert [place for _, place, _ in coded(geoparser, text)] == ["Nairobi"]
 
 
-def test_a_headlines_superlative_is_still_its_event(geoparser):
-    """ "the biggest rally in decades" in a headline is the rally; in a wire's lead it compares with others."""
-    assert coded(geoparser, "LIVE: Belgrade's biggest rally in decades - as it happened\nSlavija square is full.") \
-        == [("Peaceful protest", "Belgrade", "2025-06-26")]
+def test_a_superlative_in_a_lead_compares_with_other_events(geoparser):
+    """ "in one of the deadliest single attacks on the city since last year": the strike, told once."""
     lead = ("PORT SUDAN, June 26 (Wire) - A drone strike on a mosque in El Fasher killed at least 75 worshippers on "
             "Wednesday, medical sources said, in one of the deadliest single attacks on the city since last year.")
     assert [place for _, place, _ in coded(geoparser, lead)] == ["El Fasher"]
+
+
+def test_a_unit_speaking_of_attacks_elsewhere_is_not_their_place(geoparser):
+    """Only an assault "on its base" is where the unit is: not repelled assaults along the front line."""
+    assert coded(geoparser, "Ukraine's army command in Kyiv said it repelled 40 Russian assaults on Tuesday along "
+                            "the front line.") == []
+
+
+def test_a_live_blog_of_its_own_day_keeps_its_entries_on_that_day(geoparser):
+    """The intro's "began on Tuesday" is background: the entries are of the report day."""
+    text = ("Kenya protests live\n"
+            "Demonstrations that began on Tuesday continue for a third day.\n"
+            "10:15 - In Kisumu, police fire tear gas at protesters throwing stones.")
+    assert {day for _, _, day in coded(geoparser, text)} == {"2025-06-26"}
 
 
 def test_an_assault_on_a_town_names_the_town(geoparser):
@@ -192,3 +204,36 @@ def test_a_dateline_is_the_city_even_where_a_division_shares_its_name(geoparser)
             "building on Wednesday evening and dispersed without incident.")
     assert "Tbilisi" in [i.place.name for i in incidents(geoparser, text)]
     assert {i.place.feature_class for i in incidents(geoparser, text)} == {"P"}
+
+
+def test_a_crowd_in_one_town_while_arrests_in_another_are_two_events(geoparser):
+    """The riot is Hartlepool's, where the same crowd set a car alight; the arrests are London's."""
+    text = ("On Wednesday night, crowds threw bottles at police and set a patrol car alight in Hartlepool, in "
+            "northeast England, while in London more than 100 people were arrested near Downing Street.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [
+        ("Violent demonstration", "Hartlepool"), ("Arrests", "London")]
+
+
+def test_bricks_and_bottles_thrown_at_police_are_a_riot(geoparser):
+    text = "In Southport, hundreds of people threw bricks and bottles at a mosque and at police on Tuesday evening."
+    assert coded(geoparser, text) == [("Violent demonstration", "Southport", "2025-06-24")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a raid with suicide vests detonated was fought over
+    ("Security forces raided an Islamic State cell in Kirkuk on Tuesday and arrested four suspects after two of them "
+     "detonated suicide vests.", ["Armed clash", "Arrests"]),
+    # a claim that is the only telling of a raid dated on its own
+    ("ISWAP claimed responsibility for the raid on the military base in Marte on Sunday.", ["Armed clash"]),
+    # "in recent years" compares; the massacre is dated
+    ("Gunmen killed 40 villagers in Zamfara on Sunday in one of the deadliest attacks in the state in recent years.",
+     ["Attack"]),
+])
+def test_the_new_readings_stay_within_their_reach(geoparser, text, expected):
+    assert [sub for sub, _, _ in coded(geoparser, text)] == expected
+
+
+def test_a_dateline_naming_a_state_is_not_a_town_of_another_name(geoparser):
+    """ "SINALOA" is the state; the town Sinaloa de Leyva is not the wire's city."""
+    text = "SINALOA, Mexico (AP) - Gunmen killed five people at a ranch on Tuesday night, state prosecutors said."
+    assert "Sinaloa de Leyva" not in [i.place.name for i in incidents(geoparser, text)]

@@ -78,7 +78,8 @@ _TYPE_WORDS = {
     "autonomous district": ("Autonomous Okrug",), "county": ("County",), "district": ("District",),
     "prefecture": ("Prefecture",), "department": ("Department",), "division": ("Division",),
 }
-# type words a division's own name may end in, and words that name no division alone ("Eastern Region")
+# type words a division's own name may end in, and words that name no division alone ("Eastern Region"; nor a
+# word under four letters: "Mon State" is no "Mon")
 _TYPE_NAMES = {"State", "Province", "Region", "County", "Oblast", "Governorate", "Department", "Prefecture", "District"}
 _NOT_ALONE = {"eastern", "western", "northern", "southern", "north", "south", "east", "west", "central", "port",
               "free", "mountain", "capital", "upper", "lower", "greater"}
@@ -97,7 +98,7 @@ def division_aliases(name: str, state: sources.State) -> list[str]:
     lowered = name.lower()
     spelt = [f"{name} {word}" for word in dict.fromkeys(words) if not lowered.endswith(word.lower())]
     *bare, last = name.split()
-    if bare and last in _TYPE_NAMES and not (len(bare) == 1 and bare[0].lower() in _NOT_ALONE):
+    if bare and last in _TYPE_NAMES and not (len(bare) == 1 and (bare[0].lower() in _NOT_ALONE or len(bare[0]) < 4)):
         spelt.append(" ".join(bare))  # "Jonglei State" is "Jonglei" in the news, as "Kunduz Province" is "Kunduz"
     return spelt
 

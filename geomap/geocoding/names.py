@@ -53,8 +53,8 @@ def skeleton(key: str) -> str:
 
 def fused_skeleton(key: str) -> str | None:
     """ "El Wak" is also written "Elwak", "Al Qaim" "Alqaim": the looser key with the Arabic article joined to the
-    name (None when the name has no article)."""
-    return skeleton(key.replace(" ", "", 1)) if _ARTICLE.match(key) else None
+    name (None when the name has no "al"/"el": joined, "as", "at", "an" make ordinary words of names)."""
+    return skeleton(key.replace(" ", "", 1)) if key.startswith(("al ", "el ")) else None
 
 
 def is_latin(name: str) -> bool:

@@ -166,6 +166,10 @@ def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
         node = other
         while node.head.i != verb.i:
             node = node.head
+        while node.dep_ == "conj" and node.i != other.i:
+            # "threw bottles … and set a car alight in Hartlepool, while in London 100 were arrested": a verb
+            # conjoined to this one is this clause's; the other's clause is the one below it
+            node = next(c for c in node.children if c.i == other.i or c.i in {a.i for a in other.ancestors})
         return node
 
     def places(tokens) -> set[str]:
@@ -195,24 +199,29 @@ def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> 
             i = parent[i]
         return i
 
-    for i, a in enumerate(triggers):
-        for j in range(i + 1, len(triggers)):
-            b = triggers[j]
-            weak = min(a.strength, b.strength) <= 2
-            weaker = a if a.strength <= b.strength else b
-            # "clashes erupted between troops and gunmen": a weak actor noun is a participant a little further off
-            reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
-            if _in_sequence(a, b) or _in_sequence(b, a):
-                continue
-            one = _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
-                or _framed_by(a, b) or _framed_by(b, a)
-            if not one and index is not None and any(_apart(triggers[x], triggers[y], index)
-                                                     for x in range(len(triggers)) if find(x) == find(i)
-                                                     for y in range(len(triggers)) if find(y) == find(j)):
-                continue  # nor may a third trigger join them
-            if one or (path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type
-                                                                 or _absorbs(a, b))):
-                parent[find(j)] = find(i)
+    # the closest pairs first, and of one kind before two, so that the one a trigger belongs with claims it before
+    # a neighbour the other side of a clause does ("beheaded four … , sources said, while troops killed six in a
+    # clash near X": the killing is the clash's)
+    pairs = sorted(((i, j) for i in range(len(triggers)) for j in range(i + 1, len(triggers))),
+                   key=lambda p: (path_length(triggers[p[0]].head, triggers[p[1]].head),
+                                  triggers[p[0]].event_type != triggers[p[1]].event_type, p))
+    for i, j in pairs:
+        a, b = triggers[i], triggers[j]
+        weak = min(a.strength, b.strength) <= 2
+        weaker = a if a.strength <= b.strength else b
+        # "clashes erupted between troops and gunmen": a weak actor noun is a participant a little further off
+        reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
+        if _in_sequence(a, b) or _in_sequence(b, a):
+            continue
+        one = _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
+            or _framed_by(a, b) or _framed_by(b, a)
+        if not one and index is not None and any(_apart(triggers[x], triggers[y], index)
+                                                 for x in range(len(triggers)) if find(x) == find(i)
+                                                 for y in range(len(triggers)) if find(y) == find(j)):
+            continue  # nor may a third trigger join them
+        if one or (path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type
+                                                             or _absorbs(a, b))):
+            parent[find(j)] = find(i)
     groups: dict[int, list[Trigger]] = {}
     for i, trigger in enumerate(triggers):
         groups.setdefault(find(i), []).append(trigger)
@@ -271,7 +280,7 @@ def _dateline_as_city(doc: Doc, index: dict[int, Span], store) -> None:
         if span.start_char < opening.end() and filed_from(span.root) and place.is_admin and not place.is_country \
                 and after not in REGION_WORDS | {"countryside"}:  # not "DEIR EZ-ZOR COUNTRYSIDE:"
             city, changed = _as_city(Located(span, place, 9, False, 0), store)
-            if changed:
+            if changed and normalize(city.name) == normalize(place.name):  # not "SINALOA" -> Sinaloa de Leyva
                 span._.geomap_place = city
 
 
@@ -355,16 +364,19 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     return date_headlines(_without_summaries(_without_echoes(incidents, echoes), borrowed), doc, document)
 
 
+RETOLD_BLOG = re.compile(r"as it happened|key moments|recap of the day|how the day unfolded", re.IGNORECASE)
 UPDATE_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
 
 
 def _live_blog_day(all_segments: list[Span], document: Document) -> date | None:
     """ "Wednesday's protests … have ended … Below are the key moments": a live blog told the next day ("as it
     happened") names its day in the sentences above its first time stamp; its entries are of that day. None (the
-    report's day) when the lines above name none, or only when the page was updated."""
+    report's day) for a blog of its own day, or when the lines above name no day but the page's update."""
     if not document.published:
         return None
     first = next((k for k, segment in enumerate(all_segments) if TIME_STAMP.match(segment.text)), None)
+    if first is None or not RETOLD_BLOG.search(document.text[:all_segments[first].start_char]):
+        return None  # a blog of its own day, however its intro recalls the days before
     days = [window.date for segment in all_segments[:first or 0] if not UPDATE_LINE.match(segment.text)
             for _, _, window in find_dates(segment.text, document.published)
             if window.precision == "day" and window.date is not None

@@ -116,8 +116,9 @@ def _over_many_days(token: Token) -> bool:
               for o in c.children if o.dep_ == "pobj"]
     for span in spans:
         if lemma_of(span) in SPANS and span.tag_ == "NNS" and span.head.lower_ in ("during", "over", "across", "in", "of") \
-                and any(c.dep_ == "nummod" or lemma_of(c) in ("several", "many", "consecutive", "recent", "past")
-                        for c in span.children):  # "have killed hundreds in Jonglei in recent years"
+                and any(c.dep_ == "nummod" or lemma_of(c) in ("several", "many", "consecutive")
+                        or lemma_of(c) in ("recent", "past") and lemma_of(span) in LONG_SPANS - {"week"}
+                        and not _dated_to_a_day(token) for c in span.children):  # "killed hundreds in recent years"
             return True
     return False
 
@@ -167,16 +168,6 @@ def _accident(head: Token) -> bool:
         lemma_of(t) in ACCIDENTS for c in v.children if c.dep_ in ("agent", "prep") for t in c.subtree) for v in verbs)
 
 
-def _in_headline(token: Token) -> bool:
-    """Whether ``token`` is in a headline: a short first line over the text."""
-    text = token.doc.text
-    end = text.find("\n")
-    return 0 < end and token.idx < end and len(text[:end].split()) <= HEADLINE_WORDS
-
-
-HEADLINE_WORDS = 20
-
-
 def _looked_back_at(head: Token) -> bool:
     """ "police confirmed the attack", "the attack was condemned", "the Nong Chik blast and the Sungai Kolok shooting
     were still under investigation": a definite event already told, now confirmed, condemned or investigated."""
@@ -187,7 +178,10 @@ def _looked_back_at(head: Token) -> bool:
         return False
     verb = first.head
     if first.dep_ == "pobj" and verb.lower_ == "for" and lemma_of(verb.head) == "responsibility":
-        return True  # "no group had claimed responsibility for the Irapuato attack": the attack told before
+        # but "claimed responsibility for the raid on the base in Marte on Sunday" may be its only telling
+        return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "during") and any(
+            o.ent_type_ in ("DATE", "TIME") for o in c.subtree) for c in head.children) and not any(
+            c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ == "DATE" for c in head.children)  # "no group had claimed responsibility for the Irapuato attack": the attack told before
     if first.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) in ("confirm", "condemn", "denounce", "investigate",
                                                                    "describe", "claim", "probe"):
         return first.dep_ == "dobj" or not _dated(head)  # but "the attack on Tuesday … was condemned" tells its day
@@ -527,8 +521,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
             c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
-    headline = _in_headline(head)  # "Belgrade's biggest rally in decades" is that rally
-    if not headline and any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
+    if any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
             c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children)) for c in children):
         return "comparison (\"the deadliest attack since…\")"
     if _came_after(head):

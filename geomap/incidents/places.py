@@ -41,8 +41,8 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
 
 REPORTING = {"say", "report", "claim", "announce", "confirm", "tell", "add", "state", "allege"}
 # armed units that say where they are ("the garrison in Babanusa said it repelled …")
-UNITS = {"division", "brigade", "battalion", "garrison", "regiment", "unit", "command", "base", "troops", "force",
-         "forces", "army", "police", "headquarters", "post"}
+UNITS = {"division", "brigade", "battalion", "garrison", "regiment", "unit", "base", "troops", "force", "forces",
+         "post"}
 
 
 def _where_antecedent(token: Token) -> Token | None:
@@ -90,6 +90,16 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                     top.dep_ == "conj" or (top.dep_ == "advcl" and top.tag_ == "VBG")):
                 walker.anchor(top.head, dist + 2, verb_objects=True)
     if not walker.found:
+        for trigger in anchors:  # "crowds threw bottles at police and set a car alight in Hartlepool": the scene of
+            # the next thing the same crowd did
+            for sibling in trigger.children:
+                if sibling.dep_ == "conj" and sibling.pos_ == "VERB" and trigger.tag_ == sibling.tag_ == "VBD" \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sibling.children):
+                    before = len(walker.found)
+                    walker.anchor(sibling, 2, verb_objects=True)
+                    if not any(item.place.feature_class == "P" for item in walker.found[before:]):
+                        del walker.found[before:]  # a town only: "… in Congo's North Kivu province" is no scene
+    if not walker.found:
         for trigger in anchors:  # "inmates were killed when gangs fought inside a jail in X": the when-clause's scene
             for clause in trigger.children:
                 if clause.dep_ == "advcl" and trigger.pos_ == "VERB" and any(
@@ -114,6 +124,11 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
             if teller is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we")
                                          for c in top.children):
                 continue
+            if not any(o.dep_ == "pobj" and any(d.dep_ == "poss" and d.lower_ in ("its", "their", "our")
+                                                  for d in o.children)
+                       for t in top.subtree if t.dep_ == "prep" and t.lower_ in ("on", "against")
+                       for o in t.children):
+                continue  # only an assault "on its base": not "repelled 40 assaults along the front line"
             for speaker in teller.children:
                 if speaker.dep_ == "nsubj" and speaker.lemma_.lower() in UNITS:
                     for prep in speaker.children:

@@ -24,7 +24,8 @@ THROWERS = PROTESTERS | CROWD_PEOPLE | LYNCHERS | {"fan", "hooligan", "thug"}
 
 # what says a raid was fought over, not only a sweep for suspects
 FOUGHT = {"kill", "wound", "injure", "clash", "fight", "gunfight", "firefight", "exchange", "shoot", "shot", "dead",
-          "gunfire", "battle", "resistance", "ambush"}
+          "gunfire", "battle", "resistance", "ambush", "fire", "detonate", "explode", "explosion", "blast", "grenade",
+          "bomb", "confrontation", "suicide"}
 
 
 def _a_crowd_throws(thrown: Token) -> bool:
@@ -127,6 +128,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             o.dep_ == "pobj" and (is_toponym(o) or lemma_of(o) in PLACEISH | HELD_SITES)
             for p in (*match[-1].children, *head.children) if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         return False  # "had taken full control of the airport", not "… of the national airline", "… of security"
+    if kind == "capture" and argument_lemmas(head, ("nsubj",), through=("conj",)) & (PROTESTERS | {"crowd", "mob", "rioter"}):
+        return False  # "protesters overran police lines and forced their way into parliament": a riot's push
     if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS | NON_STATE | ARMED_MEN
                                  for c in head.children):
         return False  # "seized two men": people taken are an abduction or arrest, not territory

@@ -149,6 +149,10 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     ("riot", [[dict(_lem(["pelt", "hurl", "throw"]), POS="VERB")] + [{"OP": "?", "IS_ALPHA": True}] * 6
               + [{"LOWER": "with"}, {"OP": "?", "IS_ALPHA": True}, {"LOWER": {"IN": list(MISSILES)}}],
               [dict(_lem(["hurl", "throw"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True},
+               {"LOWER": {"IN": list(MISSILES)}}, {"LOWER": {"IN": ["at", "toward", "towards"]}}],
+              # "threw bricks and bottles at a mosque and at police"
+              [dict(_lem(["hurl", "throw"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True},
+               {"LOWER": {"IN": list(MISSILES)}}, {"LOWER": {"IN": ["and", "or", ","]}}, {"OP": "?", "IS_ALPHA": True},
                {"LOWER": {"IN": list(MISSILES)}}, {"LOWER": {"IN": ["at", "toward", "towards"]}}]]),
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
     _seq("arrest", "round up", "into custody"),
