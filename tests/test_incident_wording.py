@@ -237,3 +237,12 @@ def test_a_dateline_naming_a_state_is_not_a_town_of_another_name(geoparser):
     """ "SINALOA" is the state; the town Sinaloa de Leyva is not the wire's city."""
     text = "SINALOA, Mexico (AP) - Gunmen killed five people at a ranch on Tuesday night, state prosecutors said."
     assert "Sinaloa de Leyva" not in [i.place.name for i in incidents(geoparser, text)]
+
+
+def test_a_casualty_report_names_regions_and_trends_not_events(geoparser):
+    text = ("GENEVA, July 10 (Wire) - Civilian casualties in Ukraine rose in June to their highest monthly level in "
+            "three years, the U.N. mission said on Thursday, as Russia intensified long-range missile and drone "
+            "attacks on cities far from the front.\n"
+            "Most casualties occurred in front-line regions, particularly Donetsk, Kharkiv, Zaporizhzhia and Kherson, "
+            "where short-range drones and glide bombs have become the main threat to residents.")
+    assert coded(geoparser, text, published=date(2025, 7, 10)) == []

@@ -37,6 +37,7 @@ ASSAULT_VERBS = {"attack", "storm", "descend", "raid", "ambush", "assault", "tar
 LEGAL = {"sentence", "convict", "jail", "indict", "acquit", "prosecute", "imprison", "arraign", "accuse", "try",
          "suspect", "implicate"}  # not "charge": police charge crowds
 ATTEMPT = {"try", "attempt", "push", "strive", "struggle"}  # "pushing to retake", "tried to storm": not done
+TRENDS = {"intensify", "escalate", "increase", "double", "triple", "multiply"}  # done to attacks: more of them
 AGGREGATE = {"increase", "surge", "rise", "decline", "decrease", "drop", "number", "rate", "spike", "average",
              "multiply", "soar", "double", "triple", "climb", "mount", "escalate", "intensify",
              "total", "tally", "percent", "%", "share", "statistic", "frequency", "trend", "count", "proportion",
@@ -417,8 +418,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "a state, not an event (\"conditions in detention\")"
     if _looked_back_at(head):
         return "back-reference (\"police confirmed the attack\", \"the blast was under investigation\")"
-    if head.dep_ == "nsubj" and lemma_of(head.head) in ("become", "remain", "be") and not _dated_to_a_day(head) \
-            and any(c.dep_ in ("attr", "acomp") for c in head.head.children):
+    subject = head
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head  # "drones and glide bombs have become the main threat"
+    if subject.dep_ == "nsubj" and lemma_of(subject.head) in ("become", "remain", "be") \
+            and not _dated_to_a_day(head) and any(c.dep_ in ("attr", "acomp") for c in subject.head.children):
         return "a description, not an event (\"kidnapping has become a business\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         return "generic present (\"a militia that shells camps\")"
@@ -536,6 +540,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall")) \
             and lemma not in ("make", "represent", "constitute", "account", "step", "ramp")  # "made up 40% of incidents"
         stepped_up = lemma not in ("step", "ramp") or any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+        if lemma in TRENDS and via == "dobj" and not dated:
+            return f"a trend ({lemma} … attacks)"  # "as Russia intensified missile and drone attacks on cities"
         if lemma in AGGREGATE and not dated and not changes and stepped_up:  # but "the toll from Thursday's massacre has risen to 70"
             return "aggregate"
         if (lemma in REQUESTS and via == "xcomp") or (lemma in ("bar", "ban", "forbid") and via == "prep"):
