@@ -246,3 +246,24 @@ def test_a_casualty_report_names_regions_and_trends_not_events(geoparser):
             "Most casualties occurred in front-line regions, particularly Donetsk, Kharkiv, Zaporizhzhia and Kherson, "
             "where short-range drones and glide bombs have become the main threat to residents.")
     assert coded(geoparser, text, published=date(2025, 7, 10)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Separatist fighters seized a traditional ruler from his palace in Batibo on Sunday.",
+     [("Abduction/forced disappearance", "Batibo")]),
+    ("Armed bandits seized dozens of villagers, including at least 20 women, in a night raid on a farming community "
+     "near Gusau on Tuesday.", [("Abduction/forced disappearance", "Gusau")]),
+    ("Rebels seized the town of Kumba on Sunday.", [("Non-state actor overtakes territory", "Kumba")]),
+])
+def test_people_seized_are_abducted_and_towns_seized_are_taken(geoparser, text, expected):
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday evening, several dozen masked settlers entered Sinjil, north of Ramallah, setting fire to two houses "
+     "and five cars.", "Attack"),  # a band's raid on a village burns its people's homes
+    ("Protesters set fire to the town hall in Sinjil on Monday.", "Violent demonstration"),
+    ("Unknown assailants set fire to a warehouse in Sinjil on Monday.", "Looting/property destruction"),
+])
+def test_burning_in_a_raid_on_a_village_is_an_attack(geoparser, text, expected):
+    assert [sub for sub, _, _ in coded(geoparser, text)] == [expected]

@@ -28,14 +28,13 @@ from geomap.incidents.dating import (
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
 from geomap.incidents.fallbacks import (
     SETTLEMENT_NOUNS, a_city_section, line_label, names_unknown_town, next_sentence_place, paragraph_place,
-    part_of_the_city,
-    sentence_fallback, sole_town, the_city, town_within,
+    part_of_the_city, sentence_fallback, sole_town, the_city, town_within,
 )
 from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import REGION_WORDS, Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
-from geomap.incidents.walker import REGION_REACH_KM
 from geomap.incidents.sequels import as_damage_of, escalate
+from geomap.incidents.walker import REGION_REACH_KM
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, lead_of
 from geomap.nlp.pipeline import toponym_spans
@@ -377,7 +376,7 @@ def _live_blog_day(all_segments: list[Span], document: Document) -> date | None:
     first = next((k for k, segment in enumerate(all_segments) if TIME_STAMP.match(segment.text)), None)
     if first is None or not RETOLD_BLOG.search(document.text[:all_segments[first].start_char]):
         return None  # a blog of its own day, however its intro recalls the days before
-    days = [window.date for segment in all_segments[:first or 0] if not UPDATE_LINE.match(segment.text)
+    days = [window.date for segment in all_segments[:first] if not UPDATE_LINE.match(segment.text)
             for _, _, window in find_dates(segment.text, document.published)
             if window.precision == "day" and window.date is not None
             and 0 <= (document.published - window.date).days <= 7]
@@ -474,6 +473,34 @@ def _told_next(all_segments: list[Span], k: int, document: Document, reference: 
     windows = [w for _, _, w in find_dates(following.text, document.published, reference)
                if w.precision in ("day", "week")]
     return windows[0] if windows else None
+
+
+RAIDING = {"enter", "raid", "storm", "descend", "invade", "attack"}
+# "No one was hurt", "nobody was injured": property burnt and no one harmed stays property destruction
+NO_HARM = re.compile(r"\b(?:no one|nobody|no-one) (?:was|were) (?:\w+ )?(?:hurt|injured|harmed|wounded|killed)"
+                     r"|\bno (?:injuries|casualties)\b|\bwithout (?:injuries|casualties)\b", re.IGNORECASE)
+
+
+def _next_sentence_text(segment: Span) -> str:
+    doc = segment.doc
+    return doc[segment.end].sent.text if segment.end < len(doc) else ""
+
+
+def _raided_a_village(trigger: Trigger, index: dict[int, Span]) -> bool:
+    """Whether the property was destroyed in a raid on a village or town: the burning hangs on a verb of raiding
+    ("settlers entered Sinjil, setting fire to …", "descended on Turmus Ayya, setting fire to …") whose object is a
+    settlement the text names or calls one."""
+    for verb in [trigger.head, *list(trigger.head.ancestors)[:3]]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RAIDING:
+            continue
+        places = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "into")
+            for o in p.children if o.dep_ == "pobj"]
+        if any(o.i in index and index[o.i]._.geomap_place.feature_class == "P"
+               or o.i not in index and o.pos_ == "PROPN" and o.ent_type_ in ("", "GPE", "LOC", "FAC", "PERSON")
+               or o.lemma_.lower() in ("village", "town", "hamlet", "settlement", "community") for o in places):
+            return True
+    return False
 
 
 def _without_summaries(incidents: list[Incident], borrowed: set[int] = frozenset()) -> list[Incident]:
@@ -681,6 +708,11 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         # cars": people attacked make it an attack on civilians, whatever else was done
         harm = [t for t in cluster if t.event_type == "Violence against civilians" and t.strength >= 4]
         lead = harm[0] if harm else lead
+        if lead.sub_event_type == "Looting/property destruction" and _raided_a_village(lead, index) \
+                and not NO_HARM.search(segment.text + " " + _next_sentence_text(segment)):
+            # "dozens of masked settlers descended on Turmus Ayya, setting fire to six vehicles and two houses": an
+            # armed band's raid on a village is an attack on the people whose homes it burns
+            lead = replace(lead, event_type="Violence against civilians", sub_event_type="Attack")
     anchors = [t.head for t in cluster]
     located = locate(anchors, index, (segment.start, segment.end))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE

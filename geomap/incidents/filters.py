@@ -179,10 +179,11 @@ def _looked_back_at(head: Token) -> bool:
         return False
     verb = first.head
     if first.dep_ == "pobj" and verb.lower_ == "for" and lemma_of(verb.head) == "responsibility":
-        # but "claimed responsibility for the raid on the base in Marte on Sunday" may be its only telling
+        # "no group had claimed responsibility for the Irapuato attack": the attack told before; but "claimed
+        # responsibility for the raid on the base in Marte on Sunday", dated on its own, may be its only telling
         return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "during") and any(
             o.ent_type_ in ("DATE", "TIME") for o in c.subtree) for c in head.children) and not any(
-            c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ == "DATE" for c in head.children)  # "no group had claimed responsibility for the Irapuato attack": the attack told before
+            c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ == "DATE" for c in head.children)
     if first.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) in ("confirm", "condemn", "denounce", "investigate",
                                                                    "describe", "claim", "probe"):
         return first.dep_ == "dobj" or not _dated(head)  # but "the attack on Tuesday … was condemned" tells its day

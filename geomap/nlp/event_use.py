@@ -28,6 +28,24 @@ FOUGHT = {"kill", "wound", "injure", "clash", "fight", "gunfight", "firefight", 
           "bomb", "confrontation", "suicide"}
 
 
+# people seized by their office ("seized a traditional ruler", "the principal of a school")
+OFFICES = {"ruler", "principal", "king", "monarch", "bishop", "lawmaker", "politician", "headteacher", "headmaster",
+           "commissioner", "governor", "minister", "judge", "cleric", "sheikh", "emir"}
+QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "group", "thousand", "thousands"}
+
+
+def _people(taken: Token) -> bool:
+    """Whether what was seized is people: "two men", "a traditional ruler", "dozens of villagers" — an abduction or
+    an arrest, not territory."""
+    lemma = lemma_of(taken)
+    if lemma in PERSONS | NON_STATE | ARMED_MEN | OFFICES:
+        return True
+    return (lemma in QUANTITIES or taken.like_num) and any(
+        p.dep_ == "prep" and p.lower_ == "of"
+        and any(lemma_of(o) in PERSONS | NON_STATE | ARMED_MEN for o in p.children)
+        for p in taken.children)
+
+
 def _a_crowd_throws(thrown: Token) -> bool:
     """Whether the people throwing are a crowd: the verb's own subject, the crowd a participle describes ("a crowd
     hurling stones"), else the subject of the nearest verb above it within its clause ("a crowd surrounded the
@@ -128,10 +146,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             o.dep_ == "pobj" and (is_toponym(o) or lemma_of(o) in PLACEISH | HELD_SITES)
             for p in (*match[-1].children, *head.children) if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         return False  # "had taken full control of the airport", not "… of the national airline", "… of security"
-    if kind == "capture" and argument_lemmas(head, ("nsubj",), through=("conj",)) & (PROTESTERS | {"crowd", "mob", "rioter"}):
+    if kind == "capture" and argument_lemmas(head, ("nsubj",), through=("conj",)) & (PROTESTERS | {"mob", "rioter"}):
         return False  # "protesters overran police lines and forced their way into parliament": a riot's push
-    if kind == "capture" and any(c.dep_ == "dobj" and lemma_of(c) in PERSONS | NON_STATE | ARMED_MEN
-                                 for c in head.children):
+    if kind == "capture" and any(c.dep_ == "dobj" and _people(c) for c in head.children):
         return False  # "seized two men": people taken are an abduction or arrest, not territory
     if kind == "strike" and lemma in ("hit", "pound", "target"):
         subj = argument_lemmas(head, ("nsubj", "nsubjpass", "agent"))
@@ -317,7 +334,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
         armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
         # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
-        return armed and (bool(taken & PERSONS) or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
+        return armed and (bool(taken & PERSONS) or any(c.dep_ == "dobj" and _people(c) for c in head.children)
+                          or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not objects_placeish(head):
         return False
     return True

@@ -69,7 +69,8 @@ class PrefixedPastLemmas:
     plus an irregular past ("re" + "took" -> "retake"), that is the lemma."""
 
     def __init__(self, nlp: Language):
-        exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {}) if "lemmatizer" in nlp.pipe_names else {}
+        lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        exceptions = lookups.get_table("lemma_exc", {}) if lookups is not None else {}
         self.verbs = exceptions.get("verb", {}) if exceptions else {}
 
     def __call__(self, doc: Doc) -> Doc:

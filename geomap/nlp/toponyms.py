@@ -29,7 +29,8 @@ EVENT_NOUNS = frozenset(
     "operation region area direction front border outskirts residents mayor regions".split()
 )
 # lower-case site nouns after a name that place the site there ("the Merowe dam", "the Kursk nuclear plant")
-SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint cantonment camp".split())
+SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint cantonment "
+                       "camp".split())  # "the Tulkarm refugee camp"
 # nouns after a name that make it the seat of an authority ("Lyon police"): only a sizeable town qualifies
 AUTHORITY_NOUNS = frozenset("police authorities officials governor port airport prosecutors".split())
 PERSON_TITLES = frozenset(
