@@ -254,6 +254,9 @@ def test_a_casualty_report_names_regions_and_trends_not_events(geoparser):
     ("Armed bandits seized dozens of villagers, including at least 20 women, in a night raid on a farming community "
      "near Gusau on Tuesday.", [("Abduction/forced disappearance", "Gusau")]),
     ("Rebels seized the town of Kumba on Sunday.", [("Non-state actor overtakes territory", "Kumba")]),
+    # armed supporters who take a town after fighting take it (a crowd's push into a building does not)
+    ("Supporters of the militia seized the town of Gereida on Friday after fighting with the army.",
+     [("Non-state actor overtakes territory", "Gereida")]),
 ])
 def test_people_seized_are_abducted_and_towns_seized_are_taken(geoparser, text, expected):
     assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == expected

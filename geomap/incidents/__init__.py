@@ -22,8 +22,8 @@ from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, path_length, same_event_at,
-    told_in_past,
+    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, live_blog_day, path_length,
+    same_event_at, told_in_past,
 )
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
 from geomap.incidents.fallbacks import (
@@ -312,7 +312,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     echoes: set[int] = set()  # incidents dated only by the day they were told of ("said on Friday it had taken")
     borrowed: set[int] = set()  # incidents of sentences that date nothing: their day is the story's or the report's
     all_segments = segments(doc)
-    blog_day = _live_blog_day(all_segments, document)
+    blog_day = live_blog_day(all_segments, document)
     for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
             reference = blog_day  # "14:40 - …": an entry is of the blog's day (the report's) unless it says otherwise
@@ -361,26 +361,6 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     misdated = {id(i) for i in incidents if headline_dated_by_a_noun(i, doc, document)}
     incidents = _dated_by_their_first_telling(incidents, borrowed | misdated)
     return date_headlines(_without_summaries(_without_echoes(incidents, echoes), borrowed), doc, document)
-
-
-RETOLD_BLOG = re.compile(r"as it happened|key moments|recap of the day|how the day unfolded", re.IGNORECASE)
-UPDATE_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
-
-
-def _live_blog_day(all_segments: list[Span], document: Document) -> date | None:
-    """ "Wednesday's protests … have ended … Below are the key moments": a live blog told the next day ("as it
-    happened") names its day in the sentences above its first time stamp; its entries are of that day. None (the
-    report's day) for a blog of its own day, or when the lines above name no day but the page's update."""
-    if not document.published:
-        return None
-    first = next((k for k, segment in enumerate(all_segments) if TIME_STAMP.match(segment.text)), None)
-    if first is None or not RETOLD_BLOG.search(document.text[:all_segments[first].start_char]):
-        return None  # a blog of its own day, however its intro recalls the days before
-    days = [window.date for segment in all_segments[:first] if not UPDATE_LINE.match(segment.text)
-            for _, _, window in find_dates(segment.text, document.published)
-            if window.precision == "day" and window.date is not None
-            and 0 <= (document.published - window.date).days <= 7]
-    return days[-1] if days and days[-1] != document.published else None  # the report's day: left undated
 
 
 AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from geomap.dates import DateWindow
+from geomap.dates import DateWindow, find_dates
 from geomap.geo import distance_km
 from geomap.incidents.filters import REPORTING
 from geomap.incidents.places import clause_chain
@@ -176,6 +177,26 @@ def heading(segment: Span) -> bool:
 NUMBERED = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*\u2013\u2014])\s")
 
 
+RETOLD_BLOG = re.compile(r"as it happened|key moments|recap of the day|how the day unfolded", re.IGNORECASE)
+UPDATE_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
+
+
+def live_blog_day(all_segments: list[Span], document: Document) -> date | None:
+    """ "Wednesday's protests … have ended … Below are the key moments": a live blog told the next day ("as it
+    happened") names its day in the sentences above its first time stamp; its entries are of that day. None (the
+    report's day) for a blog of its own day, or when the lines above name no day but the page's update."""
+    if not document.published:
+        return None
+    first = next((k for k, segment in enumerate(all_segments) if TIME_STAMP.match(segment.text)), None)
+    if first is None or not RETOLD_BLOG.search(document.text[:all_segments[first].start_char]):
+        return None  # a blog of its own day, however its intro recalls the days before
+    days = [window.date for segment in all_segments[:first] if not UPDATE_LINE.match(segment.text)
+            for _, _, window in find_dates(segment.text, document.published)
+            if window.precision == "day" and window.date is not None
+            and 0 <= (document.published - window.date).days <= 7]
+    return days[-1] if days and days[-1] != document.published else None  # the report's day: left undated
+
+
 def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:
     """An undated headline event takes the date the body gives the same event, else the report day itself.
 
@@ -282,7 +303,6 @@ def _body_day(incident: Incident, doc: Doc, document: Document, lead: int) -> Da
     week before the report, or, when it dates nothing, of the sentence after it in the same paragraph ("The raid on
     Djibo exposed … Shortly after dawn on Monday, …"): the body telling the same news in other words, which the
     rules did not code."""
-    from geomap.dates import find_dates
 
     spans = toponym_spans(doc)
     week_start = document.published.toordinal() - 7

@@ -321,7 +321,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                                    for c in head.children)
         seized = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")
                   or (c.dep_ == "nsubj" and headline_passive)}
-        if any(c.ent_type_ == "PERSON" and not is_toponym(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        if any(c.ent_type_ == "PERSON" and c.pos_ == "PROPN" and not is_toponym(c)  # not "an army garrison"
+               for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
             seized.add("person")  # "seized New Zealand pilot Phillip Mehrtens"
         if head.dep_ == "acl" and head.tag_ == "VBN":
             seized.add(lemma_of(head.head))  # "former FARC members seized from their homes"

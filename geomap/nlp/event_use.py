@@ -28,6 +28,8 @@ FOUGHT = {"kill", "wound", "injure", "clash", "fight", "gunfight", "firefight", 
           "bomb", "confrontation", "suicide"}
 
 
+# crowds whose pushing takes no territory
+CROWDS_UNARMED = {"protester", "protestor", "demonstrator", "crowd", "mob", "rioter", "student"}
 # people seized by their office ("seized a traditional ruler", "the principal of a school")
 OFFICES = {"ruler", "principal", "king", "monarch", "bishop", "lawmaker", "politician", "headteacher", "headmaster",
            "commissioner", "governor", "minister", "judge", "cleric", "sheikh", "emir"}
@@ -146,8 +148,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             o.dep_ == "pobj" and (is_toponym(o) or lemma_of(o) in PLACEISH | HELD_SITES)
             for p in (*match[-1].children, *head.children) if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         return False  # "had taken full control of the airport", not "… of the national airline", "… of security"
-    if kind == "capture" and argument_lemmas(head, ("nsubj",), through=("conj",)) & (PROTESTERS | {"mob", "rioter"}):
-        return False  # "protesters overran police lines and forced their way into parliament": a riot's push
+    if kind == "capture" and argument_lemmas(head, ("nsubj",), through=("conj",)) & CROWDS_UNARMED and not any(
+            c.dep_ == "dobj" and any(lemma_of(t) in PLACEISH or is_toponym(t) for t in c.subtree)
+            for c in head.children):
+        return False  # "protesters overran police lines and forced their way into parliament": a riot's push, not
+        # "supporters of the militia seized the town of Gereida"
     if kind == "capture" and any(c.dep_ == "dobj" and _people(c) for c in head.children):
         return False  # "seized two men": people taken are an abduction or arrest, not territory
     if kind == "strike" and lemma in ("hit", "pound", "target"):
