@@ -16,6 +16,7 @@ from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line, toponym_spans
 from geomap.nlp.events import Trigger, trigger_words
+from geomap.nlp.name_cues import TIME_STAMP
 
 log = logging.getLogger("geomap.incidents")
 
@@ -159,9 +160,6 @@ def _later_in_a_clause(token: Token, window: DateWindow, cluster: list[Trigger])
     heads = {t.head for t in cluster}
     clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
     return clause is not None and clause.head not in heads and any(a in heads for a in clause.ancestors)
-
-
-TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 
 def heading(segment: Span) -> bool:

@@ -3,7 +3,12 @@ gave a town ("near Turbat" as DATE), a direction between a preposition and the n
 an entity that is two places ("Krasnopillia in Sumy Oblast")."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
+
+# "14:40 - …": a live blog's time stamp, at a line's start or as a token of its own
+TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 # "near Turbat" tagged DATE: a time label on words with no number and no calendar word is the tagger's slip
 TIME_LABELS = ("DATE", "TIME")

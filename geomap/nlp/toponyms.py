@@ -8,14 +8,14 @@ carries them, replace all of this.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
-from geomap.nlp.name_cues import CALENDAR_WORDS, DIRECTIONS, TIME_LABELS, not_a_time, pieces, word_before
+from geomap.nlp.name_cues import (
+    CALENDAR_WORDS, DIRECTIONS, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
+)
 from geomap.resolution.demonyms import ap_state, demonym_places
 from geomap.resolution.lookup import site_named
 
@@ -94,13 +94,10 @@ ASSAULT_NOUNS = frozenset("assault assaults attack attacks raid raids offensive 
                           "airstrikes bombardment siege incursion march advance push".split())
 
 
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
-
-
 def _past_stamp(doc: Doc, start: int, end: int) -> int:
     """Where a name starts after a live blog's time stamp that NER took into it ("12:30 - Kisumu" tagged ORG)."""
     stamp = start
-    while stamp < end and (doc[stamp].like_num or _CLOCK.fullmatch(doc[stamp].text)):
+    while stamp < end and (doc[stamp].like_num or TIME_STAMP.fullmatch(doc[stamp].text)):
         stamp += 1
     if start < stamp < end - 1 and doc[stamp].text in ("-", "\u2013", "\u2014", ":"):
         return stamp + 1
