@@ -187,6 +187,9 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             key = (f.candidate.place.feature_class, f.candidate.place.country_code)
             named[key] = max(named.get(key, 0), f.candidate.place.population)
             named_anywhere[key[0]] = max(named_anywhere.get(key[0], 0), f.candidate.place.population)
+    # "Mexico's southern state of Guerrero" under a MEXICO CITY dateline: a capital listing its country's name as
+    # an alternate ("Mexico", "Guatemala", "Kuwait") is a weak reading of it
+    country_named = any(f.candidate.match == "name" and not f.variant and f.candidate.place.is_country for f in found)
     # no candidate of the kind the NER label asks for (a river tagged GPE): the label is the likelier mistake
     unfit = label != "NORP" and bool(found) and all(label_fit(f.candidate.place, label) < 0 for f in found)
     # "EU" written in capitals is the abbreviation the gazetteer knows, whatever town is nearby: not Eu, France
@@ -205,6 +208,8 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             # ("Odessa", Washington) is a far weaker reading
             features["named_elsewhere"] = 2 * WEIGHTS["named_elsewhere"]
         elif item.candidate.match == "alternate" and holder is not None and place.population <= DWARFS * max(holder, 1):
+            features["named_elsewhere"] = WEIGHTS["named_elsewhere"]
+        elif item.candidate.match == "alternate" and country_named and not place.is_country:
             features["named_elsewhere"] = WEIGHTS["named_elsewhere"]
         elif item.candidate.match == "alternate" and named_anywhere.get(place.feature_class, 0) > \
                 OUTWEIGHS * max(place.population, 1):

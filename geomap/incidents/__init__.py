@@ -349,6 +349,12 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                                         len(incidents), last_places, previous, fresh, heading_window)
             if found_here and last_told is not None and k - last_told[0] <= 2:
                 found_here = as_damage_of(found_here, cluster, last_told[1])
+            if found_here and last_told is not None and _said_alike(cluster):
+                # "three died as students and party activists fought pitched battles … Two people were killed in
+                # similar clashes in Dhaka": the same kind of event as the one just told
+                kind = last_told[1][0]
+                found_here = [replace(i, event_type=kind.event_type, sub_event_type=kind.sub_event_type)
+                              for i in found_here]
             if found_here:
                 last_told = (k, found_here)
                 if named and all(said for _, said in named) and _done_before(lead_of(cluster)):
@@ -522,6 +528,14 @@ def _without_summaries(incidents: list[Incident], borrowed: set[int] = frozenset
             continue
         kept.append(incident)
     return kept
+
+
+def _said_alike(cluster: list[Trigger]) -> bool:
+    """ "two people were killed in similar clashes": deaths in an event of the kind just told (not "a similar clash
+    between cultists in June", an event of its own kind)."""
+    nouns = [o for t in cluster for p in t.head.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+             for o in p.children]
+    return any(c.dep_ == "amod" and c.lower_ == "similar" for n in nouns for c in n.children)
 
 
 def _dated_aside(cluster: list[Trigger]) -> bool:

@@ -96,6 +96,8 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
 SITES = {"market", "road", "street", "square", "camp", "port", "airport", "station", "base", "bridge", "highway"}
 DWELLERS = {"resident", "inhabitant", "villager", "townspeople", "townsfolk"}
 SETTLEMENT_WORDS = {"town", "village", "city", "hamlet", "settlement", "locality", "camp", "district", "commune"}
+TOWN_SIDES = {"ward", "outskirts", "outskirt", "suburb", "neighbourhood", "neighborhood", "quarter"}  # parts of a
+# town named after it (not "the edge of Martyrs Square", "the heart of Operation Lifeline land")
 
 
 def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
@@ -103,7 +105,8 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
     in a way we can place, so no other town (a dateline, the paragraph's) stands in for it."""
     doc = segment.doc
     for token in segment:
-        if token.lemma_.lower() in SETTLEMENT_WORDS and token.i + 2 < segment.end and doc[token.i + 1].lower_ == "of":
+        if token.lemma_.lower() in SETTLEMENT_WORDS | TOWN_SIDES and token.i + 2 < segment.end \
+                and doc[token.i + 1].lower_ == "of":  # "bombed a ward of Hsipaw", "the outskirts of Mir Ali"
             name = doc[token.i + 2]
             if name.text[:1].isupper() and name.i not in index and name.ent_type_ != "NORP" \
                     and name.pos_ != "ADJ":  # not "a village of Fulani herders"
@@ -263,6 +266,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     """ "the city's southern oil terminal", "in the town": the town last named before the event in its paragraph,
     when the event's clause refers to it only by a definite noun."""
     doc = segment.doc
+    if names_unknown_town(segment, index):
+        return []  # "bombed a ward of Hsipaw, … which controls the town": the town is one the gazetteer lacks
     words = {u for verb in _clause_verbs(cluster) for u in verb.subtree}
     nouns = [u for u in words if bare_settlement(u) and (u.dep_ != "compound" or min(
         path_length(u, t.head) for t in cluster) <= 5)]  # "tore into a block in the city centre", not far below

@@ -11,7 +11,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from geomap.geocoding.names import normalize
 from geomap.nlp.cues import FORCES, lemma_of
+from geomap.nlp.pipeline import toponym_spans
 from geomap.nlp.nonviolence import NATURAL
 from geomap.nlp.events import Trigger, find_triggers
 
@@ -82,14 +84,24 @@ TEMPORAL_PREPS = {"after", "following", "since", "despite", "amid", "before", "d
 
 def real_triggers(span: Span) -> list[Trigger]:
     """The triggers of a sentence that report an event as having happened (detail-only kinds included)."""
-    kept = []
+    kept, dropped = [], set()
     for trigger in find_triggers(span):
         reason = not_an_event(trigger.head, trigger.kind)
         if reason:
             log.debug("dropped %r: %s", trigger.span.text, reason)
+            if reason.startswith(("irrealis", "aggregate", "negated", "denied")):
+                dropped.add(trigger.head.i)
             continue
         kept.append(trigger)
-    return kept
+    # "Gunmen threatened to attack villages", "gunmen kidnapped dozens across the state": the armed men are only
+    # the doers of what the sentence told and was set aside
+    return [t for t in kept if not (t.kind == "gunman" and _doers_of(t.head, dropped))]
+
+
+def _doers_of(subject: Token, dropped: set[int]) -> bool:
+    verb = subject.head
+    return subject.dep_ in ("nsubj", "nsubjpass") and (verb.i in dropped or any(
+        c.i in dropped for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")))
 
 
 def _governors(head: Token):
@@ -99,6 +111,8 @@ def _governors(head: Token):
     for _ in range(5):
         if token.dep_ in ("ROOT", "advcl", "relcl", "parataxis") or token.head.i == token.i:
             return
+        if token.dep_ in ("ccomp", "conj") and _semicolon_between(token, token.head):
+            return  # "troops clashed near Kyaukme; casualty figures were not available": two clauses, parsed as one
         if token.dep_ == "pobj" and token.head.lemma_.lower() in TEMPORAL_PREPS - {"of", "in", "for", "with"}:
             return
         via = token.dep_
@@ -106,6 +120,42 @@ def _governors(head: Token):
         yield token, via
 
 
+VAGUE_COUNTS = {"dozens", "hundreds", "scores", "thousands", "tens"}
+
+
+def _tally_across(head: Token) -> bool:
+    """ "Dozens of politicians were killed across Mexico": a vague count over a whole country or region, with no
+    day, is a tally of many events."""
+    spread = any(c.dep_ == "prep" and c.lower_ in ("across", "throughout") for c in head.children)
+    counted = any(t.lower_ in VAGUE_COUNTS for c in head.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")
+                  for t in c.subtree)
+    return spread and counted and not _dated_to_a_day(head)
+
+
+def _since_a_day(head: Token) -> bool:
+    """ "since Monday", "since 12 June": a "since" that names a recent day, not "since the 1990s"."""
+    return any(any(t.lower_ in WEEKDAYS or t.like_num for t in o.subtree)  # "since Monday night"
+               for c in head.children if c.dep_ == "prep" and c.lower_ == "since"
+               for o in c.children if o.dep_ == "pobj" and not re.search(r"\d{4}", o.text))
+
+
+def _superlative_stretch(head: Token) -> bool:
+    """ "the deadliest year for the security forces, with more than 680 personnel killed": the deaths of a month
+    or a year ranked against others are its tally, unless the event is dated to a day."""
+    return not _dated_to_a_day(head) and any(
+        lemma_of(t) in LONG_SPANS - {"week"} and any(c.dep_ == "amod" and c.tag_ == "JJS" for c in t.children)
+        and t.dep_ == "attr" and lemma_of(t.head) == "be" and any(
+            c.dep_ == "nsubj" and c.ent_type_ == "DATE" for c in t.head.children)  # "2024 was the deadliest year"
+        for t in head.sent)
+
+
+def _semicolon_between(clause: Token, head: Token) -> bool:
+    """A semicolon between a clause and the verb the parser hung it on: the sentence goes on to another statement."""
+    low, high = (clause.right_edge.i, head.i) if clause.i < head.i else (head.i, clause.left_edge.i)
+    return any(t.text == ";" for t in clause.doc[low + 1:high])
+
+
+VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 SPANS = {"day", "night", "week", "month", "year"}
 LONG_SPANS = {"week", "month", "year", "decade"}
 
@@ -234,8 +284,6 @@ def _generic_subject(verb: Token) -> bool:
                                                  for d in c.children) for c in verb.children)
 
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
 
 def _held_on_a_day(head: Token) -> bool:
     """ "last Friday tens of thousands packed the square for the weekly rally": one meeting of a regular event
@@ -253,6 +301,26 @@ def _dated(head: Token) -> bool:
     elsewhere = {t.i for c in head.subtree if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)
                  for t in c.subtree}
     return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.i != head.i and t.i not in elsewhere)
+
+
+def _subjunctive(head: Token) -> bool:
+    """ "demands that Ukraine withdraw", "insisted that the army leave": a bare verb after "that" is what someone
+    wants done, not what was done."""
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "… that Ukraine withdraw from four regions and renounce NATO membership"
+    return verb.tag_ == "VB" and verb.dep_ in ("ccomp", "acl", "advcl", "relcl") and any(
+        c.dep_ in ("mark", "dobj") and c.lower_ == "that" and c.i < verb.i for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _describes_someone(head: Token) -> bool:
+    """ "among them a former FARC combatant who had signed the peace deal": an undated pluperfect clause about a
+    person says who they were, not what was agreed in the story."""
+    clause = head if head.dep_ == "relcl" else head.head if head.head.dep_ == "relcl" and head.dep_ == "dobj" else None
+    return clause is not None and clause.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "whom") for c in clause.children) and not _dated(clause)
 
 
 def _came_after(head: Token) -> bool:
@@ -302,6 +370,7 @@ SHORT_SPANS = {"weekend", "overnight"}  # "clashes continued near El Tarra over 
 
 
 # what an event already told goes on to do: "the bombing drew condemnation", "the attack sparked protests"
+FEARS = {"fear", "concern", "worry", "alarm", "memory", "risk", "question", "doubt", "anxiety", "tension"}
 REACTIONS = {"draw", "revive", "underscore", "highlight", "deepen", "heighten", "renew", "bear", "echo", "recall",
              "mirror", "resemble"}
 
@@ -317,6 +386,10 @@ def _back_reference(head: Token) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     if definite and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head):
         return True  # "the attack in Konduga revived memories of …", "the attack bore the hallmarks of IS Sahel"
+    if head.tag_ == "NNS" and head.dep_ == "nsubj" and lemma_of(head.head) in REACTIONS and not _dated(head) \
+            and any(c.dep_ == "dobj" and lemma_of(c) in FEARS | EVENT_HEADS for c in head.head.children):
+        return True  # "- Attacks revive fears of a jihadist resurgence in Borno", "- Attacks recall deadly Lido beach
+        # assault" (not "Protests draw thousands")
     told = definite or any(c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their"))
                            for c in head.children)
     detailed = any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and c.lower_ in DETAILS
@@ -325,6 +398,17 @@ def _back_reference(head: Token) -> bool:
         # "condemned Friday's attack as a violation", "denounced the killings": a reaction to events already told
         # (not "condemned Monday's attack on a market in Gao, which killed eight", the first telling of one)
         return True
+    # a definite event that "followed" another, that someone was "behind", or that "took place" somewhere, in a
+    # story that has told violence already, is that violence told again; not the first telling ("The bombing of
+    # a market in Kabul followed weeks of threats", "separatists said they were behind the bombing of a train")
+    looks_back = definite and not _dated(head) and (
+        head.dep_ == "nsubj" and lemma_of(head.head) in ("follow", "precede")  # "The ambush followed Sunday's
+        or head.dep_ == "pobj" and head.head.lower_ == "behind"  # massacre"; "the gang behind the kidnapping"
+        # "… killed a woman. The attack took place in a settlement near Tepalcatepec": no place not named before
+        or head.dep_ == "nsubj" and lemma_of(head.head) in ("take", "occur", "happen") and not _dated(head.head)
+        and not _names_a_new_place(head.sent))
+    if looks_back and _violence_told_before(head):
+        return True
     if head.tag_ != "NNS" or not definite:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "poss") for c in head.children):
@@ -332,6 +416,21 @@ def _back_reference(head: Token) -> bool:
     if head.dep_ == "nsubj" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.subtree):
         return True  # "The protests followed a deadly weekend in Jiribam": the subject looks back
     return not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in head.sent)
+
+
+def _violence_told_before(head: Token) -> bool:
+    """Whether the text before this sentence tells some act of violence (a trigger of fighting, explosions or
+    violence against civilians)."""
+    before = head.doc[:head.sent.start]
+    return len(before) > 0 and any(t.event_type in VIOLENCE for t in find_triggers(before))
+
+
+def _names_a_new_place(sentence: Span) -> bool:
+    """Whether the sentence names a place the text has not named before ("took place in the village of X")."""
+    doc = sentence.doc
+    earlier = {normalize(s.text) for s in toponym_spans(doc) if s.end <= sentence.start}
+    return any(normalize(s.text) not in earlier for s in toponym_spans(doc)
+               if sentence.start <= s.start < sentence.end and s.label_ != "NORP")
 
 
 # event nouns a weapon word can modify: "repeated drone attacks" is as habitual for "drone" as for "attacks"
@@ -360,6 +459,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         if reason and reason.startswith(("habitual", "aggregate", "irrealis", "negated", "future", "comparison",
                                          "a description")):
             return f"{reason}, of the event noun it modifies"
+    if _subjunctive(head):
+        return "irrealis (\"demands that Ukraine withdraw from …\")"
     children = list(head.children)
     if head.dep_ == "acl" and head.head.lower_ in ("those", "anyone", "everyone", "whoever"):
         return "generic (\"those detained\")"
@@ -427,6 +528,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "a description, not an event (\"kidnapping has become a business\")"
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         return "generic present (\"a militia that shells camps\")"
+    if kind == "agreement" and _describes_someone(head):  # (not "activists who had begun a sit-in", dispersed)
+        return "a person's past (\"a former combatant who had signed the peace deal\")"
     if head.tag_ in ("VBZ", "VBP") and head.dep_ == "ccomp" and lemma_of(head.head) in REPORTING \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in head.sent) and head.sent[-1].text == "." \
             and "\n" in head.doc.text[:head.sent.start_char].strip():  # headlines tell news in the present
@@ -448,7 +551,9 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "a reference point (\"killed since the truce took effect\")"
     if head.pos_ == "VERB" and any(c.dep_ == "aux" and lemma_of(c) == "have" for c in children) and any(
             (c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in children):
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in children) and not (
+            kind == "clash" and head.tag_ == "VBG" and _since_a_day(head)):  # but "have been clashing since
+        # Monday": one running battle (not "since the 1990s")
         return "a running total (\"have been killed since the truce took effect\")"
     if head.dep_ != "dobj" and any(c.dep_ in ("acl", "amod") and lemma_of(c) in ("plan", "schedule", "propose")
                                    for c in children):
@@ -529,6 +634,10 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
             c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children)) for c in children):
         return "comparison (\"the deadliest attack since…\")"
+    if kind not in ("protest", "riot", "mob") and _tally_across(head):  # not "tens of thousands marched across"
+        return "aggregate (\"dozens of politicians were killed across Mexico around the elections\")"
+    if _superlative_stretch(head):
+        return "aggregate (\"2024 was the deadliest year, with more than 680 killed\")"
     if _came_after(head):
         return "background (\"the unrest comes a month after an explosion killed 57\")"
     dated = _dated(head)

@@ -81,7 +81,7 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
             if token.i in index and token.i != trigger.i:
                 walker.noun(token, dist, False, walker.new_group(None))
             walker.anchor(token, dist, verb_objects=token.pos_ in ("VERB", "AUX") and token.i != trigger.i or
-                          token.pos_ == "VERB")
+                          token.pos_ == "VERB", telling=token.i != trigger.i and token.lemma_.lower() in REPORTING)
     if not walker.found:
         for trigger in anchors:  # "settlers entered Sinjil, setting fire to two houses": the scene of its sibling verb
             top, dist = clause_chain(trigger)[-1]

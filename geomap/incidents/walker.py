@@ -84,6 +84,40 @@ def _aimed_at(prep: Token) -> bool:
     return prep.lower_ in ("toward", "towards") and verb is not None and verb.lemma_.lower() in AIMING_VERBS
 
 
+# verbs whose "from X" is the scene: people and things are taken from where they were ("abducted 23 persons from a
+# village in Tsafe"), a force withdraws from the town it hands over; "fired from Lebanon", "fled from X" are elsewhere
+FROM_IS_SCENE = {"abduct", "kidnap", "snatch", "seize", "grab", "whisk", "drag", "carry", "loot", "steal", "free",
+                 "withdraw", "pull"}
+
+
+def _taken_from(prep: Token, index: dict[int, Span]) -> bool:
+    """ "abducted 23 persons from Tsafe", "… from a farming community": "from" under a taking verb or its
+    object, unless it names where the people come from."""
+    if prep.lower_ != "from":
+        return False
+    taken = prep.head
+    if taken.dep_ in ("dobj", "nsubjpass"):  # under the object, a site ("23 persons from a farming community") or
+        # the town a group was taken from ("23 persons from Tsafe"), not one person's home town ("a trader from
+        # Onitsha") or a region people come from ("six construction workers from Punjab")
+        sites = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i not in index]
+        towns = [o for o in prep.children if o.dep_ == "pobj" and o.i in index
+                 and index[o.i]._.geomap_place.feature_class == "P"]
+        return taken.head.pos_ == "VERB" and taken.head.lemma_.lower() in FROM_IS_SCENE and bool(
+            sites or towns and taken.tag_ == "NNS")
+    return taken.pos_ == "VERB" and taken.lemma_.lower() in FROM_IS_SCENE and not any(
+        o.dep_ == "pobj" and o.i in index and index[o.i]._.geomap_place.feature_class != "P" for o in prep.children)
+
+
+def _one_name(head: Token, part: Token) -> bool:
+    """Both words inside one organisation's name as the tagger reads it ("the Bangladesh Chhatra League"), not a
+    building one is at."""
+    low, high = sorted((head.i, part.i))
+    words = head.doc[low:high + 1]
+    where = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE - {"of"}  # "outside the Quetta Press Club"
+    return head.pos_ == "PROPN" and not where and all(t.ent_type_ == "ORG" for t in words) \
+        and not any(t.ent_iob_ == "B" for t in words[1:])
+
+
 def _far_apart(one: Place, other: Place) -> bool:
     """Two places that cannot be one inside the other: other countries, or towns far apart."""
     return one.country_code != other.country_code or (
@@ -92,6 +126,7 @@ def _far_apart(one: Place, other: Place) -> bool:
 
 
 NAMED_SETTLEMENTS = {"town", "city", "village", "hamlet", "settlement"}
+BORDERS = {"border", "frontier", "boundary"}
 
 
 class Walker:
@@ -151,7 +186,9 @@ class Walker:
         near = near or measured is not None  # "a village 15 km west of Shwebo": coded at Shwebo, as near it
         if span is not None:
             # "near the Cameroon border": the event is beside that country, not in it
-            beside = token.dep_ == "compound" and token.head.lemma_.lower() in ("border", "frontier", "boundary")
+            beside = token.dep_ == "compound" and token.head.lemma_.lower() in BORDERS or (
+                token.dep_ == "pobj" and token.head.lower_ == "with"  # "close to the border with Nigeria"
+                and token.head.head.lemma_.lower() in BORDERS)
             doer = token.dep_ == "pobj" and token.head.lower_ == "by" and (  # "overrun by Fano": who, not where
                 token.head.dep_ == "agent" or token.head.head.tag_ == "VBN"
                 or token.head.head.lemma_.lower() in trigger_words())
@@ -185,14 +222,15 @@ class Walker:
                 before = len(self.found)
                 self.noun(child, dist + 1, near or lemma in NEAR, group)
                 if dep in ("poss", "compound") and token.lemma_.lower() in GOVERNMENT_NOUNS | STATEMENTS \
-                        or dep == "compound" and token.lemma_.lower() in ARMED_GROUPS:
+                        or dep == "compound" and (token.lemma_.lower() in ARMED_GROUPS or _one_name(token, child)):
                     for item in self.found[before:]:
                         item.actorish = True  # "Moscow's defence ministry said …": the capital stands for its state;
-                        # "a rival Zaire self-defence group": a group named after a place
+                        # "a rival Zaire self-defence group", "members of the Bangladesh Chhatra League": a group
+                        # named after a place
                 elif dep in ("compound", "nmod") and (token.ent_type_ == "PERSON" or token.lemma_.lower() in NATIONALS):
                     for item in self.found[before:]:
                         item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality
-            elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
+            elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child) or _taken_from(child, self.index)):
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
             elif _measured_from(child):  # "a village about 15 kilometres from Djibo"
@@ -223,16 +261,22 @@ class Walker:
                     if obj.dep_ == "pobj":
                         self.noun(obj, dist, True, self.new_group(None))
 
-    def anchor(self, token: Token, dist: int, verb_objects: bool) -> None:
-        """Explore what hangs on an anchor: locative prepositions, compounds, objects."""
+    def anchor(self, token: Token, dist: int, verb_objects: bool, telling: bool = False) -> None:
+        """Explore what hangs on an anchor: locative prepositions, compounds, objects. ``telling``: the anchor is
+        a verb that tells of the event ("confirmed an attack"), whose fronted "In X," is likelier where the
+        telling was than the event's own place."""
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
             if not self.inside(child):
                 continue
-            if dep == "prep" and (lemma in LOCATIVE or _aimed_at(child)):
+            if dep == "prep" and (lemma in LOCATIVE or _aimed_at(child) or _taken_from(child, self.index)):
                 near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
+                told_in = telling and child.i < token.i and lemma == "in"  # "In Bamako, the army confirmed …"
+                # "kidnapped a trader from Onitsha on the Benin-Ore highway": a "from" may be where the people
+                # came from, so any other place the verb names is likelier the scene
+                extra = 3 if told_in else 1 if lemma == "from" else 0
                 for obj in self.objects(child):
-                    self.noun(obj, dist + 1, near, self.new_group(None))
+                    self.noun(obj, dist + 1 + extra, near, self.new_group(None))
             elif _measured_from(child):  # "killed 14 people about 15 km from Djibo" (noun() weighs how far)
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, True, self.new_group(None))

@@ -34,7 +34,7 @@ MILITARY = {"troop", "soldier", "army", "base", "position", "checkpoint", "convo
             "jihadist", "militia", "police", "policeman", "checkpost", "station", "gendarmerie", "gendarme"}
 STATE = {"army", "troop", "soldier", "military", "force", "government", "police", "navy", "marine", "guard"}
 NON_STATE = {"rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "guerrilla", "gunman",
-             "bandit", "separatist", "faction"}
+             "bandit", "separatist", "faction", "cadre", "maoist", "naxal", "naxalite"}
 # what raiders carry off ("seized livestock"; seized arms are a disrupted weapons use, left to that rule)
 LOOT = {"livestock", "cattle", "cow", "goat", "sheep", "camel", "herd", "goods", "food", "grain", "money", "cash",
         "motorcycle", "pickup", "phone", "property"}

@@ -11,9 +11,9 @@ import re
 from spacy.tokens import Span, Token
 
 from geomap.nlp.cues import (
-    AIR_CUES, ARMED_MEN, CIVILIAN, CROWD_PEOPLE, DISRUPT_VERBS, FIGHTS, FORCES, IED_CUES, LYNCHERS, MILITARY,
-    NON_STATE, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING, argument_lemmas,
-    context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
+    AIR_CUES, ARMED_MEN, CIVILIAN, CROWD_PEOPLE, DISRUPT_VERBS, FIGHTS, FORCES, IED_CUES, IMPACT_VERBS, LYNCHERS,
+    MILITARY, NON_STATE, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
+    argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
 )
 
 # how a crowd that went home by itself is told to have dispersed
@@ -69,6 +69,31 @@ def _weapon_subtype(words: set[str]) -> str | None:
     return None
 
 
+def _police_broke_it_up(sentence: Span) -> bool:
+    """ "fired tear gas", "broke up the rally", "police tore down protest tents": written as such, not "tore down a
+    statue", "a gas station" or "set up barricades"."""
+    return any(t.lower_ == "tear" and t.i + 1 < sentence.end and t.nbor().lower_ in ("gas", "-gas")
+               or lemma_of(t) == "break" and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)
+               or lemma_of(t) in ("tear", "pull", "dismantle", "remove", "clear") and t.pos_ == "VERB"
+               and argument_lemmas(t, ("nsubj",)) & FORCES  # "police tore down protest tents"
+               and argument_lemmas(t, ("dobj",)) & {"tent", "camp", "encampment", "barricade", "sit-in", "blockade"}
+               for t in sentence)
+
+
+def _crowd_wrecked(sentence: Span) -> bool:
+    """ "protesters tore down a statue of Hugo Chávez", "crowds toppled a monument", "broke the gates of the
+    governor's office": the crowd destroyed property (not "police tore down protest tents", "called for the
+    government to be toppled")."""
+    return any((lemma_of(t) == "topple" or lemma_of(t) == "break" and any(c.dep_ == "dobj" for c in t.children)
+                or lemma_of(t) in ("tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children))
+               and t.pos_ == "VERB" and any(  # (not "pulled down their shutters in protest": a strike)
+        c.dep_ == "nsubj" and lemma_of(c) in PROTESTERS | CROWD_PEOPLE | {"crowd", "mob", "rioter"}
+        for c in t.children) for t in sentence)
+
+
+SHOOTOUTS = {"leave", "trade", "exchange", "open"}  # verbs whose object still says whom an attack was aimed at
+
+
 def _targets(head: Token) -> set[str]:
     """Lemmas of who or what an attack was aimed at: its object, "on/at/against" objects, the killed."""
     found: set[str] = set()
@@ -77,7 +102,10 @@ def _targets(head: Token) -> set[str]:
     heads = [head] + ([head.head] if head.dep_ in ("nsubj", "dobj", "compound", "pobj") else [])
     for word in heads:
         for child in word.children:
-            if child.dep_ in ("dobj", "nsubjpass") and child.i != head.i:
+            # "the attack killed five", "gunmen traded shots with police", not "an attack on a military base
+            # disrupts humanitarian movements"
+            if child.dep_ in ("dobj", "nsubjpass") and child.i != head.i and not (
+                    word is not head and head.dep_ == "nsubj" and lemma_of(word) not in IMPACT_VERBS | SHOOTOUTS):
                 found |= {lemma_of(t) for t in _described(child)}
             if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
                 found |= {lemma_of(t) for t in _described(child)}
@@ -267,7 +295,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return RIOTS, "Violent demonstration", 8
         if has_cue(riot_words, {"clash", "stone", "stoning", "pelting", "rock", "torch", "burn", "loot", "looting",
                                 "vandalise", "vandalize", "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl",
-                                "arson", "ablaze", "alight", "vandalism"}) or any(  # "setting two vehicles on fire"
+                                "arson", "ablaze", "alight", "vandalism", "deface", "ransack"}) or _crowd_wrecked(
+                head.sent) or any(  # "setting two vehicles on fire"
                 lemma_of(t) == "fire" and t.dep_ == "pobj" and t.head.lower_ == "on" and lemma_of(t.head.head) == "set"
                 and not any(c.dep_ == "nsubj" and lemma_of(c) in FORCES for c in t.head.head.children) for t in head.sent):
             return RIOTS, "Violent demonstration", 8
@@ -283,8 +312,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if any(lemma_of(t) in REMOVALS and t.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and lemma_of(c) in PROTESTERS | CROWD_PEOPLE for c in t.children) for t in head.sent):
             return PROTESTS, "Protest with intervention", strength  # "riot police cleared protesters from the avenue"
-        if has_cue(sentence, {"disperse", "tear", "cannon", "baton", "arrest", "detain", "rubber", "break", "beat",
-                           "pepper", "pellet", "flash-bang", "stun"}):
+        if has_cue(sentence, {"disperse", "teargas", "cannon", "baton", "arrest", "detain", "rubber", "beat",
+                              "pepper", "pellet", "flash-bang", "stun"}) or _police_broke_it_up(head.sent):
             return PROTESTS, "Protest with intervention", strength
     if kind == "looting":
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
@@ -337,7 +366,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 return RIOTS, "Mob violence", 8  # "the suspect had been seized by a crowd"
             return (STRATEGIC, "Arrests", 6) if agents & STATE else (VAC, "Abduction/forced disappearance", 7)
     if kind == "capture":
-        subject = argument_lemmas(head, ("nsubj", "agent"))
+        subject, doer = argument_lemmas(head, ("nsubj", "agent")), head
+        while not subject and doer.dep_ in ("conj", "advcl") and doer.tag_ in ("VBG", "VBD", "VBN") \
+                and doer.head.pos_ == "VERB":  # "Gangs attacked Mirebalais, freeing inmates and taking control"
+            doer = doer.head
+            subject = argument_lemmas(doer, ("nsubj", "agent"))
         if subject and subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
             subject = argument_lemmas(head.head, ("nsubj",))
         if subject & (NON_STATE | {"resistance", "gang", "cartel"}) or (

@@ -77,6 +77,9 @@ def _a_stoppage(strike: Token) -> bool:
         strike.head.lemma_ == "on" and strike.dep_ == "pobj")  # "went on strike", not "strike on Kherson"
 
 
+HANDED_PEOPLE = {"suspect", "body", "bodies", "remains", "prisoner", "hostage", "detainee", "captive", "child"}
+
+
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), context_lemmas(head)
@@ -258,16 +261,26 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "set tyres alight by the roadside", not "a roadside bomb"
     if kind in ("capture", "recapture") and head.dep_ == "amod":
         return False  # "the occupied West Bank", "Russian-occupied Kherson": a state, not a takeover
-    if kind == "capture" and lemma in ("occupy", "hold") and (
-            head.tag_ in ("VBP", "VBZ") or any(lemma_of(c) == "still" for c in head.children)):
-        return False  # "troops still occupy five hilltop positions": a state of affairs
+    if kind == "capture" and lemma in ("occupy", "hold", "control") and (
+            head.tag_ in ("VBP", "VBZ") and lemma != "control" or any(lemma_of(c) == "still" for c in head.children)):
+        return False  # "troops still occupy five hilltop positions", "rebels still control Goma": a state of affairs
+        # (but "the M23 say they control Goma" after pushing in overnight is the news of its fall)
+    if kind == "transfer" and lemma == "hand" and any(
+            c.dep_ == "dobj" and (lemma_of(c) in PERSONS | HANDED_PEOPLE or c.ent_type_ == "PERSON")
+            for c in head.children):
+        return False  # "handed the town back", "handed over weapons", not "handed the suspects over to
+        # prosecutors in Kigali", "handed the body over to the Red Cross"
+    if kind == "transfer" and head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children):
+        return False  # "the M23 announced it was withdrawing its forces": under way or planned, not done
     if kind == "clash" and lemma == "encounter" and not (
             (any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
-             or (head.dep_ == "pobj" and head.head.lower_ in ("in", "during")))  # "shot dead … in an encounter"
+             or (head.dep_ == "pobj" and head.head.lower_ in ("in", "during"))  # "shot dead … in an encounter"
+             or (head.dep_ == "nsubj" and lemma_of(head.head) in ("take", "occur", "erupt", "ensue", "break")))
+            # "an encounter took place in the forests of Narayanpur district"
             and has_cue(words | cue_lemmas(head.sent), STATE | NON_STATE)):
         return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
     if kind == "transfer" and any(lemma_of(o) in CONTESTS for p in head.children if p.dep_ == "prep"
-                                  for o in p.children if o.dep_ == "pobj"):
+                                  and p.lower_ in ("from", "of") for o in p.children if o.dep_ == "pobj"):
         return False  # "candidates have withdrawn from Sunday's election": no territory changes hands
     if kind in ("capture", "recapture", "transfer") and not objects_placeish(head) and not objects_placeish(head.head):
         return False

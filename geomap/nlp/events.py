@@ -179,6 +179,11 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("base", "establish a base", "set up a base", "establish headquarters", "set up headquarters",
          "establish a military base", "open a base", "set up camp", "establish an outpost"),
     _seq("transfer", "hand over", "handover", "withdraw from", "pull out of"),
+    # "withdrew its forces from Lashio", "handed the northern Shan State town back to the military"
+    ("transfer", [[_lem(["withdraw", "pull"]), {"LOWER": {"IN": ["its", "their"]}},
+                   _lem(["force", "troop", "fighter", "unit"]), {"LOWER": {"IN": ["from", "out"]}}],
+                  [_lem(["hand"]), {"LOWER": {"IN": ["the", "it", "them"]}},
+                   {"OP": "{0,4}", "POS": {"IN": ["ADJ", "PROPN", "NOUN"]}}, {"LOWER": {"IN": ["back", "over"]}}]]),
 ]
 
 

@@ -36,8 +36,11 @@ SPORT = {"score", "goal", "match", "coach", "league", "cup", "striker", "midfiel
 
 def sport(head: Token) -> bool:
     """ "the visitors' defence came under attack as Vinicius scored": sport, not violence."""
-    sentence = _lemmas(head.sent)
-    scoreline = re.search(r"\b\d{1,2}-\d{1,2}\b", head.sent.text) is not None
+    sent = head.sent
+    sentence = _lemmas(sent)
+    scoreline = any(  # "won 2-1", not the day range "On 11-12 September"
+        not any(t.ent_type_ in ("DATE", "TIME") for t in sent.char_span(m.start(), m.end(), alignment_mode="expand"))
+        for m in re.finditer(r"\b\d{1,2}-\d{1,2}\b", sent.text))
     violence = {"bomb", "gun", "shoot", "militant", "troop", "kill", "dead", "die", "wound", "injure", "police"}
     return (scoreline or len(sentence & SPORT) >= 2) and not sentence & violence
 

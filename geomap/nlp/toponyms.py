@@ -26,11 +26,11 @@ EVENT_NOUNS = frozenset(
     "attack attacks bombing bombings blast blasts strike strikes airstrike airstrikes shelling explosion "
     "explosions raid raids offensive clashes clash battle siege massacre protest protests riot riots "
     "fire fires shooting shootings crash flood floods earthquake assault incursion counteroffensive "
-    "operation region area direction front border outskirts residents mayor regions".split()
+    "operation region area direction front border outskirts residents mayor regions sector zone axis".split()
 )
 # lower-case site nouns after a name that place the site there ("the Merowe dam", "the Kursk nuclear plant")
 SITE_NOUNS = frozenset("dam plant refinery airbase airfield prison depot barracks garrison checkpoint cantonment "
-                       "camp".split())  # "the Tulkarm refugee camp"
+                       "camp zoo stadium mosque church market".split())  # "the Tulkarm refugee camp", "the Tripoli zoo"
 # nouns after a name that make it the seat of an authority ("Lyon police"): only a sizeable town qualifies
 AUTHORITY_NOUNS = frozenset("police authorities officials governor port airport prosecutors".split())
 PERSON_TITLES = frozenset(
@@ -74,6 +74,7 @@ NAMED_AREA_NOUNS = frozenset("outskirts outskirt town village city suburb suburb
 # a division noun after a name makes it a place name ("Chamchamal district", "Ukum local government area")
 DIVISION_WORDS = frozenset("district province governorate oblast county municipality regency prefecture department "
                            "raion upazila township commune lga".split())  # "Tsafe LGA": Nigeria's local government area
+DIVISION_NAMES = DIVISION_WORDS | {"local government area", "local government", "local government council"}
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
 ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
 # the Arabic article as English news often writes it before a place name ("al-Mayadin", "ad-Dhahiriya")
@@ -393,7 +394,7 @@ class ToponymMatcher:
         """NER cut a longer gazetteer name short ("Dera" of "Dera Ismail Khan", "Mazar" of "Mazar-i-Sharif"): take
         the whole known name."""
         doc = span.doc
-        whole = self._hyphenated_whole(span)
+        whole = self._hyphenated_whole(span) or self._joined_by_and(span)
         if whole is not None:
             return Span(doc, whole.start, whole.end, label=span.label_)
         for extra in range(MAX_NGRAM - len(span), 0, -1):
@@ -415,6 +416,19 @@ class ToponymMatcher:
         chain = _hyphen_chain(span.doc, span.end - 1)
         whole = span.doc[span.start:chain]
         return whole if chain > span.end and self._sizeable(whole.text) else None
+
+    def _joined_by_and(self, span: Span) -> Span | None:
+        """ "Jammu and Kashmir", "Trinidad and Tobago": one name of a country or division with "and" inside it,
+        which NER tags as two places (the town Jammu and the region Kashmir)."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ != "and":
+            return None
+        for end in range(min(span.end + 1 + MAX_NGRAM, len(doc)), span.end + 1, -1):
+            if all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end + 1:end]):
+                whole = doc[span.start:end]
+                if self._known(whole.text) and self._strong(whole.text, exact=True):
+                    return whole
+        return None
 
     def _acronym_place(self, text: str) -> bool:
         """A short all-caps word is an acronym ("ELN", "RSF") unless the gazetteer has it as a code or abbreviation."""
@@ -536,14 +550,20 @@ class ToponymMatcher:
         if ent[-1].lower_ in MEDIA_WORDS:
             return False  # "Meridian News", "Kyiv Independent": an outlet's name says nothing of where events were
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        whole = Span(doc, start, ent.end)
+        if ent.end < len(doc) and doc[ent.end].lower_ in DIVISION_NAMES and self._strong(whole.text, exact=True):
+            accept(whole, "GPE")  # "the Pataz district of La Libertad region" tagged ORG
+            return True
         for n in range(min(3, ent.end - start - 1), 0, -1):
             head = Span(doc, start, start + n)
             if not all(t.text[:1].isupper() and t.is_alpha for t in head) \
                     or doc[start + n].text in ("-", "'s", "of") or _name_goes_on(doc, start + n):
                 continue  # "the Alliance of Sahel States" is no town Alliance; "University of Texas" is seen below
-            if n == 1 and head[0].lower_ in COMMON_CAPITALISED:
-                continue
-            if self._strong(head.text, 10000, exact=True):
+            if n == 1 and (head[0].lower_ in COMMON_CAPITALISED or head[0].lower_ in NAME_PARTICLES):
+                continue  # not the article "La" of "La Libertad"
+            # "Tsafe Local Government Area", "Kanbalu Township": a division named after its seat, a smaller town
+            division = " ".join(t.lower_ for t in doc[start + n:ent.end]) in DIVISION_NAMES
+            if self._strong(head.text, 1000 if division else 10000, exact=True):
                 accept(head, "GPE")
                 return True
             if n == 1 and self._is_demonym(head.text):  # "American Red Cross", "Russian Navy"

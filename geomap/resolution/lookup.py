@@ -24,7 +24,8 @@ GENERIC_TERMS: dict[str, str] = {
     "mountains": "T", "mountain": "T", "mount": "T", "mt": "T", "hills": "T", "valley": "T", "peninsula": "T",
     "island": "T", "islands": "T", "desert": "T", "plateau": "T",
     "county": "A", "parish": "A", "province": "A", "oblast": "A", "region": "AL", "state": "A",
-    "district": "A", "governorate": "A", "krai": "A", "republic": "A",
+    "district": "A", "governorate": "A", "krai": "A", "republic": "A", "municipality": "A",
+    "prefecture": "A", "department": "A", "commune": "A", "upazila": "A", "tehsil": "A", "raion": "A", "lga": "A",
     "city": "P", "town": "P", "village": "P",
 }
 LOWER_DIVISIONS = frozenset({"county", "parish", "district", "township", "borough"})
