@@ -291,3 +291,74 @@ def test_an_encounter_that_took_place_is_a_clash(geoparser):
     text = ("Chhattisgarh police said that on Saturday an encounter took place in the forests of Narayanpur "
             "district in which five uniformed Maoist cadres were neutralised.")
     assert [sub for sub, _, _ in coded(geoparser, text)] == ["Armed clash"]
+
+
+def test_an_army_attacking_fights(geoparser):
+    """ "Russian forces attacked within Pokrovsk": armies attack armies, a battle, not violence against civilians."""
+    text = "Pokrovsk direction: Russian forces attacked within Pokrovsk and near Rodynske on June 25."
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [("Armed clash", "Pokrovsk")]
+
+
+def test_rebels_named_forces_attacking_villagers_attack_civilians(geoparser):
+    """Guard: "Allied Democratic Forces (ADF) rebels hacked and shot twenty-one villagers" is an attack on civilians."""
+    text = ("BENI, Congo - Suspected Allied Democratic Forces (ADF) rebels hacked and shot twenty-one villagers to "
+            "death in an overnight raid near Beni in North Kivu on Tuesday.")
+    assert "Armed clash" not in [sub for sub, _, _ in coded(geoparser, text)]
+
+
+def test_a_fire_set_by_drones_is_the_strike(geoparser):
+    """ "Ukrainian drones set fire to a fuel terminal at Ust-Luga": the strike, not property destroyed by people."""
+    text = ("MOSCOW, June 26 (Reuters) - Ukrainian drones set fire to a fuel terminal at the Baltic port of Ust-Luga "
+            "overnight, Russian officials said on Thursday.")
+    assert [sub for sub, _, _ in coded(geoparser, text)] == ["Air/drone strike"]
+
+
+def test_a_fire_set_by_rioters_is_still_theirs(geoparser):
+    """Guard: "Rioters set fire to a police station" is the crowd's doing."""
+    assert [sub for sub, _, _ in coded(geoparser, "Rioters set fire to a police station in Hartlepool on Monday.")
+            ] == ["Violent demonstration"]
+
+
+def test_one_of_the_largest_attacks_launched_is_the_event(geoparser):
+    """ "Russia launched one of its largest drone attacks of the war overnight, killing two people in Kyiv": the
+    superlative ranks the event told, not one it is compared with."""
+    text = ("KYIV, June 26 (Reuters) - Russia launched one of its largest drone attacks of the war on Ukraine "
+            "overnight, killing two people in Kyiv and setting fires across the capital, officials said.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [("Air/drone strike", "Kyiv")]
+
+
+def test_explosions_heard_after_a_strike_are_its_sound(geoparser):
+    """ "In Kyiv, explosions echoed for nearly seven hours", after the strikes are told: no bombing of its own."""
+    text = ("KYIV, June 26 (Reuters) - Russian drones and missiles struck Kyiv overnight, killing two people, "
+            "officials said.\nIn Kyiv, explosions echoed for nearly seven hours.")
+    assert len(coded(geoparser, text)) == 1
+
+
+def test_a_capitalised_plural_tagged_as_an_organisation_is_the_weapon(geoparser):
+    """ "Drones also hit a port warehouse in Odesa" with "Drones" tagged ORG: a drone strike, not shelling."""
+    text = ("In Dnipro, a ballistic missile struck an industrial area on Wednesday, injuring five workers. Drones also "
+            "hit a port warehouse in Odesa, damaging a grain terminal, the regional administration said.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [
+        ("Shelling/artillery/missile attack", "Dnipro"), ("Air/drone strike", "Odesa")]
+
+
+def test_a_police_force_named_after_a_place_leaves_the_paragraphs_town(geoparser):
+    """ "Cleveland Police said a patrol car was set on fire": the force's name is no town of the sentence; the riot
+    is in Hartlepool, where the paragraph is."""
+    text = ("In Hartlepool, a crowd of several hundred gathered on Murray Street shortly after 8pm on Wednesday. "
+            "Cleveland Police said a patrol car was set on fire, windows of homes were smashed and officers were "
+            "pelted with eggs, bottles and bricks.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [("Violent demonstration", "Hartlepool")]
+
+
+def test_injuries_consistent_with_assault_are_a_finding(geoparser):
+    """ "an autopsy found injuries consistent with assault": what the autopsy found, not a fight."""
+    text = ("Police in Nairobi initially said he had injured himself, but an autopsy on Monday found injuries "
+            "consistent with assault.")
+    assert "Armed clash" not in [sub for sub, _, _ in coded(geoparser, text)]
+
+
+def test_people_struck_with_no_weapon_named_were_attacked(geoparser):
+    """ "John and Yvette Hoffman were both struck multiple times": shot, not an air or missile strike."""
+    text = "John and Yvette Hoffman were both struck multiple times in Champlin on Saturday and taken to hospital."
+    assert [sub for sub, _, _ in coded(geoparser, text)] == ["Attack"]

@@ -442,6 +442,13 @@ def _by_agent(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
+def _a_forces_name(span: Span) -> bool:
+    """ "Cleveland Police said": a place naming the force that speaks, not a town the sentence is about."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in ("police", "constabulary") \
+        and root.head.dep_ == "nsubj" and root.head.head.lemma_.lower() in REPORTING_VERBS | {"tell", "report"}
+
+
 def _stands_for_government(span: Span) -> bool:
     """ "Moscow's main target", "Moscow says", "Kyiv denied": a capital standing for its government, not a place
     anything happened in."""
@@ -476,7 +483,8 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     no place of its own tells what happened where its paragraph already is, when the paragraph so far names
     exactly one town."""
     doc = segment.doc
-    if any(index[i]._.geomap_place.feature_class == "P" for i in range(segment.start, segment.end) if i in index):
+    if any(index[i]._.geomap_place.feature_class == "P" and not _a_forces_name(index[i])
+           for i in range(segment.start, segment.end) if i in index):
         return []  # the sentence names towns of its own and the parse tied the event to none of them
     if names_unplaced(segment, index):
         return []  # "seized the town of Qqzzxville": a place the gazetteer lacks, not the paragraph's town

@@ -132,6 +132,24 @@ def _tally_across(head: Token) -> bool:
     return spread and counted and not _dated_to_a_day(head)
 
 
+def _heard(head: Token) -> bool:
+    """ "explosions echoed", "blasts were heard", "residents heard explosions": what was heard of an attack."""
+    verb = head.head
+    return head.dep_ == "nsubj" and lemma_of(verb) in ("echo", "ring", "reverberate", "sound", "boom") \
+        or head.dep_ in ("dobj", "nsubjpass") and lemma_of(verb) == "hear"
+
+
+LAUNCHES = {"launch", "carry", "stage", "mount", "unleash", "conduct", "fire"}
+
+
+def _launched_here(head: Token) -> bool:
+    """ "Russia launched one of its largest drone attacks of the war overnight": the superlative ranks the event
+    the sentence tells, not one it is compared with."""
+    noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one" \
+        else head
+    return noun.dep_ == "dobj" and lemma_of(noun.head) in LAUNCHES
+
+
 def _since_a_day(head: Token) -> bool:
     """ "since Monday", "since 12 June": a "since" that names a recent day, not "since the 1990s"."""
     return any(any(t.lower_ in WEEKDAYS or t.like_num for t in o.subtree)  # "since Monday night"
@@ -632,8 +650,13 @@ def not_an_event(head: Token, kind: str) -> str | None:
             t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
         return "back-reference (\"two weeks after the deadly attack\": coded when first reported)"
     if any(c.dep_ == "amod" and not (lemma_of(c) == "recent" and any(d.dep_ == "det" for d in children)) and (
-            c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children)) for c in children):
+            c.tag_ == "JJS" or any(m.lower_ == "most" and m.dep_ == "advmod" for m in c.children)) for c in children) \
+            and not _launched_here(head):
         return "comparison (\"the deadliest attack since…\")"
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and lemma_of(head.head.head) in ("consistent", "compatible"):
+        return "a finding (\"injuries consistent with assault\")"
+    if kind == "bombing" and _heard(head) and _violence_told_before(head):
+        return "the sound of strikes told before (\"In Kyiv, explosions echoed for nearly seven hours\")"
     if kind not in ("protest", "riot", "mob") and _tally_across(head):  # not "tens of thousands marched across"
         return "aggregate (\"dozens of politicians were killed across Mexico around the elections\")"
     if _superlative_stretch(head):

@@ -90,13 +90,20 @@ NOT_AIR = {"base", "field", "defence", "defense", "space", "traffic", "quality",
 
 def lemma_of(token: Token) -> str:
     lemma = (token.lemma_ or token.text).lower()
-    if token.tag_ != "NNP" or token.ent_type_ or lemma != token.lower_:
+    if token.tag_ != "NNP" or lemma != token.lower_ or token.ent_type_ and not _one_word_org(token):
         return lemma  # the common case, checked first: this runs for every token the rules look at
     opening = token.is_sent_start or (token.i > 0 and token.nbor(-1).text in ("-", "\u2014", ":", "\u2013"))
-    if opening and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")) and lemma != "news" and len(lemma) > 3:
+    if opening and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is", "as")) and lemma != "news" \
+            and len(lemma) > 3:
         # "Mobs, enraged by …, stormed": a plural noun opening the sentence that the tagger took for a name
         return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
     return lemma
+
+
+def _one_word_org(token: Token) -> bool:
+    """ "Drones also hit a port warehouse" with "Drones" tagged ORG: a one-word organisation may be a plural noun."""
+    alone = token.i + 1 == len(token.doc) or token.nbor(1).ent_iob_ != "I"
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and alone
 
 
 def argument_lemmas(head: Token, deps: tuple[str, ...], through: tuple[str, ...] = ()) -> set[str]:

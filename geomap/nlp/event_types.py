@@ -69,6 +69,16 @@ def _weapon_subtype(words: set[str]) -> str | None:
     return None
 
 
+def _doers_of_fire(head: Token) -> set[str]:
+    """Lemmas of who or what set a fire: the verb's subject, or what the verb it hangs on launched."""
+    verbs, verb = [head], head
+    while verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and len(verbs) < 4:
+        verb = verb.head  # "launched drone attacks, killing two and setting fires"
+        verbs.append(verb)
+    return {lemma_of(t) for v in verbs for c in v.children
+            if c.dep_ in ("nsubj", "agent") or (v is not head and c.dep_ == "dobj") for t in c.subtree}
+
+
 def _police_broke_it_up(sentence: Span) -> bool:
     """ "fired tear gas", "broke up the rally", "police tore down protest tents": written as such, not "tore down a
     statue", "a gas station" or "set up barricades"."""
@@ -89,6 +99,34 @@ def _crowd_wrecked(sentence: Span) -> bool:
                and t.pos_ == "VERB" and any(  # (not "pulled down their shutters in protest": a strike)
         c.dep_ == "nsubj" and lemma_of(c) in PROTESTERS | CROWD_PEOPLE | {"crowd", "mob", "rioter"}
         for c in t.children) for t in sentence)
+
+
+OUTLAWS_OR_ARMED = {"gang", "cartel", "gunman", "gunmen", "bandit", "jihadist", "terrorist", "militant", "assailant"}
+ARMIES = {"force", "forces", "troop", "unit", "army", "military", "brigade", "battalion", "regiment", "division"}
+
+
+def _aimed_at_anyone(head: Token) -> bool:
+    """Whether the attack names whom or what it hit (an object, "on/at/against" something that is not a day)."""
+    return any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("on", "at", "against") and any(
+        o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and lemma_of(o) not in WHERE_ON
+        for o in c.children) for c in head.children)
+
+
+# what "attacked on the …" can be where, not whom: "attacked on the northern outskirts of Kupiansk"
+WHERE_ON = {"outskirts", "outskirt", "edge", "front", "frontline", "direction", "axis", "flank", "side", "area",
+            "sector", "approach", "approaches", "bank", "line"}
+
+
+def _armies_attacking(head: Token) -> bool:
+    """A state's forces (or units named as such) as the attackers, or attacks an army repelled."""
+    attackers = argument_lemmas(head, ("nsubj", "agent")) | {
+        lemma_of(o) for p in head.children if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ == "by"
+        for o in p.children if o.dep_ == "pobj"}
+    if attackers & (NON_STATE - {"group"} | OUTLAWS_OR_ARMED):
+        return False  # "Allied Democratic Forces (ADF) rebels hacked …": rebels, whatever their name says
+    assault_groups = any(lemma_of(c) == "assault" for o in head.subtree if lemma_of(o) == "group" for c in o.children)
+    repelled = head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("repel", "repulse", "thwart")
+    return bool(attackers & ARMIES) or assault_groups or repelled
 
 
 SHOOTOUTS = {"leave", "trade", "exchange", "open"}  # verbs whose object still says whom an attack was aimed at
@@ -185,9 +223,12 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                     for c in head.children):  # "the town hall", "a village mosque", "militants fighting the government"
         weapon = AIR  # "a village north of Myawaddy was bombed", "the army bombed rebel-held towns": from the air
     ground = argument_lemmas(head, ("nsubj",))
-    if kind == "strike" and ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"}) \
-            and weapon not in (AIR, SHELLING):
-        kind, (event_type, sub, strength) = "attack", KINDS["attack"]  # "attackers armed with rifles struck the station"
+    struck_people = kind == "strike" and head.pos_ == "VERB" and not weapon and any(
+        c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or lemma_of(c) in PERSONS) for c in head.children)
+    if kind == "strike" and (ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"})
+                             and weapon not in (AIR, SHELLING) or struck_people):
+        # "attackers armed with rifles struck the station"; "Hoffman and his wife were both struck multiple times"
+        kind, (event_type, sub, strength) = "attack", KINDS["attack"]
     if kind == "bombing" and lemma_of(head) == "blow" and has_cue(
             argument_lemmas(head, ("nsubj",), through=("conj",)), STATE) and has_cue(
             argument_lemmas(head, ("dobj",)),
@@ -244,6 +285,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         armed = targets & ARMED_MEN and not has_cue(words, {"suspect", "suspected", "alleged", "custody", "detain"})
         if (targets & MILITARY or armed) and not targets & CIVILIAN - militarised and not captive:
             return BATTLES, "Armed clash", strength  # but "three captured soldiers were shot": prisoners killed
+        if kind == "attack" and not _aimed_at_anyone(head) and _armies_attacking(head):
+            return BATTLES, "Armed clash", strength  # "Russian forces attacked within Pokrovsk", "repelled attacks
+            # by Ukrainian assault groups": armies attack armies
         if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not has_cue(words, {
                 "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
@@ -315,6 +359,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if has_cue(sentence, {"disperse", "teargas", "cannon", "baton", "arrest", "detain", "rubber", "beat",
                               "pepper", "pellet", "flash-bang", "stun"}) or _police_broke_it_up(head.sent):
             return PROTESTS, "Protest with intervention", strength
+    if kind == "looting" and _weapon_subtype(_doers_of_fire(head)) in (AIR, SHELLING):
+        # "Ukrainian drones set fire to a fuel terminal", "launched drone attacks, killing two and setting fires
+        # across the capital": the fire is what the strike did, not property destroyed by people
+        return EXPLOSIONS, _weapon_subtype(_doers_of_fire(head)), strength
     if kind == "looting":
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
         subject = argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
