@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, CIVILIAN, CROWD_PEOPLE, DISRUPT_VERBS, FIGHTS, FORCES, IED_CUES, IMPACT_VERBS, LYNCHERS,
-    MILITARY, NON_STATE, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
+    MILITARY, NON_STATE, OUTLAWS, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
     argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
 )
 
@@ -101,8 +101,12 @@ def _crowd_wrecked(sentence: Span) -> bool:
         for c in t.children) for t in sentence)
 
 
-OUTLAWS_OR_ARMED = {"gang", "cartel", "gunman", "gunmen", "bandit", "jihadist", "terrorist", "militant", "assailant"}
 ARMIES = {"force", "forces", "troop", "unit", "army", "military", "brigade", "battalion", "regiment", "division"}
+
+
+# what "attacked on the …" can be where, not whom: "attacked on the northern outskirts of Kupiansk"
+WHERE_ON = {"outskirts", "outskirt", "edge", "front", "frontline", "direction", "axis", "flank", "side", "area",
+            "sector", "approach", "approaches", "bank", "line"}
 
 
 def _aimed_at_anyone(head: Token) -> bool:
@@ -112,17 +116,12 @@ def _aimed_at_anyone(head: Token) -> bool:
         for o in c.children) for c in head.children)
 
 
-# what "attacked on the …" can be where, not whom: "attacked on the northern outskirts of Kupiansk"
-WHERE_ON = {"outskirts", "outskirt", "edge", "front", "frontline", "direction", "axis", "flank", "side", "area",
-            "sector", "approach", "approaches", "bank", "line"}
-
-
 def _armies_attacking(head: Token) -> bool:
     """A state's forces (or units named as such) as the attackers, or attacks an army repelled."""
     attackers = argument_lemmas(head, ("nsubj", "agent")) | {
         lemma_of(o) for p in head.children if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ == "by"
         for o in p.children if o.dep_ == "pobj"}
-    if attackers & (NON_STATE - {"group"} | OUTLAWS_OR_ARMED):
+    if attackers & (NON_STATE - {"group"} | OUTLAWS):
         return False  # "Allied Democratic Forces (ADF) rebels hacked …": rebels, whatever their name says
     assault_groups = any(lemma_of(c) == "assault" for o in head.subtree if lemma_of(o) == "group" for c in o.children)
     repelled = head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in ("repel", "repulse", "thwart")
@@ -359,10 +358,10 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         if has_cue(sentence, {"disperse", "teargas", "cannon", "baton", "arrest", "detain", "rubber", "beat",
                               "pepper", "pellet", "flash-bang", "stun"}) or _police_broke_it_up(head.sent):
             return PROTESTS, "Protest with intervention", strength
-    if kind == "looting" and _weapon_subtype(_doers_of_fire(head)) in (AIR, SHELLING):
+    if kind == "looting" and (fired_by := _weapon_subtype(_doers_of_fire(head))) in (AIR, SHELLING):
         # "Ukrainian drones set fire to a fuel terminal", "launched drone attacks, killing two and setting fires
         # across the capital": the fire is what the strike did, not property destroyed by people
-        return EXPLOSIONS, _weapon_subtype(_doers_of_fire(head)), strength
+        return EXPLOSIONS, fired_by, strength
     if kind == "looting":
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
         subject = argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
