@@ -1,27 +1,17 @@
 """How clauses, names and tallies in wire copy, NGO updates and regional papers decide what is an incident and where."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from geomap.models import Document
+from incident_support import coded, incidents
 
 pytestmark = pytest.mark.e2e
-
-PUBLISHED = date(2025, 6, 26)  # a Thursday
 
 
 @pytest.fixture(scope="module")
 def geoparser(rules_parser):
     """These tests pin what the rules find; the keep model that scores them is tested in test_keep_model.py."""
     return rules_parser
-
-
-def coded(geoparser, text, published=PUBLISHED):
-    """(sub-event type, place, date) of every incident found, in order."""
-    found = geoparser.extract([Document("t", text, published=published)]).incidents
-    return [(i.sub_event_type, i.place.name, i.date.isoformat()) for i in found]
 
 
 # --- places -------------------------------------------------------------------------------------------------------
@@ -55,7 +45,7 @@ def test_a_local_government_area_tagged_as_an_organisation_is_its_seat(geoparser
 def test_a_region_tagged_as_an_organisation_keeps_its_article(geoparser):
     """ "La Libertad region" tagged ORG is Peru's region, not "La" plus a Philippine town Libertad."""
     text = "The men were seized on April 26 in the Pataz district of La Libertad region, relatives said."
-    found = geoparser.extract([Document("t", text, published=PUBLISHED)]).incidents
+    found = incidents(geoparser, text)
     assert [(i.place.name, i.place.country_code) for i in found] == [("La Libertad", "PE")]
 
 

@@ -5,27 +5,15 @@ from datetime import date
 
 import pytest
 
-from geomap.models import Document
+from incident_support import coded, incidents
 
 pytestmark = pytest.mark.e2e
-
-PUBLISHED = date(2025, 6, 26)  # a Thursday
 
 
 @pytest.fixture(scope="module")
 def geoparser(rules_parser):
     """These tests pin what the rules find; the keep model that scores them is tested in test_keep_model.py."""
     return rules_parser
-
-
-def incidents(geoparser, text, published=PUBLISHED):
-    return geoparser.extract([Document("t", text, published=published)]).incidents
-
-
-def coded(geoparser, text, published=PUBLISHED):
-    """(sub-event type, place, date) of every incident found, in order."""
-    return [(i.sub_event_type, i.place.name, i.date.isoformat())
-            for i in incidents(geoparser, text, published=published)]
 
 
 def test_entries_of_a_live_blog_told_the_next_day_are_of_the_day_it_covers(geoparser):

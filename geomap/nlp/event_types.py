@@ -94,11 +94,15 @@ def _crowd_wrecked(sentence: Span) -> bool:
     """ "protesters tore down a statue of Hugo Chávez", "crowds toppled a monument", "broke the gates of the
     governor's office": the crowd destroyed property (not "police tore down protest tents", "called for the
     government to be toppled")."""
-    return any((lemma_of(t) == "topple" or lemma_of(t) == "break" and any(c.dep_ == "dobj" for c in t.children)
-                or lemma_of(t) in ("tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children))
-               and t.pos_ == "VERB" and any(  # (not "pulled down their shutters in protest": a strike)
-        c.dep_ == "nsubj" and lemma_of(c) in PROTESTERS | CROWD_PEOPLE | {"crowd", "mob", "rioter"}
-        for c in t.children) for t in sentence)
+    crowd = PROTESTERS | CROWD_PEOPLE | {"crowd", "mob", "rioter"}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" and lemma_of(c) in crowd for c in verb.children):
+            continue
+        lemma, deps = lemma_of(verb), {(c.dep_, c.lower_) for c in verb.children}
+        if lemma == "topple" or lemma == "break" and any(dep == "dobj" for dep, _ in deps) \
+                or lemma in ("tear", "knock") and ("prt", "down") in deps:  # (not "pulled down their shutters in
+            return True  # protest": a strike)
+    return False
 
 
 ARMIES = {"force", "forces", "troop", "unit", "army", "military", "brigade", "battalion", "regiment", "division"}

@@ -77,7 +77,7 @@ def _a_stoppage(strike: Token) -> bool:
         strike.head.lemma_ == "on" and strike.dep_ == "pobj")  # "went on strike", not "strike on Kherson"
 
 
-HANDED_PEOPLE = {"suspect", "body", "bodies", "remains", "prisoner", "hostage", "detainee", "captive", "child"}
+HANDED_PEOPLE = {"body", "bodies", "remains", "prisoner", "detainee"}  # besides PERSONS: who and what is handed over
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
