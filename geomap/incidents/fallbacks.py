@@ -15,6 +15,7 @@ from geomap.incidents.walker import (
     AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from,
 )
 from geomap.models import Place
+from geomap.nlp.cues import TELLING_VERBS
 from geomap.nlp.events import trigger_words
 from geomap.nlp.pipeline import starts_line, toponym_spans
 from geomap.nlp.toponyms import after_brackets
@@ -114,7 +115,7 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
     return False
 
 
-SPEAKING = {"say", "tell", "confirm", "announce", "claim", "state", "report", "add", "speak"}
+SPEAKING = TELLING_VERBS | {"speak"}
 
 
 WITNESSES = {"resident", "witness", "villager", "local", "survivor", "inhabitant"}

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from geomap.geocoding.names import normalize
-from geomap.nlp.cues import FORCES, lemma_of
+from geomap.nlp.cues import FORCES, TELLING_VERBS, lemma_of
 from geomap.nlp.pipeline import toponym_spans
 from geomap.nlp.nonviolence import NATURAL
 from geomap.nlp.events import Trigger, find_triggers
@@ -52,7 +52,7 @@ ANAPHORA = {"this", "that", "these", "those"}
 STUDIES = {"study", "report", "survey", "data", "analysis", "research", "figure", "statistic", "monitor", "database",
            "index", "review", "estimate", "trend"}
 # "a war monitor said": attribution of a report, not an analysis of a trend
-REPORTING = {"say", "tell", "report", "confirm", "announce", "add", "claim", "state", "write", "post"}
+REPORTING = TELLING_VERBS | {"write", "post"}
 # "until they stopped attacking shipping": the activity as a whole, not one event
 CESSATION = {"stop", "cease", "halt", "end", "quit", "resume", "continue", "keep"}
 SERIES = {"string", "series", "spate", "wave", "litany", "catalogue", "catalog", "succession", "pattern", "run",

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from geomap.geo import distance_km
 from geomap.incidents.located import Located, written_as_region
 from geomap.incidents.walker import LOCATIVE, NEAR, REGION_REACH_KM, TEMPORAL, Walker
+from geomap.nlp.cues import TELLING_VERBS
 
 log = logging.getLogger("geomap.incidents.places")
 
@@ -39,7 +40,7 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
     return chain
 
 
-REPORTING = {"say", "report", "claim", "announce", "confirm", "tell", "add", "state", "allege"}
+REPORTING = TELLING_VERBS | {"allege"}
 # armed units that say where they are ("the garrison in Babanusa said it repelled …")
 UNITS = {"division", "brigade", "battalion", "garrison", "regiment", "unit", "base", "troops", "force", "forces",
          "post"}

@@ -15,6 +15,8 @@ SYMBOLIC_BURNING = {"tyre", "tire", "effigy", "flag", "poster", "portrait", "pic
 # the fights people die in: "killed in clashes", "shot dead in an encounter"
 FIGHTS = {"encounter", "clash", "gunfight", "firefight", "shootout", "battle", "fighting", "exchange", "skirmish",
           "confrontation", "gunbattle"}
+# verbs that tell what happened; each reader adds its own ("write" for posts, "allege" for accusations)
+TELLING_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "claim", "state"})
 DEMANDS = {"demand", "protest", "denounce", "condemn", "call", "press", "oppose", "reject", "voice", "express",
            "decry", "urge", "demonstrate", "chant"}
 
