@@ -64,7 +64,9 @@ def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
     cand, place = found.candidate, found.candidate.place
     features = {
         "match": MATCH.get(cand.match, -1.0),
-        "population": population(place),
+        # a seat of unknown size is a town when written by its own name ("Daquq"), not by a variant it lists
+        # ("Nasir" for a Turkish village)
+        "population": population(place, seat=cand.match == "name"),
         "feature_code": feature_prior(place),
         "label_fit": label_fit(place, label),
     }
@@ -135,6 +137,8 @@ def _contextual(place: Place, context: Context, bias: Bias | None) -> dict[str, 
 
 
 WEAK_MATCHES = frozenset({"alternate", "historic", "transliteration"})
+SURE_ENOUGH = 0.5  # how much reading of other names it takes to doubt a weakly matched place abroad (not one unsure
+# guess: "Houthi" read as an Indian town does not make "Hodeidah" doubtful)
 HAMLET = 1000  # population below which a weakly matched place needs the text's country to be believed
 OUTWEIGHS = 1.0  # size ratio past which a holder of the name in another country makes an alternate-name holder weak
 PROMINENT = 3_000_000  # population from which a city's exactly written name gets the prominence term
@@ -146,6 +150,7 @@ DWARFS = 20  # population ratio past which an alternate-name holder is the place
 # a text is about one country when that country holds this share of its other names' confident weight, and at
 # least this much weight (two names resolved for sure)
 FOCUSED, FOCUS_WEIGHT = 0.5, 2.0
+NEIGHBOURLY = 0.5  # continental closeness (1 at 0 km, 0 from ~3,000 km) of places a text may name unannounced
 LOCAL_SIZE = 100_000  # a city this big abroad is news in its own right ("protested outside the consulate in Vancouver")
 # evidence that a candidate belongs with the text's other places (or the user's bias)
 _NEAR_EVIDENCE = frozenset({"country_agreement", "regional_proximity", "parent", "child", "bias_country", "bias_area"})
@@ -195,9 +200,13 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     # "EU" written in capitals is the abbreviation the gazetteer knows, whatever town is nearby: not Eu, France
     abbreviated = any(f.candidate.match == "abbreviation" and _abbreviation_ok(written, f.candidate.matched_name)
                       for f in found)
+    # a seat of unknown size does not outweigh a well-known place of the name ("north Sinai" is not Sinaí, Ecuador)
+    famous = any(f.candidate.place.population >= LOCAL_SIZE for f in found)
     for index, item in enumerate(found):
         place = item.candidate.place
         features = _base(item, label, written)
+        if famous:
+            features["population"] = population(place, seat=False)
         if abbreviated and "written_as_abbreviation" in features:
             continue
         if unfit and features["label_fit"] < UNFIT_FLOOR:
@@ -236,7 +245,7 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             features["proximity"] = WEIGHTS["proximity"] * float(closeness[index])
         if regional is not None and regional[index] > 0:
             features["regional_proximity"] = WEIGHTS["regional_proximity"] * float(regional[index])
-        if item.candidate.match in WEAK_MATCHES and context is not None and context.country_total > 0 \
+        if item.candidate.match in WEAK_MATCHES and context is not None and context.country_total >= SURE_ENOUGH \
                 and "country_agreement" not in features and not place.is_country \
                 and (place.population < HAMLET or item.candidate.match == "transliteration"
                      or "regional_proximity" not in features):
@@ -245,12 +254,15 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
             # the text names ("Kech" in Balochistan is not Ketsch, Germany): nearness alone does not make it so
             features["foreign_hamlet"] = WEIGHTS["foreign_hamlet"]
         elif context is not None and context.countries and place.feature_class == "P" \
-                and place.population < LOCAL_SIZE \
                 and max(context.countries.values()) >= max(FOCUSED * context.country_total, FOCUS_WEIGHT) \
-                and not features.keys() & _NEAR_EVIDENCE:
+                and (place.population < LOCAL_SIZE and not features.keys() & _NEAR_EVIDENCE
+                     or item.candidate.match in WEAK_MATCHES and not features.keys() & (_NEAR_EVIDENCE - {
+                        "regional_proximity"}) and regional is not None and regional[index] < NEIGHBOURLY):
             # a town written exactly, but in a country a text about one country never names and a continent away
             # from all it names ("Lido Beach" in a Mogadishu report is not New York's): the gazetteer likely lacks
             # the local one. A digest that ranges over continents is left alone ("Afgooye" among Lahore and Kenscoff)
+            # So is a city that only lists the name as a variant, in a country the text never names and beyond a
+            # neighbour's reach ("Mambasa" in an Ituri report is not Mombasa, Kenya)
             features["foreign_far"] = WEIGHTS["foreign_far"]
         if item.variant == "namesake" and "admin1_agreement" not in features:
             features["namesake_elsewhere"] = WEIGHTS["namesake_elsewhere"]  # a county's town outside its state
@@ -282,7 +294,7 @@ def decide(ranked: Sequence[Scored]) -> tuple[Place | None, float]:
 
 
 def resolve_doc_mentions(mentions: Sequence[MentionSpan], text: str, store: GazetteerStore, *,
-                         bias: Bias | None = None, passes: int = 2) -> list[Resolution]:
+                         bias: Bias | None = None, passes: int = 3) -> list[Resolution]:
     """Resolve a document's mentions together (see ``geomap.resolution.document``)."""
     from geomap.resolution.document import resolve_document
 

@@ -100,6 +100,13 @@ def _participle_of(a: Trigger, b: Trigger) -> bool:
     return b.head.head.i == a.head.i and b.head.dep_ == "advcl" and b.head.tag_ == "VBG" and a.head.pos_ == "VERB"
 
 
+def _done_by(a: Trigger, b: Trigger) -> bool:
+    """ "the Far North has been hit by attacks from Boko Haram": what the passive verb's agent names is the event
+    the verb tells of."""
+    agent = b.head.head
+    return b.head.dep_ == "pobj" and agent.dep_ == "agent" and agent.head.i == a.head.i and a.head.tag_ == "VBN"
+
+
 def _stopped(a: Trigger, b: Trigger) -> bool:
     """ "air defences repelled an attack by drones": the attack stopped is the disrupted event, not one of its own."""
     return a.sub_event_type == "Disrupted weapons use" and b.head.i in {t.i for t in a.head.subtree} \
@@ -212,7 +219,8 @@ def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> 
         reach = 5 if weak and weaker.head.pos_ in ("NOUN", "PROPN") else 3
         if _in_sequence(a, b) or _in_sequence(b, a):
             continue
-        one = _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) \
+        one = _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) or _done_by(a, b) \
+            or _done_by(b, a) \
             or _framed_by(a, b) or _framed_by(b, a)
         if not one and index is not None and any(_apart(triggers[x], triggers[y], index)
                                                  for x in range(len(triggers)) if find(x) == find(i)
@@ -310,6 +318,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     last_places: list[Located] = []  # where the previous incident was, for "supporters rallied outside"
     last_told: tuple[int, list[Incident]] | None = None  # the last sentence that gave incidents, and those
     echoes: set[int] = set()  # incidents dated only by the day they were told of ("said on Friday it had taken")
+    retold: list[int] = []  # where sentences told again an event already coded
     borrowed: set[int] = set()  # incidents of sentences that date nothing: their day is the story's or the report's
     all_segments = segments(doc)
     blog_day = live_blog_day(all_segments, document)
@@ -319,7 +328,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         found = find_dates(segment.text, document.published, reference) if document.published else []
         # the story's day, not the day a statement about it was made ("… killed on Wednesday, the commission said
         # on Thursday"): undated events told next happened on the story's day
-        named = [(w.date, _said_on(segment, start, end)) for start, end, w in found if w.precision == "day"]
+        named = [(w.date, _said_on(segment, start, end)) for start, end, w in found if w.precision == "day"
+                 and segment.start_char + end > filed]  # not the filing date of "BANGUI, July 22 -"
         # … unless the telling is all the sentence dates ("the ministry said on Tuesday its fleet had destroyed")
         days = [day for day, said in named if not said] or [day for day, _ in named]
         previous, reference = reference, days[-1] if days else reference
@@ -342,24 +352,33 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                            key=lambda c: min(path_length(token, t.head) for t in clusters[c]))
         paragraph = doc.text.rfind("\n", 0, segment.start_char) + 1
         # a placeless sentence is a new event of its paragraph only when it is dated or nothing is coded there yet
-        fresh = bool(dates) or not any(incident.start >= paragraph for incident in incidents)
+        fresh = bool(dates) or not any(start >= paragraph for start in [i.start for i in incidents] + retold)
         for number, cluster in enumerate(clusters):
             found_here = _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                         [tolls[k] for k, c in owner.items() if c == number], store,
                                         len(incidents), last_places, previous, fresh, heading_window)
+            if found_here and (_retold_by_its_day(cluster, found_here, incidents)
+                               or _toll_of_one_told(cluster, found_here, incidents)):
+                log.debug("an event told before, told again: %r", segment.text)
+                retold.append(segment.start_char)  # the paragraph has coded its event
+                found_here = []
             if found_here and last_told is not None and k - last_told[0] <= 2:
                 found_here = as_damage_of(found_here, cluster, last_told[1])
-            if found_here and last_told is not None and _said_alike(cluster):
+            if found_here and last_told is not None and _said_alike(cluster) \
+                    and not _of_another_time(found_here, last_told[1]):
                 # "three died as students and party activists fought pitched battles … Two people were killed in
                 # similar clashes in Dhaka": the same kind of event as the one just told
                 kind = last_told[1][0]
                 found_here = [replace(i, event_type=kind.event_type, sub_event_type=kind.sub_event_type)
                               for i in found_here]
             if found_here:
-                last_told = (k, found_here)
+                # every event the sentence told ("Police fired tear gas at protesters …" tells two that dedupe joins)
+                last_told = (k, (last_told[1] if last_told is not None and last_told[0] == k else []) + found_here)
                 if named and all(said for _, said in named) and _done_before(lead_of(cluster)):
                     echoes.update(id(i) for i in found_here)
-            elif last_told is not None and k - last_told[0] <= 2:
+            elif last_told is not None and k - last_told[0] <= 2 and not any(
+                    TIME_STAMP.match(all_segments[j].text) for j in range(last_told[0] + 1, k + 1)):
+                # (not across a live blog's time stamp: the next entry tells another moment)
                 escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
             if not dates and not heading_window:
                 borrowed.update(id(i) for i in found_here)
@@ -530,9 +549,43 @@ def _without_summaries(incidents: list[Incident], borrowed: set[int] = frozenset
     return kept
 
 
+def _retold_by_its_day(cluster: list[Trigger], found: list[Incident], told: list[Incident]) -> bool:
+    """ "without specifying whether they were linked to Saturday's ambush": an event named by its day, of a kind
+    the story already told for that day, is that event again (wherever the sentence's own place is)."""
+    head = lead_of(cluster).head
+    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in head.children):
+        return False
+    # "Saturday's attack in Katsina" names a place of its own: the same event only if told there
+    own_place = any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "outside") for c in head.children)
+    return all(any(i.event_type == f.event_type and i.date == f.date and (
+        not own_place or distance_km(i.place.lat, i.place.lon, f.place.lat, f.place.lon) <= 25) for i in told)
+        for f in found)
+
+
+def _toll_of_one_told(cluster: list[Trigger], found: list[Incident], told: list[Incident]) -> bool:
+    """ "The health ministry confirmed that five people were killed in Tulkarm", after the strike on Tulkarm that
+    day was told: deaths by no one named, where and when an event was told, are its toll."""
+    if any(t.kind not in ("kill", "killing") for t in cluster):
+        return False
+    verb = lead_of(cluster).head
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return all(any(i.place.gazetteer_id == f.place.gazetteer_id and i.date == f.date
+                   and i.date_precision == f.date_precision == "day" for i in told) for f in found)
+
+
+def _of_another_time(found: list[Incident], told: list[Incident]) -> bool:
+    """ "Last month, … in a similar raid": dated only to a month or year, or more than a week from the event just
+    told, it is an event of its own time (and kind)."""
+    return any(i.date_precision in ("month", "year") or i.date is None
+               or min(abs((i.date - t.date).days) for t in told if t.date is not None) > 7 for i in found) \
+        if any(t.date is not None for t in told) else False
+
+
 def _said_alike(cluster: list[Trigger]) -> bool:
     """ "two people were killed in similar clashes": deaths in an event of the kind just told (not "a similar clash
-    between cultists in June", an event of its own kind)."""
+    between cultists in June", an event of its own kind, nor "last month … in a similar raid", one of another
+    day: the caller compares dates)."""
     nouns = [o for t in cluster for p in t.head.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
              for o in p.children]
     return any(c.dep_ == "amod" and c.lower_ == "similar" for n in nouns for c in n.children)

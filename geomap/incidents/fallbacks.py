@@ -281,6 +281,7 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     unknown = {span.start for span in toponym_spans(doc)
                if (span._.geomap_place is None or approximate(span)) and span.label_ not in ("NORP", "FAC")
                and not _stands_for_government(span)}
+    measured = any(measured_from(u) is not None for u in nouns)
     reach = list(_back_through_paragraphs(doc, first))
     lead = _lead_paragraph_end(doc.text)
     story = _before_the_reach(doc, reach, first, segment, nouns, words)
@@ -288,13 +289,16 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
         for i in positions:
             span = index.get(i)
             if span is None:
-                if i in unknown and i < events_start:  # not "marched from the Makki mosque towards the city centre";
-                    return []  # but "Walikale … the town's airstrip": the nearest town is one the gazetteer lacks
+                if i in unknown and (i < events_start or _where_it_was(doc[i]) and not measured):
+                    # "Walikale … the town's airstrip", "the fighting in Nasir … a garrison in the town": the
+                    # nearest town is one the gazetteer lacks (not "marched from the Makki mosque towards the city";
+                    # but "the airport at Kavumu, about 30 km north of the city" is near the city meant)
+                    return []
                 continue
             if _stands_for_government(span) or _by_agent(span) or _origin(span) or span.start_char < filed:
                 continue  # "three days after Moscow's defence ministry said … the town": not the town meant (the
                 # story's dateline is weighed below)
-            if i > events_start and not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE - {"of"}):
+            if i > events_start and not _where_it_was(span.root):
                 continue  # between the event and "the city" only where it happened ("launched at Odesa"), not "a
                 # native of Rukungiri"
             if _could_be_the_city(span) and not _names_a_thing(span):
@@ -318,6 +322,11 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
     # Mogadishu says "the Somali capital", not Nairobi
     again = any(span._.geomap_place.gazetteer_id == opening.place.gazetteer_id for span in named)
     return [opening] if again else []
+
+
+def _where_it_was(token: Token) -> bool:
+    """ "launched at Odesa", "the fighting in Nasir": a place named after the event's first word that says where."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of"}
 
 
 CITY_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "ward", "raion"}
@@ -515,6 +524,8 @@ def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     subject = next((t for t in following if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == following.root.i), None)
     if subject is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
         return []
+    if following.root.lemma_.lower() in SPEAKING:
+        return []  # "…, the source added": who told it again, not the thing the lede told of
     told = {t.lemma_.lower() for t in segment if t.pos_ == "NOUN"}
     if subject.lemma_.lower() not in told:
         return []  # "The army said …" is someone else, not the thing the lede told of

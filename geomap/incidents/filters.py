@@ -384,6 +384,17 @@ def _dated_to_a_day(head: Token) -> bool:
                for t in head.subtree if t.i != head.i)
 
 
+def _one_days_run(series: Token) -> bool:
+    """ "a series of US air strikes hit Sanaa overnight": a run of strikes that did something on one day is that
+    day's event (ACLED codes one per place and day), unlike "the latest in a string of attacks"."""
+    verb = series.head
+    return verb.tag_ == "VBD" and _dated_to_a_day(verb) and (series.dep_ in ("nsubj", "nsubjpass") or (
+        series.dep_ == "dobj" and lemma_of(verb) in LAUNCHING))  # not "Monday's strike followed a wave of attacks"
+
+
+LAUNCHING = {"launch", "fire", "carry", "conduct", "unleash", "stage", "mount"}
+
+
 SHORT_SPANS = {"weekend", "overnight"}  # "clashes continued near El Tarra over the weekend": days, not a season
 
 
@@ -638,7 +649,7 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "background (\"the 2004 Tak Bai incident, in which 85 protesters died\")"
     listed = head.head if head.dep_ == "conj" else head  # "a continuation of IED activity … and attacks on …"
     if head.tag_ == "NNS" and listed.dep_ == "pobj" and listed.head.lower_ == "of" \
-            and lemma_of(listed.head.head) in SERIES:
+            and lemma_of(listed.head.head) in SERIES and not _one_days_run(listed.head.head):
         return "aggregate (\"the latest in a string of attacks\")"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in LONG_SPANS:
         return "aggregate over a stretch (\"a year of fighting\", \"months of clashes\")"

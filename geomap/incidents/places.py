@@ -41,6 +41,8 @@ def clause_chain(head: Token) -> list[tuple[Token, int]]:
 
 
 REPORTING = TELLING_VERBS | {"allege"}
+CORRESPONDENTS = {"correspondent", "reporter", "stringer"}
+WITNESSES = {"resident", "villager", "inhabitant", "witness", "eyewitness"}
 # armed units that say where they are ("the garrison in Babanusa said it repelled …")
 UNITS = {"division", "brigade", "battalion", "garrison", "regiment", "unit", "base", "troops", "force", "forces",
          "post"}
@@ -117,6 +119,24 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                         elif child.dep_ == "prep" and child.lemma_.lower() in NEAR:
                             for obj in walker.objects(child):
                                 walker.noun(obj, 2, True, walker.new_group(None))
+    if not walker.found:
+        for trigger in anchors:  # "our Lahore correspondent reports police detained dozens", "residents of Baniyas
+            # said armed men shot 12 civilians": the town a correspondent covers, or witnesses live in, is the news's
+            top = clause_chain(trigger)[-1][0]
+            while top.dep_ == "conj" and top.head.i != top.i:  # "said men went from house to house and shot 12"
+                top = top.head
+            if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING:
+                for speaker in top.head.children:
+                    if speaker.dep_ != "nsubj" or speaker.lemma_.lower() not in CORRESPONDENTS | WITNESSES:
+                        continue
+                    for name in speaker.children:
+                        if name.dep_ == "compound" and name.i in index \
+                                and index[name.i]._.geomap_place.feature_code != "PPLC":
+                            walker.noun(name, 3, False, walker.new_group(None))  # (a capital's covers the country)
+                        elif name.dep_ == "prep" and name.lower_ in ("of", "in") \
+                                and speaker.lemma_.lower() in WITNESSES:
+                            for place in walker.objects(name):
+                                walker.noun(place, 3, False, walker.new_group(None))
     if not walker.found:
         for trigger in anchors:  # "the 22nd Infantry Division in Babanusa said it repelled an RSF assault on its
             # base": a unit telling of an attack on itself was attacked where it is

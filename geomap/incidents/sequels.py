@@ -55,7 +55,7 @@ def escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow | 
         return
     for incident in list(told):
         if incident.event_type != "Protests" or ESCALATION[incident.sub_event_type] >= rank \
-                or (lead.event_type == "Riots" and incident.sub_event_type != "Peaceful protest") \
+                or (lead.event_type == "Riots" and incident.sub_event_type == "Excessive force against protesters") \
                 or (window is not None and window.date is not None and window.date != incident.date):
             continue
         raised = replace(incident, event_type=lead.event_type, sub_event_type=lead.sub_event_type, actors=tuple(

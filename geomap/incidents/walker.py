@@ -289,10 +289,14 @@ class Walker:
                         self.noun(sub, dist + 1, False, self.new_group(None))
             elif dep in ("prep", "agent") and lemma not in TEMPORAL:  # "clashed with fighters near Gao"
                 for obj in self.objects(child):
-                    for sub in obj.children:  # "took to the streets of Khartoum", "fought for control of X"
-                        if sub.dep_ == "prep" and (sub.lower_ in LOCATIVE - {"of"} or obj.lemma_.lower() in AREAS):
-                            for inner in self.objects(sub):
-                                self.noun(inner, dist + 2, sub.lower_ in NEAR, self.new_group(None))
+                    for sub in obj.children:  # "took to the streets of Khartoum", "fought for control of X",
+                        # "trees belonging to residents of Sinjil"
+                        dwellers = sub.lower_ == "of" and obj.lemma_.lower() in DWELLERS
+                        if sub.dep_ == "prep" and (sub.lower_ in LOCATIVE - {"of"} or obj.lemma_.lower() in AREAS
+                                                   or dwellers):
+                            for inner in self.objects(sub):  # (where owners live is weaker than where it was)
+                                self.noun(inner, dist + (4 if dwellers else 2), sub.lower_ in NEAR,
+                                          self.new_group(None))
                     for thing in (obj, *obj.conjuncts):  # "set fire to a post and vehicles parked in Kalat district"
                         for sub in thing.children:
                             if sub.dep_ == "acl" and sub.tag_ == "VBN" and sub.lemma_.lower() in WHERE_PARTICIPLES:
@@ -332,7 +336,7 @@ class Walker:
                     c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
                 self.noun(child, dist + 1, False, self.new_group(None))  # "Kharkiv came under drone attack"
             elif dep == "nsubj" and token.pos_ == "VERB":  # "police in Istanbul detained…": where the actor was
-                dwellers = child.lemma_.lower() in ("resident", "inhabitant", "villager", "people", "citizen", "local")
+                dwellers = child.lemma_.lower() in DWELLERS
                 for sub in child.children:  # "residents of Nasiriyah gathered": where they live
                     if sub.dep_ == "prep" and (sub.lower_ in ("in", "at", "near", "outside") or dwellers and sub.lower_ == "of"):
                         for obj in self.objects(sub):
@@ -361,9 +365,13 @@ WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", 
                      "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
 
 
-PATROLLING = {"patrol", "sail", "cruise"}  # where a ship or aircraft was when it acted
+PATROLLING = {"patrol", "sail", "cruise"}
+DWELLERS = {"resident", "inhabitant", "villager", "people", "citizen", "local"}  # "residents of X": people of X  # where a ship or aircraft was when it acted
 
 
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "hundred": 100}
 DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "kms", "mi"}
 
 
@@ -372,24 +380,25 @@ NEAR_KM = 30.0  # a place measured from a town this close is coded at the town, 
 
 def _measured_from(prep: Token) -> bool:
     """ "15 kilometres from X": a "from" that measures a distance, not where someone came from."""
-    return prep.dep_ == "prep" and prep.lower_ == "from" and any(
+    return prep.dep_ == "prep" and prep.lower_ == "from" and (any(
         w.dep_ == "npadvmod" and w.lower_ in DISTANCE_UNITS for w in prep.lefts)
+        or prep.head.lower_ in DISTANCE_UNITS)  # "a village about eight kilometres from Oicha"
 
 
 def measured_from(token: Token) -> float | None:
-    """ "120 km north-west of X", "30 miles from X": how far from X the text puts the place (None: not measured).
-
-    A distance the words give but not in digits counts as far."""
+    """ "120 km north-west of X", "eight kilometres from X": how far from X the text puts the place (None: not
+    measured). A distance the words give in no number we read counts as far."""
     head = token.head
     if token.dep_ != "pobj" or head.lower_ not in ("of", "from"):
         return None
     window = token.doc[max(head.i - 7, 0):head.i]
     units = [t for t in window if t.lower_ in DISTANCE_UNITS or t.lower_.rstrip("s") in DISTANCE_UNITS]
-    numbers = [t for t in window if t.like_num]
+    numbers = [t for t in window if t.like_num and units and t.i < units[-1].i]  # "15 km", not "Mile 90 neighbourhood"
     if not units or not numbers:
         return None
+    word = numbers[-1].lower_
     try:
-        value = float(numbers[-1].text.replace(",", ""))
+        value = float(NUMBER_WORDS.get(word, word.replace(",", "")))
     except ValueError:
         return float("inf")
     return value * 1.609 if units[-1].lower_.startswith("mi") else value

@@ -15,6 +15,7 @@ from geomap.nlp.cues import (
     MILITARY, NON_STATE, OUTLAWS, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
     argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
 )
+from geomap.nlp.pipeline import toponym_spans
 
 # how a crowd that went home by itself is told to have dispersed
 PEACEFUL_END = re.compile(r"^dispersed? (?:peacefully|quietly|calmly|without (?:incident|violence|further incident))",
@@ -140,6 +141,8 @@ def _targets(head: Token) -> set[str]:
     found: set[str] = set()
     if lemma_of(head) == "come":  # "a military patrol came under fire": the subject is the target
         found |= argument_lemmas(head, ("nsubj",))
+        if found <= {"they", "it"} and head.dep_ in ("advcl", "conj"):
+            found |= argument_lemmas(head.head, ("nsubj", "nsubjpass"))  # "troops were patrolling … when they came"
     heads = [head] + ([head.head] if head.dep_ in ("nsubj", "dobj", "compound", "pobj") else [])
     for word in heads:
         for child in word.children:
@@ -424,7 +427,7 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             subject = argument_lemmas(doer, ("nsubj", "agent"))
         if subject and subject <= {"they", "we"} and head.dep_ == "ccomp":  # "resistance forces said they had captured Kalewa"
             subject = argument_lemmas(head.head, ("nsubj",))
-        if subject & (NON_STATE | {"resistance", "gang", "cartel"}) or (
+        if subject & (NON_STATE | {"resistance", "gang", "cartel"}) or _a_named_group(doer) or (
                 subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and has_cue(words, NON_STATE) and not has_cue(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
@@ -433,3 +436,24 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             # forces taking a town are recoded where the place is known)
         return BATTLES, "Armed clash", strength
     return event_type, sub, strength
+
+
+# words that make an organisation's name a state's ("Sudanese Armed Forces", "Israel Defense Forces")
+STATE_NAME_WORDS = {"army", "military", "government", "police", "ministry", "navy", "defense", "defence", "armed",
+                    "guard", "gendarmerie", "state", "national",
+                    # national armies the news names by a short name of their own
+                    "idf", "tatmadaw", "fardc", "saf", "sspdf", "fama", "fanci", "ana", "isf", "pla", "ispr"}
+
+
+def _a_named_group(doer: Token) -> bool:
+    """ "the M23 seized Goma", "the Rapid Support Forces took Wad Madani": a name (not a place's) as the one taking
+    a town, with nothing in it that makes it a state's, is an armed group's."""
+    heads = [c for c in doer.children if c.dep_ == "nsubj"] + [
+        o for c in doer.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    names = [t for h in heads if h.pos_ == "PROPN" and not _a_known_place(h) for t in h.subtree
+             if t.pos_ == "PROPN" or t.i == h.i]
+    return bool(names) and not {lemma_of(t) for t in names} & (STATE_NAME_WORDS | STATE)
+
+
+def _a_known_place(token: Token) -> bool:
+    return any(s.start <= token.i < s.end and s._.geomap_place is not None for s in toponym_spans(token.doc))

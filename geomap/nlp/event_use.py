@@ -10,7 +10,7 @@ from geomap.nlp.cues import (
     PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
     cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish, riot_gear,
 )
-from geomap.nlp.nonviolence import CONFLICT_DEAL, natural_cause, sport
+from geomap.nlp.nonviolence import CONFLICT_DEAL, NATURAL, natural_cause, sport
 from geomap.nlp.toponyms import named_as_a_place
 
 
@@ -35,6 +35,12 @@ OFFICES = {"ruler", "principal", "king", "monarch", "bishop", "lawmaker", "polit
            "commissioner", "governor", "minister", "judge", "cleric", "sheikh", "emir"}
 QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "group", "thousand", "thousands"}
 
+
+# what is uprooted to do a farmer harm
+GROVES = {"tree", "olive", "crop", "orchard", "vine", "grapevine", "sapling", "seedling", "grove", "plant", "field"}
+# what people fight that is no armed foe
+NO_ENEMY = {"firefighter", "fire", "blaze", "flame", "wildfire", "inferno", "tear", "cancer", "illness", "disease",
+            "flood", "floodwater", "corruption", "poverty", "addiction"}
 
 def _people(taken: Token) -> bool:
     """Whether what was seized is people: "two men", "a traditional ruler", "dozens of villagers" — an abduction or
@@ -303,6 +309,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         if not (has_cue(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (is_toponym(c) or lemma_of(c) in PLACEISH)
                                                         for c in head.children)):
             return False
+    if kind == "clash" and lemma in ("battle", "fight") and head.pos_ == "VERB" and (
+            argument_lemmas(head, ("nsubj", "dobj", "xcomp")) | {lemma_of(t) for c in head.children
+                                                                if c.dep_ == "prep" and c.lower_ == "against"
+                                                                for t in c.subtree}) & NO_ENEMY:
+        return False  # "firefighters battled to contain blazes", "fought back tears": no armed foe
     if kind in ("attack", "clash", "kill", "killing", "strike", "shelling", "capture") and sport(head):
         return False
     crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
@@ -356,4 +367,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
                           or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not objects_placeish(head):
         return False
+    if kind == "looting" and lemma == "uproot":  # "settlers uprooted 200 olive trees", not "uprooted families"
+        return bool(argument_lemmas(head, ("dobj", "nsubjpass")) & GROVES) and not (
+            argument_lemmas(head, ("nsubj", "agent")) & (NATURAL | {"wind", "gale", "tornado"}))  # nor "the storm"
     return True

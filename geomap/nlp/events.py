@@ -172,7 +172,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                     {"OP": "?", "LOWER": {"IN": ["surface", "sea"]}},
                     _lem(["vessel", "boat", "drone", "usv", "craft"])]]),
     _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
-                     "demolish", "demolition", "vandalism"]),
+                     "demolish", "demolition", "vandalism", "uproot"]),
     _seq("looting", "set fire", "set on fire", "burn down", "set alight", "set light to", "set ablaze"),
     _seq("clash", "laid siege", "lay siege", "laying siege"),  # not "have besieged El Fasher": a state
     _one("base", ["base", "headquarters", "outpost", "camp", "garrison"], _NOUN),

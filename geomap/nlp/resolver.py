@@ -42,7 +42,7 @@ class ToponymResolver:
 
 @Language.factory(
     "geomap_toponym_resolver",
-    default_config={"passes": 2, "explain": False, "span_key": "geomap_toponyms"},
+    default_config={"passes": 3, "explain": False, "span_key": "geomap_toponyms"},
 )
 def make_resolver(nlp: Language, name: str, passes: int, explain: bool, span_key: str) -> ToponymResolver:
     from geomap.nlp.pipeline import register_extensions

@@ -17,6 +17,7 @@ from geomap.nlp.name_cues import (
     CALENDAR_WORDS, DIRECTIONS, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
 )
 from geomap.resolution.demonyms import ap_state, demonym_places
+from geomap.resolution.features import people
 from geomap.resolution.lookup import site_named
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -271,7 +272,7 @@ class ToponymMatcher:
                 continue
             if place.is_country or place.feature_code in ("ADM1", "RGN", "CONT") or place.feature_class in "HT":
                 return True
-            if place.feature_class == "P" and place.population >= floor:
+            if place.feature_class == "P" and people(place) >= floor:
                 return True
         return False
 

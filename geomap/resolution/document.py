@@ -150,7 +150,7 @@ def _river_of(name: str, found: list[Found], store: GazetteerStore) -> list[Foun
 
 
 def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bias: Bias | None = None,
-                     passes: int = 2) -> list:
+                     passes: int = 3) -> list:
     """Resolutions for ``mentions`` (objects with text, label, start, end), in the same order."""
     from geomap.resolve import Resolution, decide, rank_found
 
@@ -204,13 +204,16 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             candidate_admin1[name] = {(f.candidate.place.country_code, f.candidate.place.admin1_code) for f in items
                                       if f.candidate.place.admin1_code and f.candidate.place.country_code}
     results = run(None)
+    earlier: list = []
     for _ in range(passes):
         evidence = _Evidence(store)
         evidence.candidate_admin1 = _narrowed(names, results, candidate_admin1)
-        for name, res in zip(names, results):
+        # the last two passes' readings both count: two names that each read the other into a foreign country
+        # ("Houthi" read as an Indian town and "Hodeidah" then doubted) would otherwise swap every pass
+        for name, res in [*zip(names, results), *zip(names, earlier)]:
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
-        results = run(evidence)
+        earlier, results = results, run(evidence)
     return _inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
                                                                       _one_sense(senses, results)))
 

@@ -82,8 +82,20 @@ class Context:
         return sum(self.countries.values())
 
 
-def population(place: Place) -> float:
-    return WEIGHTS["population"] * math.log10(1.0 + max(0, place.population))
+SEAT_POPULATION = 1000  # what a cities500 place of unknown population counts as
+
+
+def people(place: Place) -> int:
+    """The population a place is weighed by. GeoNames' cities500 holds a place with no population figure only
+    because it seats a division ("Dāqūq", "Al Qardāḩah"): a small town, not a hamlet."""
+    if place.population <= 0 and place.feature_class == "P" and place.source == "geonames:cities500":
+        return SEAT_POPULATION
+    return place.population
+
+
+def population(place: Place, seat: bool = True) -> float:
+    """The size prior; ``seat``: a cities500 place of unknown population counts as a small town (see ``people``)."""
+    return WEIGHTS["population"] * math.log10(1.0 + max(0, people(place) if seat else place.population))
 
 
 def feature_prior(place: Place) -> float:

@@ -108,8 +108,9 @@ def lookup(name: str, store: GazetteerStore, *, limit: int = 60, label: str | No
         kept = [c for c in matches if why != "generic" or (c.place.feature_class in klass and not (
             lower_division and (c.place.is_country or c.place.feature_code == "ADM1")))]
         if not kept and why == "generic" and klass == "A":
-            # an unknown division ("Henry County"): its namesake town stands in for it, discounted
-            kept, why = [c for c in matches if c.place.feature_class == "P"], "namesake"
+            # an unknown division ("Henry County"): its namesake town stands in for it, discounted (a town that
+            # bears the name as its own: "Nasir County" is not a Turkish village listing "Nasir" as a variant)
+            kept, why = [c for c in matches if c.place.feature_class == "P" and c.match == "name"], "namesake"
         for cand in kept:
             similarity = fuzz.ratio(normalize(variant), normalize(cand.matched_name)) / 100.0
             found.append(Found(cand, why, klass, similarity))
