@@ -220,3 +220,54 @@ def test_the_rules_stay_within_their_reach(geoparser, text, expected):
 def test_a_national_army_by_its_own_name_is_no_armed_group(geoparser):
     text = "The Tatmadaw captured the town of Lashio on Monday, state media said."
     assert [sub for sub, _, _ in coded(geoparser, text)] != ["Non-state actor overtakes territory"]
+
+
+# --- prompted by the untouched heldout130-132 --------------------------------------------------------------------------
+
+def test_prosecutors_taking_over_an_investigation_take_no_town(geoparser):
+    """ "took over the investigation into the knife attack … in Solingen": the attack on Friday, no capture."""
+    text = ("KARLSRUHE, Germany (dpa) - Federal prosecutors on Sunday took over the investigation into the knife "
+            "attack at a city festival in Solingen, in which three people were killed on Friday evening.")
+    found = coded(geoparser, text, published=date(2024, 8, 25))
+    assert found == [("Attack", "Solingen", "2024-08-23")]
+
+
+def test_rebels_taking_over_a_town_still_take_it(geoparser):
+    """Guard: "took over" a town or a police station is a capture."""
+    text = "Gang members took over a police station in Mirebalais on Monday."
+    assert [sub for sub, _, _ in coded(geoparser, text)] == ["Non-state actor overtakes territory"]
+
+
+def test_an_offices_seat_is_not_the_city_the_story_means(geoparser):
+    """ "the prosecutor's office in Karlsruhe" does not make Karlsruhe "the city" of a Solingen story."""
+    text = ("Three people were killed in a knife attack in Solingen on Friday evening, police said.\n"
+            "A spokeswoman for the prosecutor's office in Karlsruhe said the suspect had turned himself in. "
+            "The attacker stabbed people at random during a festival marking the city's 650th anniversary.")
+    places = {place for _, place, _ in coded(geoparser, text, published=date(2024, 8, 25))}
+    assert "Karlsruhe" not in places
+
+
+def test_a_rally_announced_for_a_day_to_come_has_not_happened(geoparser):
+    text = ("A small far-right group has announced a rally in Solingen for Sunday afternoon; a counter-demonstration "
+            "has also been registered, police said.")
+    assert coded(geoparser, text, published=date(2024, 8, 25)) == []
+
+
+def test_a_place_attacked_several_times_is_a_pattern(geoparser):
+    text = "In Mogadishu, Lido beach, a popular leisure spot, has been attacked several times."
+    assert coded(geoparser, text) == []
+
+
+def test_a_suicide_bomber_told_next_types_the_attack(geoparser):
+    """ "Friday night's attack on a restaurant … a suicide bomber detonated an explosive vest": a suicide bombing."""
+    text = ("The number of people killed in Friday night's attack on a beachfront restaurant in Mogadishu has risen "
+            "to 37, police said on Sunday. According to police, a suicide bomber detonated an explosive vest at the "
+            "entrance of the restaurant as families gathered by the sea.")
+    found = coded(geoparser, text, published=date(2024, 8, 4))
+    assert found == [("Suicide bomb", "Mogadishu", "2024-08-02")]
+
+
+def test_an_attack_that_fuelled_a_debate_is_the_one_told(geoparser):
+    text = ("A man stabbed three people to death in Solingen on Friday, police said. Chancellor Olaf Scholz is due "
+            "to visit Solingen on Monday. The attack has intensified Germany's debate on migration.")
+    assert [place for _, place, _ in coded(geoparser, text, published=date(2024, 8, 25))] == ["Solingen"]

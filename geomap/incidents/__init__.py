@@ -33,7 +33,7 @@ from geomap.incidents.fallbacks import (
 from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import REGION_WORDS, Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
-from geomap.incidents.sequels import as_damage_of, escalate
+from geomap.incidents.sequels import as_damage_of, escalate, specify
 from geomap.incidents.walker import REGION_REACH_KM
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, lead_of
@@ -380,6 +380,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                     TIME_STAMP.match(all_segments[j].text) for j in range(last_told[0] + 1, k + 1)):
                 # (not across a live blog's time stamp: the next entry tells another moment)
                 escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
+                specify(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
             if not dates and not heading_window:
                 borrowed.update(id(i) for i in found_here)
             incidents.extend(found_here)

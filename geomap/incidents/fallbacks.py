@@ -295,7 +295,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
                     # but "the airport at Kavumu, about 30 km north of the city" is near the city meant)
                     return []
                 continue
-            if _stands_for_government(span) or _by_agent(span) or _origin(span) or span.start_char < filed:
+            if _stands_for_government(span) or _by_agent(span) or _origin(span) or _an_offices_seat(span) \
+                    or span.start_char < filed:
                 continue  # "three days after Moscow's defence ministry said … the town": not the town meant (the
                 # story's dateline is weighed below)
             if i > events_start and not _where_it_was(span.root):
@@ -444,6 +445,16 @@ def _origin(span: Span) -> bool:
     """ "drones launched from Kursk": where something came from, not the town it then reached."""
     root = span.root  # not "farmers from X", "residents fled from X … shelled the town"
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in LAUNCHES
+
+
+OFFICES = {"office", "headquarters", "court", "ministry", "embassy", "consulate", "prosecutor", "bureau", "agency"}
+
+
+def _an_offices_seat(span: Span) -> bool:
+    """ "a spokeswoman for the prosecutor's office in Karlsruhe said": where an institution sits, not the story's
+    town that "the city" refers back to."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.lemma_.lower() in OFFICES
 
 
 def _by_agent(span: Span) -> bool:

@@ -384,6 +384,21 @@ def _dated_to_a_day(head: Token) -> bool:
                for t in head.subtree if t.i != head.i)
 
 
+ANNOUNCING = {"announce", "call", "schedule", "register", "organise", "organize"}
+
+
+def _announced(head: Token) -> bool:
+    """ "a far-right group has announced a rally for Sunday", "a counter-demonstration has been registered": a
+    gathering announced, called or registered, in the perfect or for a day to come, has not happened yet."""
+    verb = head.head
+    if head.dep_ not in ("dobj", "nsubjpass") or lemma_of(verb) not in ANNOUNCING or verb.pos_ != "VERB":
+        return False
+    perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    ahead = any(c.dep_ == "prep" and c.lower_ == "for" and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+                for c in [*verb.children, *head.children])
+    return perfect or ahead
+
+
 def _one_days_run(series: Token) -> bool:
     """ "a series of US air strikes hit Sanaa overnight": a run of strikes that did something on one day is that
     day's event (ACLED codes one per place and day), unlike "the latest in a string of attacks"."""
@@ -401,7 +416,7 @@ SHORT_SPANS = {"weekend", "overnight"}  # "clashes continued near El Tarra over 
 # what an event already told goes on to do: "the bombing drew condemnation", "the attack sparked protests"
 FEARS = {"fear", "concern", "worry", "alarm", "memory", "risk", "question", "doubt", "anxiety", "tension"}
 REACTIONS = {"draw", "revive", "underscore", "highlight", "deepen", "heighten", "renew", "bear", "echo", "recall",
-             "mirror", "resemble"}
+             "mirror", "resemble", "intensify", "fuel", "reignite", "inflame", "stoke"}
 
 
 CONDEMNATIONS = {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "mourn"}
@@ -587,6 +602,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.dep_ != "dobj" and any(c.dep_ in ("acl", "amod") and lemma_of(c) in ("plan", "schedule", "propose")
                                    for c in children):
         return "planned (\"a march planned by activists\")"
+    if any(c.dep_ == "npadvmod" and lemma_of(c) == "time" and c.tag_ == "NNS" and any(
+            d.dep_ in ("amod", "nummod") for d in c.children) for c in children) and not _dated_to_a_day(head):
+        return "habitual (\"has been attacked several times\", not \"struck Kharkiv three times on Monday\")"
+    if kind in ("protest", "riot") and _announced(head):
+        return "announced (\"has announced a rally in Solingen for Sunday afternoon\")"
     for verb in list(head.ancestors)[:6]:
         lemma = lemma_of(verb)
         if lemma in ("blame", "attribute") and {

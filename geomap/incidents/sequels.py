@@ -1,8 +1,9 @@
 """Sequels: what the sentences just after an incident tell about it.
 
 A placeless sentence that points back at a protest's crowd ("Police fired tear gas to disperse the crowd")
-raises that protest's coding; property burnt by no one named just after a strike is that strike's damage.
-Both look only at the incidents of the last sentence that gave any, at most two sentences back.
+raises that protest's coding; one that tells how an attack was done ("a suicide bomber detonated a vest at the
+entrance") codes it by the weapon; property burnt by no one named just after a strike is that strike's damage.
+All look only at the incidents of the last sentence that gave any, at most two sentences back.
 """
 from __future__ import annotations
 
@@ -37,6 +38,27 @@ def as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Incid
         return found
     event_type, sub_event_type = next(iter(strikes))
     return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
+
+
+BOMBINGS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
+
+
+def specify(told: list[Incident], cluster: list[Trigger], window: DateWindow | None,
+            incidents: list[Incident]) -> None:
+    """ "… Friday night's attack on a beachfront restaurant in Mogadishu. A suicide bomber detonated an explosive
+    vest at the entrance": the placeless sentence after an attack told only as an attack says how it was done, and
+    ACLED codes it by the weapon (never when it is told of another day)."""
+    lead = lead_of(cluster)
+    if lead.sub_event_type not in BOMBINGS or not told_in_past(lead) or len({i.place.gazetteer_id for i in told}) != 1:
+        return
+    for incident in list(told):
+        if incident.sub_event_type != "Attack" or (window is not None and window.date is not None
+                                                   and window.date != incident.date):
+            continue
+        done = replace(incident, event_type=lead.event_type, sub_event_type=lead.sub_event_type)
+        log.debug("%s told as %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
+        for listed in (incidents, told):
+            listed[next(n for n, i in enumerate(listed) if i is incident)] = done
 
 
 # how far a crowd's day went, in ACLED's order: the police broke it up, fired on it; the crowd rioted

@@ -304,6 +304,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "capture" and lemma in ("walk", "move", "roll", "sweep"):  # "rebels walked into Bukavu"
         subject = argument_lemmas(head, ("nsubj",))
         return has_cue(subject, NON_STATE | STATE | {"unit", "column"})  # "Fano units moved into Bichena"
+    if kind == "capture" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in head.children) \
+            and not any(is_toponym(c) or c.pos_ == "PROPN" or lemma_of(c) in PLACEISH | SETTLEMENTS | MILITARY
+                        for c in head.children if c.dep_ == "dobj"):
+        return False  # "prosecutors took over the investigation", not "rebels took over the town"
     if kind == "capture" and lemma == "enter":  # "rebels entered Goma", not "the war entered its third year"
         subject = argument_lemmas(head, ("nsubj",))
         if not (has_cue(subject, NON_STATE | STATE) and any(c.dep_ == "dobj" and (is_toponym(c) or lemma_of(c) in PLACEISH)
