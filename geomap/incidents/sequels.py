@@ -40,6 +40,12 @@ def as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Incid
     return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
 
 
+def _recode(incident: Incident, recoded: Incident, *lists: list[Incident]) -> None:
+    """Put ``recoded`` where ``incident`` stands in each list (the story's incidents and the last sentence's)."""
+    for listed in lists:
+        listed[next(n for n, i in enumerate(listed) if i is incident)] = recoded
+
+
 BOMBINGS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
 
 
@@ -57,8 +63,7 @@ def specify(told: list[Incident], cluster: list[Trigger], window: DateWindow | N
             continue
         done = replace(incident, event_type=lead.event_type, sub_event_type=lead.sub_event_type)
         log.debug("%s told as %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
-        for listed in (incidents, told):
-            listed[next(n for n, i in enumerate(listed) if i is incident)] = done
+        _recode(incident, done, incidents, told)
 
 
 # how far a crowd's day went, in ACLED's order: the police broke it up, fired on it; the crowd rioted
@@ -84,8 +89,7 @@ def escalate(told: list[Incident], cluster: list[Trigger], window: DateWindow | 
             label.replace("Protesters (", "Rioters (") if lead.event_type == "Riots" else label
             for label in incident.actors))
         log.debug("%s raised to %s by %r", incident.quote, lead.sub_event_type, lead.span.sent.text)
-        for listed in (incidents, told):
-            listed[next(n for n, i in enumerate(listed) if i is incident)] = raised
+        _recode(incident, raised, incidents, told)
 
 
 CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "protest", "demonstration", "march",
