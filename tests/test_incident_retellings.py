@@ -271,3 +271,11 @@ def test_an_attack_that_fuelled_a_debate_is_the_one_told(geoparser):
     text = ("A man stabbed three people to death in Solingen on Friday, police said. Chancellor Olaf Scholz is due "
             "to visit Solingen on Monday. The attack has intensified Germany's debate on migration.")
     assert [place for _, place, _ in coded(geoparser, text, published=date(2024, 8, 25))] == ["Solingen"]
+
+
+def test_a_capital_standing_for_its_regime_is_no_scene(geoparser):
+    """ "an attempt by the Kyiv regime to carry out attacks … was thwarted" (a Russian ministry's wording): the
+    drones were downed over Bryansk, not in Kyiv."""
+    text = ("Last night, an attempt by the Kyiv regime to carry out terrorist attacks using drones against "
+            "facilities in the Bryansk region was thwarted, the ministry said.")
+    assert "Kyiv" not in [place for _, place, _ in coded(geoparser, text)]

@@ -60,7 +60,8 @@ REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie (
 
 # what a capital stands for when it owns one ("Moscow's defence ministry", "Kyiv's forces")
 GOVERNMENT_NOUNS = {"ministry", "government", "army", "military", "force", "troop", "official", "envoy", "president",
-                    "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy"}
+                    "spokesman", "spokeswoman", "spokesperson", "leadership", "authority", "administration", "navy",
+                    "regime"}  # "an attempt by the Kyiv regime to carry out attacks": who, not where
 
 
 # armed groups named after a place ("the Zaire self-defence group", "the Sinaloa cartel")
@@ -365,8 +366,8 @@ WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", 
                      "occupy", "house", "park", "gather", "shelter", "trap", "camp"}
 
 
-PATROLLING = {"patrol", "sail", "cruise"}
-DWELLERS = {"resident", "inhabitant", "villager", "people", "citizen", "local"}  # "residents of X": people of X  # where a ship or aircraft was when it acted
+PATROLLING = {"patrol", "sail", "cruise"}  # where a ship or aircraft was when it acted
+DWELLERS = {"resident", "inhabitant", "villager", "people", "citizen", "local"}  # "residents of X": people of X
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
