@@ -302,7 +302,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(rf"\b(?i:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+|the\s+(?:previous|preceding)\s+)?{_WD}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
     (re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:last|this|past)\s+weekend\b", _I), _r_weekend),
     (re.compile(rf"\b{_N}\s+days?\s+(?:ago|earlier|before)\b", _I), _r_days_ago),
-    (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b", _I), _r_fixed(1)),
+    (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b"
+                r"|\bthe\s+(?:previous|preceding)\s+(?:morning|afternoon|evening|night)\b", _I), _r_fixed(1)),
     (re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
                 r"|\b(?:on\s+)?the\s+same\s+day\b|\bhours\s+(?:earlier|later)\b", _I), _r_same_day),
     (re.compile(rf"\b{_N}\s+days?\s+later\b|\bthe\s+(?:next|following)\s+(?:day|morning)\b", _I), _r_days_later),

@@ -183,3 +183,10 @@ def test_an_asides_old_date_is_no_base_for_the_previous_day():
     text = "The governor, who took office on 29 May 2023, said bandits had struck the previous day."
     found = find_dates(text, date(2025, 5, 8), reference=None)
     assert [w.date.isoformat() for _, _, w in found] == ["2023-05-29", "2025-05-07"]
+
+
+def test_the_previous_evening_is_the_day_before_the_day_named():
+    """ "said on Wednesday that … fired on positions … the previous evening": Tuesday."""
+    text = "The ministry said on Wednesday that troops had fired on positions near Tegh the previous evening."
+    found = {text[a:b]: w.date for a, b, w in find_dates(text, date(2025, 6, 18), None)}
+    assert found["the previous evening"] == date(2025, 6, 17)

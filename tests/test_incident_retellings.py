@@ -279,3 +279,10 @@ def test_a_capital_standing_for_its_regime_is_no_scene(geoparser):
     text = ("Last night, an attempt by the Kyiv regime to carry out terrorist attacks using drones against "
             "facilities in the Bryansk region was thwarted, the ministry said.")
     assert "Kyiv" not in [place for _, place, _ in coded(geoparser, text)]
+
+
+def test_a_crowd_dispersed_is_where_it_had_gathered(geoparser):
+    """ "fired tear gas to disperse students who had gathered outside the parliament in Nairobi": the scene is where
+    the crowd gathered (now read through the parse; the sentence fallback found it before)."""
+    text = "Police fired tear gas on Thursday to disperse students who had gathered outside the parliament in Nairobi."
+    assert coded(geoparser, text) == [("Protest with intervention", "Nairobi", "2025-06-26")]

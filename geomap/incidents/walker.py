@@ -252,6 +252,9 @@ class Walker:
                 self.anchor(child, dist + 1, False)
             elif dep == "relcl" and child.lemma_.lower() in UNFOLDING and not self.found:
                 self.anchor(child, dist + 1, False)  # "an encounter that lasted eight hours in the forests of X"
+            elif dep == "relcl" and child.lemma_.lower() in GATHERING and token.lemma_.lower() in CROWD_NOUNS \
+                    and not self.found:  # "to disperse supporters who had gathered outside a Dar es Salaam court"
+                self.anchor(child, dist + 2, False)
 
     def nearby(self, adverb: Token, dist: int) -> None:
         """ "close to X", "north of X" parsed as an adverb with its own preposition."""
@@ -306,6 +309,9 @@ class Walker:
                                 self.anchor(sub, dist + 2, False)  # "fire with militants hiding in a compound near X"
             elif (dep == "acl" and child.tag_ == "VBN") or dep == "xcomp":  # "a grenade thrown at … in Cali"
                 self.anchor(child, dist + 1, True)
+            elif dep == "advcl" and child.lemma_.lower() in DISPERSING and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                self.anchor(child, dist + 1, True)  # "fired tear gas to disperse supporters who had gathered at X"
             elif dep == "advcl" and token.pos_ == "VERB" and child.tag_ in ("VBD", "VBG") and any(
                     c.dep_ == "mark" and c.lower_ in ("as", "while") for c in child.children) and all(
                     c.lower_ in ("it", "they", "he", "she", "we") or any(d.dep_ == "poss" for d in c.children)
@@ -353,7 +359,11 @@ class Walker:
 # what an event does where it happens ("a gunfight that raged in the hills above X")
 # the crowd whose doings in an "as" clause are the scene of what was done to it
 CROWDS = {"thousand", "hundred", "dozen", "crowd", "protester", "demonstrator", "people", "mourner", "marcher"}
-GATHERING = {"flood", "gather", "march", "rally", "pack", "fill", "converge", "throng", "mass", "pour", "stream"}
+GATHERING = {"flood", "gather", "march", "rally", "pack", "fill", "converge", "throng", "mass", "pour", "stream",
+             "assemble"}
+DISPERSING = {"disperse", "clear", "scatter", "break"}  # what police fire tear gas to do to a crowd
+# the people a crowd is made of, as the dispersed are named
+CROWD_NOUNS = CROWDS | {"supporter", "activist", "student", "worker", "resident", "member", "youth", "villager"}
 UNFOLDING = {"last", "rage", "unfold", "occur", "erupt", "continue", "happen"}
 
 
