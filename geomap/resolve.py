@@ -60,13 +60,15 @@ def _abbreviation_ok(written: str, matched: str) -> bool:
     return written.replace(".", "").replace(" ", "") == matched.replace(".", "").replace(" ", "")
 
 
-def _base(found: Found, label: str | None, written: str) -> dict[str, float]:
+def _base(found: Found, label: str | None, written: str, famous: bool = False) -> dict[str, float]:
+    """The features of a candidate on its own. ``famous``: a well-known place (100,000 or more) bears the name too."""
     cand, place = found.candidate, found.candidate.place
     features = {
         "match": MATCH.get(cand.match, -1.0),
         # a seat of unknown size is a town when written by its own name ("Daquq"), not by a variant it lists
-        # ("Nasir" for a Turkish village)
-        "population": population(place, seat=cand.match == "name"),
+        # ("Nasir" for a Turkish village), and never outweighs a well-known place of the name ("north Sinai" is
+        # not Sinaí, Ecuador)
+        "population": population(place, seat=cand.match == "name" and not famous),
         "feature_code": feature_prior(place),
         "label_fit": label_fit(place, label),
     }
@@ -200,13 +202,10 @@ def rank_found(found: Sequence[Found], *, label: str | None = None, context: Con
     # "EU" written in capitals is the abbreviation the gazetteer knows, whatever town is nearby: not Eu, France
     abbreviated = any(f.candidate.match == "abbreviation" and _abbreviation_ok(written, f.candidate.matched_name)
                       for f in found)
-    # a seat of unknown size does not outweigh a well-known place of the name ("north Sinai" is not Sinaí, Ecuador)
     famous = any(f.candidate.place.population >= LOCAL_SIZE for f in found)
     for index, item in enumerate(found):
         place = item.candidate.place
-        features = _base(item, label, written)
-        if famous:
-            features["population"] = population(place, seat=False)
+        features = _base(item, label, written, famous)
         if abbreviated and "written_as_abbreviation" in features:
             continue
         if unfit and features["label_fit"] < UNFIT_FLOOR:

@@ -379,8 +379,9 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             elif last_told is not None and k - last_told[0] <= 2 and not any(
                     TIME_STAMP.match(all_segments[j].text) for j in range(last_told[0] + 1, k + 1)):
                 # (not across a live blog's time stamp: the next entry tells another moment)
-                escalate(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
-                specify(last_told[1], cluster, date_for(cluster, clusters, dates), incidents)
+                when = date_for(cluster, clusters, dates)
+                escalate(last_told[1], cluster, when, incidents)
+                specify(last_told[1], cluster, when, incidents)
             if not dates and not heading_window:
                 borrowed.update(id(i) for i in found_here)
             incidents.extend(found_here)
@@ -578,9 +579,9 @@ def _toll_of_one_told(cluster: list[Trigger], found: list[Incident], told: list[
 def _of_another_time(found: list[Incident], told: list[Incident]) -> bool:
     """ "Last month, … in a similar raid": dated only to a month or year, or more than a week from the event just
     told, it is an event of its own time (and kind)."""
-    return any(i.date_precision in ("month", "year") or i.date is None
-               or min(abs((i.date - t.date).days) for t in told if t.date is not None) > 7 for i in found) \
-        if any(t.date is not None for t in told) else False
+    days = [t.date for t in told if t.date is not None]
+    return bool(days) and any(i.date_precision in ("month", "year") or i.date is None
+                              or min(abs((i.date - day).days) for day in days) > 7 for i in found)
 
 
 def _said_alike(cluster: list[Trigger]) -> bool:

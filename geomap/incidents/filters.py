@@ -399,15 +399,15 @@ def _announced(head: Token) -> bool:
     return perfect or ahead
 
 
+LAUNCHING = {"launch", "fire", "carry", "conduct", "unleash", "stage", "mount"}
+
+
 def _one_days_run(series: Token) -> bool:
     """ "a series of US air strikes hit Sanaa overnight": a run of strikes that did something on one day is that
     day's event (ACLED codes one per place and day), unlike "the latest in a string of attacks"."""
     verb = series.head
     return verb.tag_ == "VBD" and _dated_to_a_day(verb) and (series.dep_ in ("nsubj", "nsubjpass") or (
         series.dep_ == "dobj" and lemma_of(verb) in LAUNCHING))  # not "Monday's strike followed a wave of attacks"
-
-
-LAUNCHING = {"launch", "fire", "carry", "conduct", "unleash", "stage", "mount"}
 
 
 SHORT_SPANS = {"weekend", "overnight"}  # "clashes continued near El Tarra over the weekend": days, not a season

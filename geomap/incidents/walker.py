@@ -404,8 +404,10 @@ def measured_from(token: Token) -> float | None:
         return None
     window = token.doc[max(head.i - 7, 0):head.i]
     units = [t for t in window if t.lower_ in DISTANCE_UNITS or t.lower_.rstrip("s") in DISTANCE_UNITS]
-    numbers = [t for t in window if t.like_num and units and t.i < units[-1].i]  # "15 km", not "Mile 90 neighbourhood"
-    if not units or not numbers:
+    if not units:
+        return None
+    numbers = [t for t in window if t.like_num and t.i < units[-1].i]  # "15 km", not "Mile 90 neighbourhood"
+    if not numbers:
         return None
     word = numbers[-1].lower_
     try:

@@ -42,6 +42,7 @@ GROVES = {"tree", "olive", "crop", "orchard", "vine", "grapevine", "sapling", "s
 NO_ENEMY = {"firefighter", "fire", "blaze", "flame", "wildfire", "inferno", "tear", "cancer", "illness", "disease",
             "flood", "floodwater", "corruption", "poverty", "addiction"}
 
+
 def _people(taken: Token) -> bool:
     """Whether what was seized is people: "two men", "a traditional ruler", "dozens of villagers" — an abduction or
     an arrest, not territory."""
