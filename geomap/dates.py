@@ -293,6 +293,21 @@ def _r_absolute_day(m: re.Match, p: date) -> DateWindow | None:
     return DateWindow(day, day, "day", m[0]) if day else None
 
 
+def _r_numeric_day(m: re.Match, p: date) -> DateWindow | None:
+    """ "on 21/01/2025" (police releases, most of the world) or "01/21/2025" (US): whichever order makes a
+    date; when both do, the latest one not after publication."""
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    days = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    past = [d for d in days if d <= p]
+    day = max(past) if past else min(days, default=None)
+    return DateWindow(day, day, "day", m[0]) if day else None
+
+
 _I = re.IGNORECASE
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None] | None]] = [
     (re.compile(rf"\b(?:overnight|(?:during|in) the night)\s+(?:into|to|on)\s+{_WD}", _I), _r_overnight_into),
@@ -339,6 +354,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_absolute_day),
+    (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?![\d/])"), _r_numeric_day),
 ]
 
 

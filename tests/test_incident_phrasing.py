@@ -1265,7 +1265,9 @@ def test_the_eighth_sessions_rules_leave_these_alone(geoparser, text):
      [("Government regains territory", "Bourem", "2025-05-06")]),
     ("The government has taken full control of the national airline in Lagos, the minister said on Tuesday.", []),
     ("Police said on Tuesday they had gained full control of the situation in Kano after the riots.", []),
-    ("Soldiers captured three suspected militants in a raid in Borno state on Tuesday.", []),
+    # troops taking suspected militants arrest them (the sixteenth session coded nothing: not territory, nor more)
+    ("Soldiers captured three suspected militants in a raid in Borno state on Tuesday.",
+     [("Arrests", "Borno", "2025-05-06")]),
     ("Houthi forces captured three villages in Marib province on Tuesday.", [("Armed clash", "Ma'rib", "2025-05-06")]),
     ("Militants bombed the town hall in Khar on Tuesday, killing two guards, police said.",
      [("Remote explosive/landmine/IED", "Khar", "2025-05-06")]),

@@ -33,7 +33,7 @@ from geomap.incidents.fallbacks import (
 from geomap.incidents.filters import REPORTING, real_triggers
 from geomap.incidents.located import REGION_WORDS, Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
-from geomap.incidents.sequels import as_damage_of, escalate, specify
+from geomap.incidents.sequels import as_damage_of, escalate, riots_absorb_their_protests, specify
 from geomap.incidents.walker import REGION_REACH_KM
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, lead_of
@@ -149,7 +149,11 @@ def _unknown_town(token: Token) -> bool:
         return False
     if token.dep_ == "compound":
         return token.head.lemma_.lower() in DIVISION_WORDS | SETTLEMENT_NOUNS
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS \
+        | OUTSKIRTS  # "shelled the outskirts of Khiam"
+
+
+OUTSKIRTS = {"outskirts", "outskirt", "edge", "vicinity", "heart", "centre", "center"}
 
 
 def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
@@ -342,6 +346,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         for start, end, window in found:  # the expressions found above, read against the same reference day
             if segment.start_char + end <= filed:
                 continue  # "BELGOROD, Russia, March 14 (Agency) -": the filing date, not the event's
+            window = _from_the_news(segment.text, end, window, incidents, document) or window
             span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
             if span is not None:
                 dates.append(({t.i for t in span}, window))
@@ -387,7 +392,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             incidents.extend(found_here)
     misdated = {id(i) for i in incidents if headline_dated_by_a_noun(i, doc, document)}
     incidents = _dated_by_their_first_telling(incidents, borrowed | misdated)
-    return date_headlines(_without_summaries(_without_echoes(incidents, echoes), borrowed), doc, document)
+    incidents = _without_summaries(_without_echoes(incidents, echoes), borrowed)
+    return riots_absorb_their_protests(date_headlines(incidents, doc, document))
 
 
 AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}
@@ -470,6 +476,23 @@ def _said_on(segment: Span, start: int, end: int) -> bool:
     return False
 
 
+DAYS_FROM = re.compile(r"^(?:a|one|two|three|four|five|six|\d+)\s+days?\s+(?:before|after)$", re.IGNORECASE)
+THE_EVENT = re.compile(r"^\s+the\s+(?:\w+\s+)?(?:assaults?|attacks?|raids?|strikes?|ambush|bombings?|massacre|"
+                       r"killings?|clashes|fighting|explosions?|blasts?|shelling|protests?|riots?)\b", re.IGNORECASE)
+
+
+def _from_the_news(text: str, end: int, window: DateWindow, incidents: list[Incident],
+                   document: Document) -> DateWindow | None:
+    """ "A day before the assaults, a roadside bomb struck …": counted from the day of the story's first event,
+    not from the last day named (the day a claim was circulated)."""
+    if not DAYS_FROM.match(window.text) or not THE_EVENT.match(text[end:]):
+        return None
+    first = next((i for i in incidents if i.date_precision == "day"), None)
+    if first is None or first.date is None:
+        return None
+    return next((w for _, _, w in find_dates(window.text, document.published, first.date)), None)
+
+
 def _told_next(all_segments: list[Span], k: int, document: Document, reference: date | None) -> DateWindow | None:
     """The day or week the sentence after a numbered or bulleted heading gives, on the heading's own line."""
     if k + 1 >= len(all_segments) or not document.published:
@@ -539,11 +562,23 @@ def _without_summaries(incidents: list[Incident], borrowed: set[int] = frozenset
         return area.feature_code == "ADM1" and other.feature_code != "ADM1" and bool(area.admin1_code) \
             and (other.country_code, other.admin1_code) == (area.country_code, area.admin1_code)
 
+    def within_division(written: Incident, other: Incident) -> bool:
+        """ "in Russia's Bryansk region" read as the town Bryansk at a region's precision holds Klintsy (a division
+        named after its seat; not "Kishtwar district", a district of Jammu and Kashmir)."""
+        named_so = normalize(written.place.admin1 or "").startswith(normalize(written.place.name))
+        return named_so and written.geo_precision == 3 and written.place.feature_class == "P" \
+            and bool(written.place.admin1_code) \
+            and other.geo_precision < 3 and other.place.gazetteer_id != written.place.gazetteer_id \
+            and (other.place.country_code, other.place.admin1_code) == (written.place.country_code,
+                                                                        written.place.admin1_code)
+
     kept = []
     for incident in incidents:
         if (incident.place.is_country or incident.place.feature_code == "ADM1"
-                or (incident.place.feature_code == "RGN" and incident.place.country_code)) and any(
-                other.event_type == incident.event_type and inside(incident.place, other.place)
+                or (incident.place.feature_code == "RGN" and incident.place.country_code)
+                or (incident.geo_precision == 3 and incident.place.feature_class == "P")) and any(
+                other.event_type == incident.event_type
+                and (inside(incident.place, other.place) or within_division(incident, other))
                 and overlaps(incident, other) for other in incidents if other is not incident):
             log.debug("region-wide summary dropped: %s", incident.quote)  # "Junta jets bomb town in Rakhine State"
             continue
@@ -597,7 +632,25 @@ def _dated_aside(cluster: list[Trigger]) -> bool:
     """ "… in Wad Madani, the state capital the RSF seized in December 2023": a relative clause recalling an
     earlier event with its own date, which leaves the sentence's news its only event."""
     return all(t.head.dep_ in ("relcl", "acl") and any(u.ent_type_ == "DATE" for u in t.head.subtree)
-               for t in cluster)
+               or _a_span_before_or_after(t.head) for t in cluster)
+
+
+def _told_within(cluster: list[Trigger], other: list[Trigger]) -> bool:
+    """Whether ``cluster`` is told inside the clause of ``other`` ("a day after police opened fire on supporters
+    who had answered a call to march"): an aside's own details are not the news it is aside from."""
+    inside = {u.i for t in other for u in t.head.subtree}
+    return all(t.head.i in inside for t in cluster)
+
+
+SPANS_OF_TIME = {"hour", "day", "night", "week"}
+
+
+def _a_span_before_or_after(verb: Token) -> bool:
+    """ "… killed five people on Thursday, a day after the air force bombed hideouts in the same area": the clause
+    that times the news by another event (whatever the parse hangs it on) is that other event's, told aside."""
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in children) \
+        and any(c.dep_ == "npadvmod" and c.lemma_.lower() in SPANS_OF_TIME for c in children)
 
 
 def _inside_a_name(span: Span) -> bool:
@@ -667,17 +720,47 @@ def _bare_capital(segment: Span, store, index: dict[int, Span], countries: list[
     named = {span._.geomap_place.country_code: span for span in countries
              if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "across", "inside", "throughout")}
     opening = dateline(segment.doc, index)
+    leading = _most_named_country(index)
     if opening is not None and opening.place.feature_code == "PPLC" and set(named) <= {opening.place.country_code} \
-            and any(span.start > opening.span.end and span._.geomap_place.gazetteer_id == opening.place.gazetteer_id
-                    for span in index.values()):  # and the story names it again: not a wire filed from afar
-        return opening
+            and leading in (None, opening.place.country_code) and (
+                leading is not None or any(span.start > opening.span.end
+                                           and span._.geomap_place.gazetteer_id == opening.place.gazetteer_id
+                                           for span in index.values())):
+        return opening  # a story mostly about the dateline's country, or that names its capital again: not a wire
+        # filed from afar
     if opening is not None and opening.place.country_code in named:
         return None  # "BUJUMBURA — … in the capital" of Burundi, whose capital is now Gitega: left to the dateline
     if len(named) == 1:
         capital = store.capital(next(iter(named)))
         if capital is not None:
             return Located(next(iter(named.values())), capital, 9, False, 0)
+    if not named and leading is not None and opening is not None and leading != opening.place.country_code \
+            and leading in _countries_named(index) and leading not in DISPUTED_CAPITALS:
+        capital = store.capital(leading)  # "NEW DELHI — … 17 people were killed in the capital" of a story about
+        if capital is not None:  # Nepal (named as such): Kathmandu
+            return Located(opening.span, capital, 9, False, 0)
     return None
+
+
+DISPUTED_CAPITALS = {"PS", "IL", "EH", "XK"}  # whose capital a story's "the capital" may not mean
+
+
+def _countries_named(index: dict[int, Span]) -> set[str]:
+    """Countries the story names as such ("Nepal", "Somali police")."""
+    return {span._.geomap_place.country_code for span in index.values() if span._.geomap_place.is_country}
+
+
+def _most_named_country(index: dict[int, Span]) -> str | None:
+    """The country most of the story's places are in ("N'DJAMENA (AFP) - … near Bol … Chad's army"), if one leads."""
+    counts: dict[str, int] = {}
+    for span in {span.start: span for span in index.values()}.values():
+        code = span._.geomap_place.country_code
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.get)
 
 
 def _where_told(span: Span) -> bool:
@@ -744,6 +827,17 @@ def _named_before(segment: Span, index: dict[int, Span], lead: Trigger) -> list[
     return [Located(towns[-1], towns[-1]._.geomap_place, 9, False, 0)] if towns else []
 
 
+def _not_anothers(located: list[Located], cluster, clusters, index: dict[int, Span], segment: Span) -> list[Located]:
+    """ "artillery shelled the outskirts of Khiam [unknown], and warplanes struck a building in Tyre": the town the
+    parse ties to another kind of event in the sentence is that event's, not this one's too (but "aircraft struck
+    Lashio on Saturday and returned on Sunday, when bombs destroyed houses": one kind, one town)."""
+    theirs = {item.place.gazetteer_id for other in clusters if other is not cluster
+              and lead_of(other).sub_event_type != lead_of(cluster).sub_event_type
+              for item in locate([t.head for t in other], index, (segment.start, segment.end))}
+    return [item for item in located if item.place.gazetteer_id not in theirs]
+
+
+ONE_CROWD = {"Protests": "crowd", "Riots": "crowd"}  # the types one crowd's story may take
 ENSUING = {"ensuing"}  # not "resulting", "subsequent": told apart, they may be elsewhere
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
@@ -767,8 +861,9 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
                    or c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")  # not "Wednesday's march"
                    for c in lead.head.children) and not _counts_its_victims(lead.head)
-    one_event = len({other[0].event_type for other in clusters
-                     if other is cluster or not _dated_aside(other)}) == 1
+    # a crowd's story is one event however typed ("protesters threw stones at police, who responded with tear gas")
+    one_event = len({ONE_CROWD.get(other[0].event_type, other[0].event_type) for other in clusters
+                     if other is cluster or not _dated_aside(other) or _told_within(cluster, other)}) == 1
     strong, alone = lead.strength >= 3, one_event and not definite
     # where the parse ties the event to no place: the fallbacks in order, each with the cases it may serve
     fallbacks = (
@@ -803,6 +898,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             break
         if applies:
             located, basis = find(), name
+            if name == "sentence" and located:
+                located = _not_anothers(located, cluster, clusters, index, segment)
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []

@@ -173,6 +173,7 @@ def heading(segment: Span) -> bool:
 
 
 NUMBERED = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*\u2013\u2014])\s")
+NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s")  # "1. At approximately 23:40, …": a numbered item is news of its own
 
 
 RETOLD_BLOG = re.compile(r"as it happened|key moments|recap of the day|how the day unfolded", re.IGNORECASE)
@@ -363,7 +364,10 @@ def summary_bullets(document: Document) -> list[tuple[int, int]]:
     lines = document.text.split("\n")
     for k, line in enumerate(lines):
         start += len(line) + 1
-        if SUMMARY_LABEL.match(line) and not SUMMARY_LABEL.sub("", line, count=1).strip():
+        # "Key points:" over bullets, or two or more bullets right under the first paragraph (a wire's lede)
+        under_lede = k == 0 and len(lines) > 3 and all(NUMBERED.match(b) and not NUMBERED_ITEM.match(b)
+                                                        for b in lines[1:3])
+        if under_lede or SUMMARY_LABEL.match(line) and not SUMMARY_LABEL.sub("", line, count=1).strip():
             end = start
             for bullet in lines[k + 1:]:
                 if not NUMBERED.match(bullet):

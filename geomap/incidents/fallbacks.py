@@ -174,6 +174,8 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     if span is None or span.start != first or span.end >= len(doc):
         return []
     after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS else span.end
+    if after < len(doc) and doc[after].text == "(":  # "Al-Mughayyir (Ramallah governorate). Overnight into …"
+        after = next((k + 1 for k in range(after, min(after + 8, len(doc))) if doc[k].text == ")"), after)
     labelled = after < len(doc) and doc[after].text == "." \
         and (after + 1 == len(doc) or not starts_line(doc[after + 1])) and not _gone_elsewhere(segment, after, index)
     if first == start and (after_brackets(doc, span.end) == ":" or labelled):  # "Aden:", "BOCARANGA (Ouham-Pende):",

@@ -181,9 +181,10 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                          nearest.place.lat, nearest.place.lon, item.place.lat, item.place.lon) <= INSIDE_REACH_KM))))]
         if inner:
             nearest = min(inner, key=lambda item: (item.dist, rank(item)))
-    elif nearest.place.feature_code in ("RGN", "RGNE", "AREA") or nearest.place.feature_class == "L":
+    elif nearest.place.feature_code in ("RGN", "RGNE", "AREA", "LK", "LKS", "RSV") or nearest.place.feature_class == "L":
         # "In north Kashmir, … at a police post in Sopore's main market": a region without a division code
-        # holds the town the sentence names within reach of it
+        # holds the town the sentence names within reach of it; so does a lake ("near Kukawa, on the shores of
+        # Lake Chad"; not a sea, where ships are struck off a coast)
         inner = [item for item in best_by_group.values() if item.place.feature_class == "P" and not item.actorish
                  and item.dist <= nearest.dist + 4 and distance_km(
                      nearest.place.lat, nearest.place.lon, item.place.lat, item.place.lon) <= REGION_REACH_KM]

@@ -3,7 +3,9 @@
 A placeless sentence that points back at a protest's crowd ("Police fired tear gas to disperse the crowd")
 raises that protest's coding; one that tells how an attack was done ("a suicide bomber detonated a vest at the
 entrance") codes it by the weapon; property burnt by no one named just after a strike is that strike's damage.
-All look only at the incidents of the last sentence that gave any, at most two sentences back.
+All look only at the incidents of the last sentence that gave any, at most two sentences back — except the last
+step, over the whole story: a riot takes in the protests coded at its place on its day (the march it began as,
+the force it met).
 """
 from __future__ import annotations
 
@@ -107,3 +109,28 @@ def the_same_crowd(lead: Trigger) -> bool:
     return any(t.lower_ in ("they", "them", "their") or t.lemma_.lower() in CROWD_WORDS and not any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)  # "the crowd", "some protesters"
         for t in sentence)
+
+
+# what else a riot's crowd is coded as on its day and at its place: the march it began as, the force it met
+ONE_CROWDS = {"Excessive force against protesters", "Protest with intervention", "Peaceful protest"}
+
+
+def riots_absorb_their_protests(incidents: list[Incident]) -> list[Incident]:
+    """ "Demonstrators broke through barricades, hurling stones … Police fired tear gas and live rounds; 17 people
+    were killed in the capital", "a crowd set fire to the police station after officers blocked a march": the march
+    a riot began as and the force it met, at its place and on its day, are the riot's (ACLED codes the violent
+    demonstration, with its dead), not protests of their own."""
+    riots = [i for i in incidents if i.event_type == "Riots" and i.date is not None]
+    dead: dict[int, int] = {}  # the riot's toll, raised by a protest's it absorbs
+    absorbed: set[int] = set()
+    for incident in incidents:
+        met = next((riot for riot in riots if incident.sub_event_type in ONE_CROWDS and incident.date is not None
+                    and riot.place.gazetteer_id == incident.place.gazetteer_id
+                    and riot.date <= (incident.date_end or incident.date)
+                    and incident.date <= (riot.date_end or riot.date)), None)
+        if met is not None:
+            log.debug("the riot's own crowd, not a protest of its own: %s", incident.quote)
+            absorbed.add(id(incident))
+            dead[id(met)] = max(dead.get(id(met), met.fatalities or 0), incident.fatalities or 0)
+    return [replace(i, fatalities=dead[id(i)]) if dead.get(id(i)) and dead[id(i)] != (i.fatalities or 0) else i
+            for i in incidents if id(i) not in absorbed]

@@ -82,7 +82,8 @@ HELD_VERBS = {"seize", "recover", "confiscate", "smuggle", "sell", "buy", "suppl
 FOUND_VERBS = {"find", "discover", "dump", "recover", "exhume", "uncover", "across", "leave", "unearth", "retrieve"}
 IMPACT_VERBS = {"hit", "strike", "slam", "crash", "land", "fall", "explode", "damage", "destroy", "kill", "injure", "drop",
                 "wound", "launch", "fire", "attack", "target", "pound", "rain", "tear", "smash"}
-DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "jam"}
+DISRUPT_VERBS = {"intercept", "down", "shoot", "neutralise", "neutralize", "repel", "destroy", "defuse", "deactivate",
+                 "jam"}
 # what is left of a building ("a blackened shell"), not a shell fired
 RUINED = {"blacken", "blackened", "burnt", "burned", "burn", "charred", "char", "gutted", "gut", "empty", "hollow",
           "smouldering", "smoldering", "roofless"}

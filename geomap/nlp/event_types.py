@@ -255,6 +255,8 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         agents = argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
         if agents & LYNCHERS and not agents & (STATE | NON_STATE | {"gunman", "gunmen", "armed", "kidnapper"}):
             return RIOTS, "Mob violence", 8  # "the suspect had been seized by a crowd near the motor park"
+        if lemma_of(head) in ("force", "bundle", "drag", "shove") and agents & STATE and not agents & NON_STATE:
+            return KINDS["arrest"]  # "police bundled two activists into a van"
     if kind in ("attack", "killing", "kill", "gunman", "beating"):
         # "residents seized two men and beat them": the subject of the verb a conjunct hangs on
         subject = argument_lemmas(head, ("nsubj", "agent"), through=("conj",))
@@ -415,7 +417,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                      "bodyguard"}:
             seized.add("person")  # "gunmen seized the sub-prefect of Markounda"
         agents = argument_lemmas(head, ("agent",) if headline_passive else ("nsubj", "agent"))
-        if seized & (PERSONS | {"person"}) and not seized & PLACEISH:
+        # people taken, fighters included ("troops captured 15 ISWAP fighters", their object): not territory
+        fighters = {lemma_of(c) for c in head.children if c.dep_ == "dobj"} & ((NON_STATE - {"group"}) | ARMED_MEN)
+        if (seized & (PERSONS | {"person"}) or fighters) and not seized & PLACEISH:
             if agents & LYNCHERS and not agents & (STATE | NON_STATE | {"gunman", "gunmen", "armed"}):
                 return RIOTS, "Mob violence", 8  # "the suspect had been seized by a crowd"
             return (STRATEGIC, "Arrests", 6) if agents & STATE else (VAC, "Abduction/forced disappearance", 7)

@@ -43,6 +43,26 @@ NO_ENEMY = {"firefighter", "fire", "blaze", "flame", "wildfire", "inferno", "tea
             "flood", "floodwater", "corruption", "poverty", "addiction"}
 
 
+# what a protest noun may name without a protest being held: "protest anger", "a protest leader"
+PROTEST_THINGS = {"anger", "fury", "movement", "leader", "organiser", "organizer", "group", "camp", "song", "slogan",
+                  "vote", "ban", "law", "culture", "sign", "placard"}
+COMBATANTS = {"soldier", "serviceman", "servicemen", "troop", "marine", "paratrooper", "pow", "prisoner", "sailor"}
+HANDHELD = {"rifle", "gun", "pistol", "weapon", "firearm", "machete", "knife", "kalashnikov"}
+
+
+def _a_name_not_a_persons(token: Token) -> bool:
+    """A capitalised word that is no person, no people and no count ("Sake", a town the gazetteer lacks, tagged as
+    the noun "sake")."""
+    return token.text[:1].isupper() and token.ent_type_ not in ("PERSON", "NORP", "CARDINAL") \
+        and not token.like_num and lemma_of(token) not in PERSONS | QUANTITIES and not _people(token) \
+        and not any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in token.children)
+
+
+# a title before a name the tagger left untagged: "Father Ambrose was taken by unknown gunmen"
+TITLES = {"father", "pastor", "rev", "reverend", "bishop", "chief", "mr", "mrs", "ms", "dr", "imam", "sheikh",
+          "alhaji", "hajiya", "sister", "brother", "mallam", "malam"}
+
+
 def _people(taken: Token) -> bool:
     """Whether what was seized is people: "two men", "a traditional ruler", "dozens of villagers" — an abduction or
     an arrest, not territory."""
@@ -92,6 +112,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     lemma, words = lemma_of(head), context_lemmas(head)
     if head.text[:1].isupper() and named_as_a_place(head.doc[head.i:head.i + 1]):
         return False  # "a brawl in the town of Battle", "the town of Hit": a place's name, not an event
+    if kind == "protest" and head.dep_ == "compound" and lemma_of(head.head) in PROTEST_THINGS:
+        return False  # "as protest anger grows in the capital", "the protest movement's leaders": no protest held
     if kind == "protest" and lemma in ("gather", "assemble", "converge"):
         # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
         return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
@@ -164,7 +186,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "protesters overran police lines and forced their way into parliament": a riot's push, not
         # "supporters of the militia seized the town of Gereida"
     if kind == "capture" and any(c.dep_ == "dobj" and _people(c) for c in head.children):
-        return False  # "seized two men": people taken are an abduction or arrest, not territory
+        # "seized two men": people taken are an abduction or arrest, not territory; the police or troops who
+        # "captured two alleged members" have arrested them (typed as such from the capture)
+        agents = argument_lemmas(head, ("nsubj",), through=("conj",))
+        taken = {lemma_of(c) for c in head.children if c.dep_ == "dobj"}
+        # (not "captured 12 Russian soldiers": prisoners of a war between states are no arrest)
+        return bool(agents & STATE) and not agents & NON_STATE and not taken & COMBATANTS
     if kind == "strike" and lemma in ("hit", "pound", "target"):
         subj = argument_lemmas(head, ("nsubj", "nsubjpass", "agent"))
         return has_cue(subj, AIR_CUES | SHELL_CUES | IED_CUES | {"strike", "airstrike", "attack", "shelling", "blast"})
@@ -335,6 +362,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
                                     "traveler", "passenger", "boat"}:
         return False  # "fighters intercepted vehicles on the road north of Oicha": a roadblock, not a weapon stopped
+    if kind == "disrupted" and lemma in ("deactivate", "defuse"):  # "deactivated an explosive device", not
+        # "deactivated mobile internet", "two million SIM cards"
+        return has_cue(argument_lemmas(head, ("dobj", "nsubjpass")), MUNITIONS | IED_CUES | {"mine", "ied", "drone"})
     if kind == "disrupted" and lemma == "repel":  # "repelled a drone attack", not "repelled an assault"
         objects = argument_lemmas(head, ("dobj", "nsubjpass"))
         return has_cue(objects, AIR_CUES | SHELL_CUES)
@@ -366,10 +396,13 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "abduction" and lemma in ("take", "seize", "grab", "snatch"):
         agents = argument_lemmas(head, ("nsubj", "agent"), through=("conj",))  # "checked cards and took six men"
         taken = {lemma_of(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
-        armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents
+        armed = bool(agents & (NON_STATE | {"gunman", "gunmen", "kidnapper", "abductor"})) or {"armed", "man"} <= agents \
+            or ("man" in agents and bool(agents & HANDHELD))  # "three men carrying rifles seized him"
         # "taken from a taxi by armed men", "gunmen seized 20 travellers": people taken by armed men
         return armed and (bool(taken & PERSONS) or any(c.dep_ == "dobj" and _people(c) for c in head.children)
-                          or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children))
+                          or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and not _a_name_not_a_persons(c)
+                                                        for c in head.children))
+        # (but "Sake, about 25 km to the west, was taken by the rebels": a town the gazetteer lacks, captured)
     if kind == "looting" and lemma in ("demolish", "demolition", "raze", "torch") and not objects_placeish(head):
         return False
     if kind == "looting" and lemma == "uproot":  # "settlers uprooted 200 olive trees", not "uprooted families"

@@ -102,6 +102,12 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _seq("recapture", "take back", "took back", "taken back", "taking back", "win back", "won back"),
     _one("abduction", ["abduct", "abduction", "kidnap", "kidnapping", "kidnapped"]),
     _one("abduction", ["take", "seize", "grab", "snatch"], _VERB),
+    # "was forced into a pickup truck by armed men", "bundled into a car"
+    ("abduction", [[_lem(["force", "bundle", "drag", "shove"]),
+                    {"POS": {"IN": ["DET", "NUM", "NOUN", "PROPN", "ADJ", "PRON"]}, "OP": "*"}, {"LOWER": "into"},
+                    {"POS": {"IN": ["DET", "ADJ", "NUM", "PRON"]}, "OP": "*"}, {"POS": "NOUN", "OP": "?"},
+                    {"LOWER": {"IN": ["car", "cars", "vehicle", "vehicles", "truck", "trucks", "van", "vans", "suv",
+                                      "pickup", "jeep", "taxi", "minibus"]}}]]),
     _seq("abduction", "forced disappearance", "forcibly disappear", "take hostage", "forcibly disappeared",
          "carted away", "cart away", "carried off", "whisked away", "led away", "lead away", "leading away"),
     _one("bodies", ["body"], _NOUN),
@@ -160,7 +166,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("agreement", ["exchange", "swap", "release"], _VERB),
     _seq("agreement", "prisoner exchange", "prisoner swap", "exchange prisoners", "swap prisoners",
          "exchange of prisoners"),
-    _one("disrupted", ["intercept", "interception", "defuse", "foil", "thwart", "neutralise", "neutralize", "repel"]),
+    _one("disrupted", ["intercept", "interception", "defuse", "deactivate", "foil", "thwart", "neutralise", "neutralize", "repel"]),
     _seq("disrupted", "shoot down", "shot down", "downed", "bring down", "brought down"),
     # a bomb squad's work: "safely detonated an IED found buried on a road", "a controlled explosion"
     _seq("disrupted", "safely detonated", "detonated safely", "safely detonate", "controlled explosion",

@@ -124,6 +124,16 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_) if end > start else None
 
 
+VESSELS = frozenset("submarine submarines ship warship frigate corvette vessel tanker cruiser destroyer "
+                    "minesweeper trawler freighter ferry".split())
+
+
+def _wordlike(token) -> bool:
+    """Letters, with an apostrophe inside allowed: "N'DJAMENA", "Ma'arib" are words of a name."""
+    text = token.text
+    return token.is_alpha or (text[-1:].isalpha() and text.replace("'", "").replace("\u2019", "").isalpha())
+
+
 def _hyphen_chain(doc: Doc, start: int) -> int:
     """End of a hyphenated name beginning at ``start`` ("Croix-des-Bouquets", "Dasht-e-Barchi"), or ``start + 1``."""
     end = start + 1
@@ -276,6 +286,11 @@ class ToponymMatcher:
                 return True
         return False
 
+    def _town(self, text: str, floor: int) -> bool:
+        """A populated place of at least ``floor`` people by this very name (not an organisation's region)."""
+        return any(cand.match == "name" and cand.place.feature_class == "P" and people(cand.place) >= floor
+                   for cand in self.store.candidates(text, limit=10))
+
     @staticmethod
     def _cued(span: Span) -> bool:
         """A locative preposition before the span or ", <Capitalised>" after it ("in Zamalek", "Zamalek, Cairo")."""
@@ -318,6 +333,8 @@ class ToponymMatcher:
         def accept(span: Span | None, label: str) -> None:
             if span is None or any(taken[span.start:span.end]):
                 return
+            if span.start > 0 and doc[span.start - 1].lower_ in VESSELS:
+                return  # "sank the submarine Rostov-on-Don", "the frigate Admiral Makarov": a ship's name
             begin = _name_begins_before(span) if len(span) == 1 else None
             longer = doc[begin:span.end] if begin is not None and not any(taken[begin:span.start]) else None
             if longer is not None and (not self._known(longer.text) or self._strong(longer.text, 1000, exact=True)):
@@ -517,8 +534,9 @@ class ToponymMatcher:
         # "Nikopol came under fire", "Mariupol remains under occupation": what is under attack is a place
         targeted = targeted or (root.dep_ == "nsubj" and end == ent.end and any(
             c.dep_ == "prep" and c.lower_ == "under" for c in root.head.children))
-        listed = end == ent.end and end + 1 < len(doc) and doc[end].lower_ in ("and", "or", ",") \
-            and doc[end + 1].ent_type_ in ("GPE", "LOC")  # "Kursk and Bryansk regions"
+        # "Kursk and Bryansk regions", "the road linking Fada N'Gourma to Pama"
+        listed = end == ent.end and end + 1 < len(doc) and doc[end].lower_ in ("and", "or", ",", "to") \
+            and doc[end + 1].ent_type_ in ("GPE", "LOC")
         if (targeted or listed) and self._strong(core.text, 1000):
             accept(core, "GPE")  # "shelled El Fasher", "the attack on Walikale": the object of an attack is a place
             return True
@@ -552,6 +570,10 @@ class ToponymMatcher:
             return False  # "Meridian News", "Kyiv Independent": an outlet's name says nothing of where events were
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         whole = Span(doc, start, ent.end)
+        named = _trim(whole)  # "FADA N'GOURMA - Four soldiers…" tagged ORG up to the dash and beyond
+        if named is not None and len(named) > 1 and self._town(named.text, 1000):
+            accept(named, "GPE")  # "Fada N'Gourma" tagged ORG is the town, not "Fada" (Chad) by its first word
+            return True
         if ent.end < len(doc) and doc[ent.end].lower_ in DIVISION_NAMES and self._strong(whole.text, exact=True):
             accept(whole, "GPE")  # "the Pataz district of La Libertad region" tagged ORG
             return True
@@ -591,7 +613,7 @@ class ToponymMatcher:
                 accept(doc[i:chain], "GAZ")  # "the entrance to al-Mayadin": the article written in lower case
                 i = chain
                 continue
-            if taken[i] or blocked[i] or not tok.text[:1].isupper() or not tok.is_alpha:
+            if taken[i] or blocked[i] or not tok.text[:1].isupper() or not _wordlike(tok):
                 i += 1
                 continue
             matched = 0
@@ -628,8 +650,10 @@ class ToponymMatcher:
         if len(span) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and first.text in e.text.split() for e in doc.ents):
             return False  # "Ripley" alone after "Tom Ripley" is the man
         if len(span) == 1 and ((span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_)
-                               or (span.end < len(doc) and doc[span.end].like_num)):
-            return False  # "Rostov-on-Don" is no river Don, "Mile 4" no town called Mile
+                               or (span.end < len(doc) and doc[span.end].like_num
+                                   and (doc[span.end].text[:1].isdigit() or not named_as_a_place(span)))):
+            return False  # "Rostov-on-Don" is no river Don, "Mile 4" no town called Mile (but "captured in the
+            # municipality of Cajibío two alleged members")
         if span.start > 1 and doc[span.start - 1].lower_ in NAME_ARTICLES and doc[span.start - 1].is_lower \
                 and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha:
             return False  # "Maguindanao del Sur": the tail of a longer name is no town "Sur"
