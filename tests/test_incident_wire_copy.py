@@ -295,3 +295,68 @@ def test_the_march_a_riot_began_as_is_the_riots(geoparser):
     text = ("In Matuu, a market town in Machakos county, a crowd set fire to the police station and two vehicles "
             "parked outside it on Wednesday after officers blocked a march, county officials said.")
     assert [sub for sub, _, _ in coded(geoparser, text)] == ["Violent demonstration"]
+
+
+# --- prompted by heldout136-138 -------------------------------------------------------------------------------------
+
+def test_missiles_thrown_at_officers_are_a_riots(geoparser):
+    """British police's "a group threw missiles at officers and set fire to part of a hotel": a riot, no shelling."""
+    text = ("Staffordshire Police say a group threw missiles at officers and set fire to part of a hotel in Tamworth "
+            "used to house asylum seekers.")
+    assert [sub for sub, _, _ in coded(geoparser, text, date(2024, 8, 4))] == ["Violent demonstration"]
+
+
+def test_a_police_releases_dateline(geoparser):
+    """ "ERLANGEN. (342) On Saturday evening (08.03.2025) a man attacked several people with a knife": Erlangen,
+    that Saturday."""
+    text = ("Fatal knife attack in city centre - suspect arrested\n"
+            "ERLANGEN. (342) On Saturday evening (08.03.2025) a man attacked several people with a knife on "
+            "Hugenottenplatz. One person died of his injuries.")
+    assert ("Attack", "Erlangen", "2025-03-08") in coded(geoparser, text, date(2025, 3, 9))
+
+
+def test_a_shooting_at_a_campaign_rally_under_a_dateline(geoparser):
+    """ "PUEBLO - A man was killed … when a gunman fired into a crowd at an outdoor campaign rally": the dateline
+    (tagged ORG with the next word) is the town; a campaign rally is no protest."""
+    text = ("PUEBLO - A man was killed and two other people were wounded Saturday afternoon when a gunman fired into "
+            "a crowd at an outdoor campaign rally in a city park, police said.")
+    assert coded(geoparser, text, date(2024, 10, 6)) == [("Attack", "Pueblo", "2024-10-05")]
+
+
+def test_a_dateline_that_opens_with_its_date(geoparser):
+    """ "July 14, 2025 (KADUGLI) – … killed on Sunday": the filing date is not the event's."""
+    text = ("July 14, 2025 (KADUGLI) – Seven civilians were killed on Sunday when artillery shells struck the main "
+            "market of Kadugli, the capital of South Kordofan state, medical sources said.")
+    assert coded(geoparser, text, date(2025, 7, 14)) == [("Shelling/artillery/missile attack", "Kadugli", "2025-07-13")]
+
+
+def test_a_district_named_after_its_town_places_the_sentence(geoparser):
+    """ "an operation in Dera Ismail Khan District, wherein three khwarij were neutralised": the sentence's place is
+    the district's town; the neutralised are people, not a weapon stopped (no disrupted weapons use)."""
+    text = ("In another engagement, on 4 November 2024, security forces conducted an operation in Dera Ismail Khan "
+            "District, wherein three khwarij were effectively neutralised by own troops. Troops clashed with "
+            "militants in the district on Monday.")
+    assert "Disrupted weapons use" not in [sub for sub, _, _ in coded(geoparser, text, date(2024, 11, 5))]
+
+
+def test_fired_into_a_crowd_not_into_the_air(geoparser):
+    crowd = "A gunman fired into a crowd outside a mosque in Kano on Friday, killing two people."
+    air = "Guests fired into the air as the crowd celebrated a wedding in Kabul on Monday."
+    assert [sub for sub, _, _ in coded(geoparser, crowd)] == ["Attack"]
+    assert coded(geoparser, air) == []
+
+
+def test_came_days_after_is_no_background(geoparser):
+    """ "The raids came days after militants stormed a border post near Wana … in one of the deadliest attacks this
+    year": days, not the year inside the clause, measure the gap; the storming is news of the week."""
+    text = ("The raids came days after militants stormed a border post near Wana in South Waziristan on Saturday, "
+            "killing 16 Pakistani soldiers in one of the deadliest attacks on the army this year.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text, date(2024, 12, 25))] == [("Armed clash", "Wana")]
+
+
+def test_a_town_named_outright_over_another_named_by_its_district(geoparser):
+    """ "Mobs set fire to houses in Imphal … after … captive in Jiribam district": Imphal."""
+    text = ("IMPHAL, Nov 19 - Mobs set fire to the houses of several legislators and a minister in Imphal on Saturday "
+            "night after the bodies of three women and three children who had been taken captive in Jiribam district "
+            "were recovered from a river, officials in Manipur said.")
+    assert coded(geoparser, text, date(2024, 11, 19)) == [("Violent demonstration", "Imphal", "2024-11-16")]

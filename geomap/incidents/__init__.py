@@ -827,14 +827,13 @@ def _named_before(segment: Span, index: dict[int, Span], lead: Trigger) -> list[
     return [Located(towns[-1], towns[-1]._.geomap_place, 9, False, 0)] if towns else []
 
 
-def _not_anothers(located: list[Located], cluster, clusters, index: dict[int, Span], segment: Span) -> list[Located]:
-    """ "artillery shelled the outskirts of Khiam [unknown], and warplanes struck a building in Tyre": the town the
-    parse ties to another kind of event in the sentence is that event's, not this one's too (but "aircraft struck
+def _others_places(cluster, clusters, index: dict[int, Span], segment: Span) -> set[str]:
+    """ "artillery shelled the outskirts of Khiam [unknown], and warplanes struck a building in Tyre": the towns the
+    parse ties to another kind of event in the sentence are that event's, not this one's too (but "aircraft struck
     Lashio on Saturday and returned on Sunday, when bombs destroyed houses": one kind, one town)."""
-    theirs = {item.place.gazetteer_id for other in clusters if other is not cluster
-              and lead_of(other).sub_event_type != lead_of(cluster).sub_event_type
-              for item in locate([t.head for t in other], index, (segment.start, segment.end))}
-    return [item for item in located if item.place.gazetteer_id not in theirs]
+    return {item.place.gazetteer_id for other in clusters if other is not cluster
+            and lead_of(other).sub_event_type != lead_of(cluster).sub_event_type
+            for item in locate([t.head for t in other], index, (segment.start, segment.end))}
 
 
 ONE_CROWD = {"Protests": "crowd", "Riots": "crowd"}  # the types one crowd's story may take
@@ -868,7 +867,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
     # where the parse ties the event to no place: the fallbacks in order, each with the cases it may serve
     fallbacks = (
         # "the strike came as talks opened in Moscow": a definite mention looks back at an event already coded
-        ("sentence", strong and alone, lambda: sentence_fallback(segment, index)),
+        ("sentence", strong and alone,
+         lambda: sentence_fallback(segment, index, _others_places(cluster, clusters, index, segment))),
         # "… struck a police station. The station sits in Suárez"
         ("next sentence", strong and alone, lambda: next_sentence_place(segment, index)),
         ("capital", strong and one_event, lambda: _national_capital(segment, store, index)),  # "in the Somali capital"
@@ -898,8 +898,6 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
             break
         if applies:
             located, basis = find(), name
-            if name == "sentence" and located:
-                located = _not_anothers(located, cluster, clusters, index, segment)
     if not located:
         log.debug("no place for %r in %r", lead.span.text, segment.text)
         return []

@@ -15,14 +15,20 @@ DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 # "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
 DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
-                      r"[\u2014\u2013-]{1,2}|:)\s")  # "GOMA, Congo (Reuters) —" or "GOPALGANJ:"
+                      r"[\u2014\u2013-]{1,2}|:|(?<=[A-ZÀ-ÖØ-Þ])\.\s*\(\d{1,4}\))\s")  # "GOMA, Congo (Reuters) —",
+# "GOPALGANJ:", and a German police release's "ERLANGEN. (342)"
+
+
+# "July 14, 2025 (KADUGLI) –": the filing date first, the town in brackets (Sudan Tribune's house style)
+DATED_FIRST = re.compile(r"\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \((?P<town>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,})\)\s*"
+                         r"[\u2014\u2013-]{1,2}\s")
 
 
 def filed_from(token: Token) -> bool:
     """A place that opens its line and is followed by a dash or ", Country (Agency) —": the dateline."""
     doc = token.doc
     line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    opening = DATELINE.match(doc.text, line_start)
+    opening = DATELINE.match(doc.text, line_start) or DATED_FIRST.match(doc.text, line_start)
     if opening is not None and token.idx < opening.end():
         return True  # "POPAYÁN, Colombia, April 11 (Andes Press Service) -": all of it is the dateline
     start = token.i
@@ -40,11 +46,12 @@ def filed_from(token: Token) -> bool:
 
 def opening_dateline(text: str) -> re.Match | None:
     """The wire dateline the story opens with, on its first line or on the line after a headline."""
-    found = DATELINE.match(text)
+    found = DATELINE.match(text) or DATED_FIRST.match(text)
     if found is None and "\n" in text:
         headline = text[:text.index("\n")].strip()
         if headline and len(headline.split()) <= 25 and not headline.endswith((".", ":")):
-            found = DATELINE.match(text, text.index("\n") + 1)  # "Teachers pushed back …\nMEXICO CITY — Riot police …"
+            start = text.index("\n") + 1  # "Teachers pushed back …\nMEXICO CITY — Riot police …"
+            found = DATELINE.match(text, start) or DATED_FIRST.match(text, start)
     return found
 
 
@@ -57,7 +64,9 @@ def dateline_end(text: str) -> int:
 def dateline(doc, index: dict[int, Span]) -> Located | None:
     """The resolved town a wire dateline names ("TBILISI —", "NIAMEY (Reuters) -"), if the text opens with one."""
     opening = opening_dateline(doc.text)
-    first = doc.char_span(opening.start(), opening.end(), alignment_mode="expand").start if opening else 0
+    begin = opening.start("town") if opening is not None and "town" in opening.groupdict() else (
+        opening.start() if opening else 0)
+    first = doc.char_span(begin, opening.end(), alignment_mode="expand").start if opening else 0
     for i in range(first, min(len(doc), first + 3)):
         span = index.get(i)
         if span is not None and filed_from(doc[i]) and not span._.geomap_place.is_country \

@@ -21,20 +21,27 @@ from geomap.nlp.pipeline import starts_line, toponym_spans
 from geomap.nlp.toponyms import after_brackets
 
 
-def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
-    """The one town a sentence locates something in ("… in Gaza City"), when the parse ties the event to none.
+def sentence_fallback(segment: Span, index: dict[int, Span], theirs: frozenset[str] | set[str] = frozenset()
+                      ) -> list[Located]:
+    """The one town a sentence locates something in ("… in Gaza City"), when the parse ties the event to none;
+    ``theirs`` are places the parse gives other events of the sentence, left to them.
 
     Only a single non-country toponym that is the object of a locative preposition qualifies: names used as
     modifiers ("the Moscow meeting") or several candidate towns leave the event unplaced.
     """
     found: dict[str, Located] = {}
+    districts: set[str] = set()  # towns found by their district's name, which yield to a town named outright
     for i in range(segment.start, segment.end):
         span = index.get(i)
         if span is None or i != span.root.i or span._.geomap_place.is_country:
             continue
         token = span.root
-        if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in ("town", "city"):
-            token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …"
+        if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in (
+                "town", "city", "district") and token.head.i == span.end:
+            if token.head.lemma_.lower() == "district":
+                districts.add(span._.geomap_place.gazetteer_id)
+            token = token.head  # "Business in Nyeri town remained paralysed, a day after demonstrators …", "an
+            # operation in Dera Ismail Khan District": the district named after (and around) its town
         elif token.dep_ == "compound" and token.head.dep_ == "pobj" \
                 and (of := _district_of(token.head, index)) is not None and own_town(span._.geomap_place, of):
             token = token.head  # "a mosque in Sai Buri district of Pattani": Sai Buri's own district
@@ -76,8 +83,13 @@ def sentence_fallback(segment: Span, index: dict[int, Span]) -> list[Located]:
             town = _described_town(token, index)  # "Kwatarkwashi, a town in … Zamfara State": the town described
             if town is not None:
                 span = town
+            if span._.geomap_place.gazetteer_id in theirs:
+                continue
             found.setdefault(span._.geomap_place.gazetteer_id,
                              Located(span, span._.geomap_place, 9, near or head.lower_ in NEAR, 0))
+    if len(found) > len(districts & set(found)) > 0:  # "mobs set fire to houses in Imphal after … captive in
+        # Jiribam district": the town named outright
+        found = {key: item for key, item in found.items() if key not in districts}
     if len(found) > 1:  # "on the outskirts of Gwoza in … Borno State": the town named inside the region wins
         towns = [item for item in found.values() if item.place.feature_class == "P"]
         areas = [item for item in found.values() if item.place.is_admin]

@@ -355,8 +355,11 @@ def _came_after(head: Token) -> bool:
             governor = prep.head
         else:
             continue
-        gap = {lemma_of(t) for t in prep.subtree if t.dep_ == "npadvmod"} | {
-            lemma_of(t) for c in prep.children if c.dep_ == "npadvmod" for t in c.subtree}
+        # the span of time written before "after" ("seven months after"), not a date inside the clause ("… in
+        # one of the deadliest attacks this year")
+        word = next((t for t in prep.subtree if t.lower_ in ("after", "following")), prep)
+        gap = {lemma_of(t) for t in prep.subtree if t.dep_ == "npadvmod" and t.i < word.i} | {
+            lemma_of(t) for c in prep.children if c.dep_ == "npadvmod" for t in c.subtree if t.i < word.i}
         while governor.dep_ in ("npadvmod", "advmod", "prep", "acomp") and governor.head.i != governor.i:
             gap |= {lemma_of(governor)}
             governor = governor.head  # "came [less than a month] after"

@@ -77,7 +77,16 @@ def _doers_of_fire(head: Token) -> set[str]:
         verb = verb.head  # "launched drone attacks, killing two and setting fires"
         verbs.append(verb)
     return {lemma_of(t) for v in verbs for c in v.children
-            if c.dep_ in ("nsubj", "agent") or (v is not head and c.dep_ == "dobj") for t in c.subtree}
+            if c.dep_ in ("nsubj", "agent") or (v is not head and c.dep_ == "dobj" and not _thrown(c))
+            for t in c.subtree}
+
+
+CROWD_MISSILES = {"missile", "projectile", "brick", "bottle", "firework", "object", "egg", "stone", "rock"}
+
+
+def _thrown(thing: Token) -> bool:
+    """ "a group threw missiles at officers": what a crowd throws, not what a launcher fires."""
+    return thing.dep_ == "dobj" and lemma_of(thing.head) in ("throw", "hurl")
 
 
 def _police_broke_it_up(sentence: Span) -> bool:
@@ -375,7 +384,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
         subject = argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
         sentence = cue_lemmas(head.sent)
-        stoning = has_cue(sentence, {"stone", "pelt", "hurl", "molotov", "rock"})  # "torch a car, stone troops"
+        stoning = has_cue(sentence, {"stone", "pelt", "hurl", "molotov", "rock"}) or any(
+            _thrown(t) and lemma_of(t) in CROWD_MISSILES for t in head.sent)  # "threw missiles at officers and set
+        # fire to part of a hotel"  # "torch a car, stone troops"
         armed = STATE | NON_STATE - {"group"} | {"settler", "man"}  # "groups of youths" riot; settlers do not
         # "groups of young men smashed windows and looted a supermarket"
         young_men = {"young", "man"} <= sentence and not sentence & (NON_STATE - {"group"} | {"settler", "gunman"})

@@ -50,6 +50,23 @@ COMBATANTS = {"soldier", "serviceman", "servicemen", "troop", "marine", "paratro
 HANDHELD = {"rifle", "gun", "pistol", "weapon", "firearm", "machete", "knife", "kalashnikov"}
 
 
+def _neutralised_people(head: Token) -> bool:
+    """What was "neutralised" or "intercepted" is people: "two terrorists", "three khwarij" (a count of no weapon),
+    "two of the kidnappers", "Luis Carrascal"."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"} or any(
+            lemma_of(t) in PERSONS | NON_STATE | {"terrorist", "kidnapper", "attacker"} for t in c.subtree
+            if t.dep_ == "pobj" and t.head.lower_ == "of")
+            or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not is_toponym(c))
+            or (any(n.dep_ == "nummod" for n in c.children)
+                and not has_cue({lemma_of(c)}, AIR_CUES | SHELL_CUES | MUNITIONS | IED_CUES | WEAPON_THINGS)))
+        for c in head.children)
+
+
+WEAPON_THINGS = {"drone", "uav", "missile", "rocket", "projectile", "boat", "vessel", "aircraft", "plane", "helicopter",
+                 "balloon", "mine", "ied", "device", "bomb", "shell", "round", "grenade", "launcher", "target"}
+
+
 def _a_name_not_a_persons(token: Token) -> bool:
     """A capitalised word that is no person, no people and no count ("Sake", a town the gazetteer lacks, tagged as
     the noun "sake")."""
@@ -112,6 +129,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     lemma, words = lemma_of(head), context_lemmas(head)
     if head.text[:1].isupper() and named_as_a_place(head.doc[head.i:head.i + 1]):
         return False  # "a brawl in the town of Battle", "the town of Hit": a place's name, not an event
+    if lemma in ("missile", "projectile") and head.dep_ == "dobj" and lemma_of(head.head) in ("throw", "hurl"):
+        return False  # "a group threw missiles at officers": what a crowd throws, not a missile fired
+    if kind == "protest" and any(c.dep_ in ("compound", "amod") and lemma_of(c) in ("campaign", "election", "electoral")
+                                 for c in head.children):
+        return False  # "a gunman fired into a crowd at a campaign rally": a candidate's meeting, no protest
     if kind == "protest" and head.dep_ == "compound" and lemma_of(head.head) in PROTEST_THINGS:
         return False  # "as protest anger grows in the capital", "the protest movement's leaders": no protest held
     if kind == "protest" and lemma in ("gather", "assemble", "converge"):
@@ -148,12 +170,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "in", "near") for c in head.children)
             and any(_a_stoppage(t) for t in head.doc[:head.i] if lemma_of(t) == "strike" and t.pos_ == "NOUN"))):
         return False
-    if kind == "disrupted" and any(
-            c.dep_ in ("dobj", "nsubjpass") and (lemma_of(c) in PERSONS | NON_STATE | {"terrorist"} or any(
-                lemma_of(t) in PERSONS | NON_STATE | {"terrorist", "kidnapper", "attacker"} for t in c.subtree
-                if t.dep_ == "pobj" and t.head.lower_ == "of")  # "two of the kidnappers were neutralised"
-                                                  or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not is_toponym(c)))
-            for c in head.children):
+    if kind == "disrupted" and _neutralised_people(head):
         return False  # "neutralised two terrorists", "intercepted Luis Carrascal": people, not a weapon stopped
     if kind == "protest" and lemma in ("rally", "meeting", "event") and not has_cue(
             cue_lemmas(head.sent), DEMANDS | {"demanding", "against", "release", "protest"}) and (

@@ -44,7 +44,7 @@ def _seq(kind: str, *phrases: str) -> tuple[str, list[list[dict]]]:
 
 _NOUN, _VERB = ["NOUN", "PROPN"], ["VERB"]
 # what crowds throw, in the plural: one bottle thrown is no riot
-MISSILES = ("stones", "rocks", "bricks", "bottles")
+MISSILES = ("stones", "rocks", "bricks", "bottles", "missiles")  # British police say "threw missiles at officers"
 PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("air", ["airstrike", "air-strike", "airstrikes", "airraid", "warplane"]),
     _seq("air", "air strike", "air raid", "drone strike", "drone attack", "aerial bombardment", "bombing raid",
@@ -77,7 +77,12 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     # "their patrol came under sustained fire from dissidents": under fire is under attack
     ("attack", [[_lem(["come"]), {"LOWER": "under"}, {"OP": "?", "POS": "ADJ"}, {"LOWER": {"IN": ["fire", "gunfire"]}}]]),
     # "gunmen on a motorcycle fired on a police checkpoint": what was fired on types it (refine)
-    ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"LOWER": {"IN": ["on", "at", "upon"]}}]]),
+    ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"LOWER": {"IN": ["on", "at", "upon"]}}],
+                # "fired into a crowd", not "into the air"
+                [dict(_lem(["fire"]), POS="VERB"), {"LOWER": "into"}, {"LOWER": {"IN": ["a", "an", "the"]}},
+                 {"LOWER": {"NOT_IN": ["air", "sky"]}}],
+                [dict(_lem(["fire"]), POS="VERB"), {"LOWER": "into"},
+                 {"LOWER": {"NOT_IN": ["a", "an", "the", "air", "sky"]}}]]),
     # "troops fired small arms at army positions", "fired shots at a patrol": the same, with what was fired
     ("attack", [[dict(_lem(["fire"]), POS="VERB"), {"OP": "?", "POS": "ADJ"},
                  {"LOWER": {"IN": ["arms", "shots", "bullets", "rounds", "gunshots", "volleys"]}},

@@ -302,7 +302,7 @@ class ToponymMatcher:
     def _dateline_name(self, text: str, following: str) -> bool:
         """An all-caps name before a dateline's punctuation is its town: "GOMA, Congo —" a sizeable place,
         "GOPALGANJ: …" a town no country shares its name with ("MYANMAR: …" is a digest's section label)."""
-        if following == ":":
+        if following in (":", "."):  # and a police release's "ERLANGEN. (342) On Saturday evening …"
             return self._dateline_town(text.title())
         return following in (",", "\u2014", "-", "--") and self._strong(text.title(), 1000)
 
@@ -573,6 +573,11 @@ class ToponymMatcher:
         named = _trim(whole)  # "FADA N'GOURMA - Four soldiers…" tagged ORG up to the dash and beyond
         if named is not None and len(named) > 1 and self._town(named.text, 1000):
             accept(named, "GPE")  # "Fada N'Gourma" tagged ORG is the town, not "Fada" (Chad) by its first word
+            return True
+        opens_line = named is not None and (named.start_char == 0 or doc.text[named.start_char - 1] == "\n")
+        if named is not None and named.end < whole.end and named.text.isupper() and opens_line \
+                and self._dateline_name(named.text, doc[named.end].text):
+            accept(named, "GPE")  # "PUEBLO - A man was killed" tagged ORG up to "A": the dateline's town
             return True
         if ent.end < len(doc) and doc[ent.end].lower_ in DIVISION_NAMES and self._strong(whole.text, exact=True):
             accept(whole, "GPE")  # "the Pataz district of La Libertad region" tagged ORG
