@@ -459,9 +459,6 @@ def _without_echoes(incidents: list[Incident], echoes: set[int]) -> list[Inciden
     return out
 
 
-
-
-
 def _said_on(segment: Span, start: int, end: int) -> bool:
     """ "… the commission said on Thursday", "said in a statement issued in Niamey on Wednesday": the date of the
     telling (the first verb above the date is one of telling)."""
@@ -725,7 +722,6 @@ def _others_places(cluster, clusters, index: dict[int, Span], segment: Span) -> 
             for item in locate([t.head for t in other], index, (segment.start, segment.end))}
 
 
-ONE_CROWD = {"Protests": "crowd", "Riots": "crowd"}  # the types one crowd's story may take
 ENSUING = {"ensuing"}  # not "resulting", "subsequent": told apart, they may be elsewhere
 THERE = {"outside", "there", "inside"}  # not "nearby": "attacked bases nearby" says no more than the region
 
@@ -750,7 +746,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
                    or c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")  # not "Wednesday's march"
                    for c in lead.head.children) and not _counts_its_victims(lead.head)
     # a crowd's story is one event however typed ("protesters threw stones at police, who responded with tear gas")
-    one_event = len({ONE_CROWD.get(other[0].event_type, other[0].event_type) for other in clusters
+    one_event = len({"crowd" if other[0].event_type in _CROWD else other[0].event_type for other in clusters
                      if other is cluster or not _dated_aside(other) or _told_within(cluster, other)}) == 1
     strong, alone = lead.strength >= 3, one_event and not definite
     # where the parse ties the event to no place: the fallbacks in order, each with the cases it may serve

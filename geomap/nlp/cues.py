@@ -116,6 +116,11 @@ def argument_lemmas(head: Token, deps: tuple[str, ...], through: tuple[str, ...]
     return {lemma_of(t) for verb in verbs for c in verb.children if c.dep_ in deps for t in c.subtree}
 
 
+def is_thrown(thing: Token) -> bool:
+    """ "a group threw missiles at officers": what a crowd throws, not what a launcher fires."""
+    return thing.dep_ == "dobj" and lemma_of(thing.head) in ("throw", "hurl")
+
+
 def cue_lemmas(tokens) -> set[str]:
     """Cue lemmas of ``tokens``; a place's name is no cue ("Tank district" holds no tank)."""
     return {lemma_of(t) for t in tokens

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, CIVILIAN, CROWD_PEOPLE, DISRUPT_VERBS, FIGHTS, FORCES, IED_CUES, IMPACT_VERBS, LYNCHERS,
     MILITARY, NON_STATE, OUTLAWS, PERSONS, PLACEISH, PROTESTERS, SETTLEMENTS, SHELL_CUES, STATE, SYMBOLIC_BURNING,
-    argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear,
+    argument_lemmas, context_lemmas, cue_lemmas, has_cue, is_toponym, lemma_of, riot_gear, is_thrown,
 )
 from geomap.nlp.pipeline import toponym_spans
 
@@ -77,16 +77,11 @@ def _doers_of_fire(head: Token) -> set[str]:
         verb = verb.head  # "launched drone attacks, killing two and setting fires"
         verbs.append(verb)
     return {lemma_of(t) for v in verbs for c in v.children
-            if c.dep_ in ("nsubj", "agent") or (v is not head and c.dep_ == "dobj" and not _thrown(c))
+            if c.dep_ in ("nsubj", "agent") or (v is not head and c.dep_ == "dobj" and not is_thrown(c))
             for t in c.subtree}
 
 
 CROWD_MISSILES = {"missile", "projectile", "brick", "bottle", "firework", "object", "egg", "stone", "rock"}
-
-
-def _thrown(thing: Token) -> bool:
-    """ "a group threw missiles at officers": what a crowd throws, not what a launcher fires."""
-    return thing.dep_ == "dobj" and lemma_of(thing.head) in ("throw", "hurl")
 
 
 def _police_broke_it_up(sentence: Span) -> bool:
@@ -384,9 +379,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # "crowds hurled stones, then set fire": the subject of the verb the second clause hangs on
         subject = argument_lemmas(head, ("nsubj", "agent"), through=("conj", "dep"))
         sentence = cue_lemmas(head.sent)
+        # "torch a car, stone troops"; "threw missiles at officers and set fire to part of a hotel"
         stoning = has_cue(sentence, {"stone", "pelt", "hurl", "molotov", "rock"}) or any(
-            _thrown(t) and lemma_of(t) in CROWD_MISSILES for t in head.sent)  # "threw missiles at officers and set
-        # fire to part of a hotel"  # "torch a car, stone troops"
+            is_thrown(t) and lemma_of(t) in CROWD_MISSILES for t in head.sent)
         armed = STATE | NON_STATE - {"group"} | {"settler", "man"}  # "groups of youths" riot; settlers do not
         # "groups of young men smashed windows and looted a supermarket"
         young_men = {"young", "man"} <= sentence and not sentence & (NON_STATE - {"group"} | {"settler", "gunman"})

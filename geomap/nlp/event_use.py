@@ -8,7 +8,7 @@ from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
     IMPACT_VERBS, LOOT, LYNCHERS, MILITARY, MUNITIONS, NON_STATE, OFFICIALS, OUTLAWS, PERSONS, PLACEISH,
     PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
-    cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish, riot_gear,
+    cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish, riot_gear, is_thrown,
 )
 from geomap.nlp.nonviolence import CONFLICT_DEAL, NATURAL, natural_cause, sport
 from geomap.nlp.toponyms import named_as_a_place
@@ -48,6 +48,11 @@ PROTEST_THINGS = {"anger", "fury", "movement", "leader", "organiser", "organizer
                   "vote", "ban", "law", "culture", "sign", "placard"}
 COMBATANTS = {"soldier", "serviceman", "servicemen", "troop", "marine", "paratrooper", "pow", "prisoner", "sailor"}
 HANDHELD = {"rifle", "gun", "pistol", "weapon", "firearm", "machete", "knife", "kalashnikov"}
+WEAPON_THINGS = {"drone", "uav", "missile", "rocket", "projectile", "boat", "vessel", "aircraft", "plane", "helicopter",
+                 "balloon", "mine", "ied", "device", "bomb", "shell", "round", "grenade", "launcher", "target"}
+# a title before a name the tagger left untagged: "Father Ambrose was taken by unknown gunmen"
+TITLES = {"father", "pastor", "rev", "reverend", "bishop", "chief", "mr", "mrs", "ms", "dr", "imam", "sheikh",
+          "alhaji", "hajiya", "sister", "brother", "mallam", "malam"}
 
 
 def _neutralised_people(head: Token) -> bool:
@@ -63,21 +68,12 @@ def _neutralised_people(head: Token) -> bool:
         for c in head.children)
 
 
-WEAPON_THINGS = {"drone", "uav", "missile", "rocket", "projectile", "boat", "vessel", "aircraft", "plane", "helicopter",
-                 "balloon", "mine", "ied", "device", "bomb", "shell", "round", "grenade", "launcher", "target"}
-
-
 def _a_name_not_a_persons(token: Token) -> bool:
     """A capitalised word that is no person, no people and no count ("Sake", a town the gazetteer lacks, tagged as
     the noun "sake")."""
     return token.text[:1].isupper() and token.ent_type_ not in ("PERSON", "NORP", "CARDINAL") \
         and not token.like_num and lemma_of(token) not in PERSONS | QUANTITIES and not _people(token) \
         and not any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in token.children)
-
-
-# a title before a name the tagger left untagged: "Father Ambrose was taken by unknown gunmen"
-TITLES = {"father", "pastor", "rev", "reverend", "bishop", "chief", "mr", "mrs", "ms", "dr", "imam", "sheikh",
-          "alhaji", "hajiya", "sister", "brother", "mallam", "malam"}
 
 
 def _people(taken: Token) -> bool:
@@ -129,7 +125,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     lemma, words = lemma_of(head), context_lemmas(head)
     if head.text[:1].isupper() and named_as_a_place(head.doc[head.i:head.i + 1]):
         return False  # "a brawl in the town of Battle", "the town of Hit": a place's name, not an event
-    if lemma in ("missile", "projectile") and head.dep_ == "dobj" and lemma_of(head.head) in ("throw", "hurl"):
+    if lemma in ("missile", "projectile") and is_thrown(head):
         return False  # "a group threw missiles at officers": what a crowd throws, not a missile fired
     if kind == "protest" and any(c.dep_ in ("compound", "amod") and lemma_of(c) in ("campaign", "election", "electoral")
                                  for c in head.children):

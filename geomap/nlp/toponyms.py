@@ -128,6 +128,11 @@ VESSELS = frozenset("submarine submarines ship warship frigate corvette vessel t
                     "minesweeper trawler freighter ferry".split())
 
 
+def _opens_line(span: Span) -> bool:
+    """Whether the span begins the text or a line of it (where a dateline stands)."""
+    return span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
+
+
 def _wordlike(token) -> bool:
     """Letters, with an apostrophe inside allowed: "N'DJAMENA", "Ma'arib" are words of a name."""
     text = token.text
@@ -541,8 +546,7 @@ class ToponymMatcher:
             accept(core, "GPE")  # "shelled El Fasher", "the attack on Walikale": the object of an attack is a place
             return True
         lone_person = ent.label_ == "PERSON" and len(core) == 1 and core[0].text not in person_words
-        opens_line = ent.start_char == 0 or doc.text[ent.start_char - 1] == "\n"
-        if opens_line and end == ent.end and core.text.isupper() \
+        if _opens_line(ent) and end == ent.end and core.text.isupper() \
                 and self._dateline_name(core.text, after_brackets(doc, end)):
             accept(core, "GPE")  # "GOPALGANJ: A curfew …" tagged ORG: a capitalised dateline is its town
             return True
@@ -574,8 +578,7 @@ class ToponymMatcher:
         if named is not None and len(named) > 1 and self._town(named.text, 1000):
             accept(named, "GPE")  # "Fada N'Gourma" tagged ORG is the town, not "Fada" (Chad) by its first word
             return True
-        opens_line = named is not None and (named.start_char == 0 or doc.text[named.start_char - 1] == "\n")
-        if named is not None and named.end < whole.end and named.text.isupper() and opens_line \
+        if named is not None and named.end < whole.end and named.text.isupper() and _opens_line(named) \
                 and self._dateline_name(named.text, doc[named.end].text):
             accept(named, "GPE")  # "PUEBLO - A man was killed" tagged ORG up to "A": the dateline's town
             return True
