@@ -435,7 +435,33 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
     chosen = [item for item, before in zip(recounted, chosen)
               if (item[0], item[1]) not in unanchored or item[2] is not before[2]]
     chosen = _overnight_into(chosen, text)
+    chosen = _in_the_year_named(chosen, text, published)
     return [item for k, item in enumerate(chosen) if not _same_day_told_again(chosen, k, text)]
+
+
+_YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d\d),?\s+when\b")
+
+
+def _in_the_year_named(chosen: list[tuple[int, int, DateWindow]], text: str, published: date
+                       ) -> list[tuple[int, int, DateWindow]]:
+    """ "memories of 2018, when a bomb … killed three people on Aug. 28": a day written without its year, after
+    "YEAR, when", is of that year (not the latest Aug. 28 before publication)."""
+    named = _YEAR_WHEN.search(text)
+    if named is None or int(named["y"]) >= published.year:
+        return chosen
+    year, out = int(named["y"]), []
+    for start, end, window in chosen:
+        if start > named.end() and window.precision == "day" and window.date == window.date_end \
+                and not re.search(r"\d{4}", window.text) and window.date.year != year \
+                and re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", window.text, re.IGNORECASE):
+            try:
+                day = window.date.replace(year=year)
+            except ValueError:  # 29 February
+                day = None
+            if day is not None:
+                window = DateWindow(day, day, "day", window.text)
+        out.append((start, end, window))
+    return out
 
 
 def _resolved(resolver, match: re.Match, base: date) -> DateWindow | None:

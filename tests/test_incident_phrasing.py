@@ -272,7 +272,9 @@ def test_a_crowd_that_stones_officers_then_sets_fire_is_a_riot(geoparser):
     ("Residents of Kwatarkwashi, a town in Bungudu local government area of Zamfara State, said bandits stormed "
      "the community on Tuesday and carted away at least 43 people.",
      [("Abduction/forced disappearance", "Kwatarkwashi")]),
-    ("On Tuesday, armed men broke into a warehouse in Mellit and carried off food stocks and two vehicles.", []),
+    # goods carried off are no abduction; breaking into a warehouse for them is looting
+    ("On Tuesday, armed men broke into a warehouse in Mellit and carried off food stocks and two vehicles.",
+     [("Looting/property destruction", "Mellit")]),
     ("On Tuesday, security forces opened fire on worshippers chanting anti-government slogans in Zahedan, killing "
      "two people.", [("Excessive force against protesters", "Zahedan")]),
     ("On Tuesday, Boko Haram fighters attacked a vigilance committee post on the outskirts of Mora, killing three "

@@ -22,7 +22,8 @@ from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, live_blog_day, path_length,
+    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, lead_end, live_blog_day,
+    path_length,
     same_event_at, told_in_past,
 )
 from geomap.incidents.capitals import NOT_THE_SEAT, TELLING, national_capital
@@ -201,6 +202,18 @@ def _apart(a: Trigger, b: Trigger, index: dict[int, Span]) -> bool:
     return bool(mine) and bool(yours) and not mine & yours
 
 
+_PEACEFUL = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established"}
+
+
+def _strong_apart(mine: list[Trigger], yours: list[Trigger]) -> bool:
+    """A violent event and a peaceful development (a truce, a handover), each able to stand alone: never one
+    event, whatever bare death the parse puts between them."""
+    def kinds(group: list[Trigger]) -> set[bool]:
+        return {t.sub_event_type in _PEACEFUL for t in group if t.strength >= 3}
+    a, b = kinds(mine), kinds(yours)
+    return (a == {True} and False in b) or (b == {True} and False in a)
+
+
 def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> list[list[Trigger]]:
     """Triggers close in the parse and compatible (same type, or one only adds detail) are one event."""
     parent = list(range(len(triggers)))
@@ -216,6 +229,9 @@ def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> 
     pairs = sorted(((i, j) for i in range(len(triggers)) for j in range(i + 1, len(triggers))),
                    key=lambda p: (path_length(triggers[p[0]].head, triggers[p[1]].head),
                                   triggers[p[0]].event_type != triggers[p[1]].event_type, p))
+    def groups_of(root: int) -> list[Trigger]:
+        return [t for n, t in enumerate(triggers) if find(n) == root]
+
     for i, j in pairs:
         a, b = triggers[i], triggers[j]
         weak = min(a.strength, b.strength) <= 2
@@ -231,6 +247,8 @@ def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> 
                                                  for x in range(len(triggers)) if find(x) == find(i)
                                                  for y in range(len(triggers)) if find(y) == find(j)):
             continue  # nor may a third trigger join them
+        if not one and weak and _strong_apart(groups_of(find(i)), groups_of(find(j))):
+            continue  # "fighting … killed 27 …, before a truce took hold": a bare death joins one event, not two
         if one or (path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type
                                                              or _absorbs(a, b))):
             parent[find(j)] = find(i)
@@ -327,6 +345,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     borrowed: set[int] = set()  # incidents of sentences that date nothing: their day is the story's or the report's
     all_segments = segments(doc)
     blog_day = live_blog_day(all_segments, document)
+    headline_block = lead_end(document)  # the masthead, headline and bullets above the story
     for k, segment in enumerate(all_segments):
         if TIME_STAMP.match(segment.text):
             reference = blog_day  # "14:40 - …": an entry is of the blog's day (the report's) unless it says otherwise
@@ -337,8 +356,10 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                  and segment.start_char + end > filed]  # not the filing date of "BANGUI, July 22 -"
         # … unless the telling is all the sentence dates ("the ministry said on Tuesday its fleet had destroyed")
         days = [day for day, said in named if not said] or [day for day, _ in named]
-        previous, reference = reference, days[-1] if days else reference
         triggers = [t for t in real_triggers(segment) if t.strength > 0]
+        if days and not triggers and days[-1] == document.published and segment.start_char < headline_block:
+            days = []  # "THE NORTH WEST MIRROR — Bamenda, Friday March 8, 2024": the paper's date, not the news's
+        previous, reference = reference, days[-1] if days else reference
         if not triggers:
             continue
         clusters = _clusters(triggers, index)

@@ -383,12 +383,17 @@ def lead_end(document: Document) -> int:
     lines = document.text.split("\n")
     if len(lines) < 2 or len(lines[0].split()) > 30:
         return 0
-    end = len(lines[0]) + 1
+    # "THE NORTH WEST MIRROR — Bamenda, Friday March 8, 2024" over the headline: the block ends after the title
+    first = next((k for k, line in enumerate(lines[:4]) if document.title and line.strip() == document.title.strip()
+                  and k + 1 < len(lines)), 0)
+    end = sum(len(line) + 1 for line in lines[:first + 1])
     bullets = [line.lstrip().startswith(("-", "•", "*")) for line in lines] + [False]
-    for k, line in enumerate(lines[1:], start=1):
+    for k, line in enumerate(lines[first + 1:], start=first + 1):
         # "Key developments this week:", "AMMAN, Aug 5 (Levant Report) -": a label over the bullets under it
         label = len(line.split()) <= 12 and line.rstrip().endswith((":", "-", "\u2013", "\u2014")) and bullets[k + 1]
-        if not (bullets[k] or label) and line.strip():
+        # "Attacks in Mocímboa da Praia and Macomia districts", "As of 26 September 2025": a subtitle line
+        subtitle = k <= first + 3 and len(line.split()) <= 10 and not line.rstrip().endswith((".", ":"))
+        if not (bullets[k] or label or subtitle) and line.strip():
             break
         end += len(line) + 1
     return end

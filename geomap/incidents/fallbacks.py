@@ -229,8 +229,8 @@ def bare_settlement(token: Token) -> bool:
     holder = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in TOWN_PLACES else token
     return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
             and any(c.dep_ == "det" and c.lower_ == "the" for c in holder.children)
-            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS)
-                        for c in token.children))
+            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") and c.lower_ != "itself"  # "the city itself"
+                        or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS) for c in token.children))
 
 
 THE_CITY_REACH = 80  # tokens back to look for the town "the city" stands for
@@ -316,7 +316,7 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
             if i > events_start and not _where_it_was(span.root):
                 continue  # between the event and "the city" only where it happened ("launched at Odesa"), not "a
                 # native of Rukungiri"
-            if _could_be_the_city(span) and not _names_a_thing(span):
+            if _could_be_the_city(span) and not _names_a_thing(span) and not _a_passing_mention(span):
                 found = Located(span, span._.geomap_place, 9, False, 0)
                 if within and (span._.geomap_place.feature_class == "P" or has_namesake_city(found)):
                     return [found]
@@ -331,12 +331,28 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
         return []
     named = [index[k] for k in range(opening.span.end, first) if k in index]
     if any(span._.geomap_place.feature_class == "P" and span._.geomap_place.gazetteer_id
-           != opening.place.gazetteer_id and not _names_a_thing(span) and _could_be_the_city(span) for span in named):
+           != opening.place.gazetteer_id and not _names_a_thing(span) and _could_be_the_city(span)
+           and not _a_passing_mention(span) for span in named):
         return []
     # and the story names it again ("… on the southern outskirts of Culiacán"): a wire filed from Nairobi about
     # Mogadishu says "the Somali capital", not Nairobi
     again = any(span._.geomap_place.gazetteer_id == opening.place.gazetteer_id for span in named)
     return [opening] if again else []
+
+
+ROUTE_VERBS = {"link", "connect", "join"}
+
+
+def _a_passing_mention(span: Span) -> bool:
+    """A town named in passing, that "the city" does not stand for: one of a list ("the road linking Tripoli with
+    Surman, Sabratha and Zuwara"), an end of a route, or a reference point ("45 kilometres west of Tripoli")."""
+    root = span.root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return True
+    route = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ in ("dobj", "pobj") and route.lemma_.lower() in ROUTE_VERBS:
+        return True
+    return measured_from(root) is not None
 
 
 def _where_it_was(token: Token) -> bool:

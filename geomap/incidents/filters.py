@@ -22,6 +22,7 @@ log = logging.getLogger("geomap.incidents.filters")
 IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "intend", "aim", "seek", "want",
             "demand", "urge", "prepare", "consider", "fear", "risk", "plot", "prevent", "avoid", "deter",
             "refuse", "discuss", "negotiate", "debate", "deny", "foil", "thwart", "avert", "disrupt", "hope", "expect", "predict", "forecast",
+            "likely", "unlikely",  # "the AA is unlikely to storm the port itself"
             "would", "could", "might", "may", "should", "will", "can", "shall", "must", "need",
             "threat", "risk", "possibility", "prospect", "warning", "proposal", "danger", "likelihood", "chance",
             "fear", "plan", "ultimatum", "scenario", "preparation", "readiness", "capability", "capacity", "ability",
@@ -30,7 +31,8 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
             # "Washington's green light for strikes into Russia": what is permitted has not happened
             "permission", "authorisation", "authorization", "approval", "go-ahead"}
 # "asked the courts to bar police from using live ammunition against demonstrators": what is asked for or barred
-REQUESTS = {"ask", "request", "appeal", "petition", "press", "urge"}  # "press Israel to halt its attacks and withdraw"
+REQUESTS = {"ask", "request", "appeal", "petition", "press", "urge",  # "press Israel to halt its attacks and withdraw"
+            "order", "instruct", "authorise", "authorize"}  # "ordered security forces to take control of the city"
 FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
 # "reports of an attack near Ayorou were denied": what is denied, as subject or object, did not happen
 DENIAL = {"deny", "refute", "dismiss", "reject"}
@@ -204,6 +206,9 @@ def _habitual(children: list[Token]) -> bool:
         if child.dep_ == "advmod" and lemma in ("repeatedly", "regularly", "frequently", "often", "routinely",
                                                 "daily", "nightly", "constantly", "increasingly"):
             return True
+        if child.dep_ == "advmod" and lemma in ("before", "previously") and any(
+                c.dep_ in ("aux", "auxpass") and lemma_of(c) == "have" for c in children):
+            return True  # "the town itself has been stormed before": it has happened, not when
         if child.dep_ == "prep" and lemma == "for" and any(
                 lemma_of(o) in ("month", "week", "year", "decade") and o.tag_ == "NNS" for o in child.children):
             return True
@@ -306,8 +311,11 @@ def _generic_subject(verb: Token) -> bool:
 
 
 def _held_on_a_day(head: Token) -> bool:
-    """ "last Friday tens of thousands packed the square for the weekly rally": one meeting of a regular event
-    (not "protests until Tuesday", "since Friday")."""
+    """ "last Friday tens of thousands packed the square for the weekly rally", "the weekly Friday rally": one
+    meeting of a regular event (not "protests until Tuesday", "since Friday", "weekly Friday rallies")."""
+    if head.tag_ == "NN" and any(c.lower_ in WEEKDAYS and c.dep_ in ("compound", "nmod", "npadvmod")
+                                 for c in head.children):
+        return True  # "fill the square for the weekly Friday rally": this Friday's
     verb = next((v for v in (head, *list(head.ancestors)[:3]) if v.pos_ == "VERB"), None)
     return verb is not None and any(
         t.ent_type_ == "DATE" and t.lower_ in WEEKDAYS and not any(a.lower_ in ("until", "since", "till", "by")
@@ -714,6 +722,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
     for gov, via in _governors(head):
         lemma = lemma_of(gov)
         kids = list(gov.children)
+        if lemma in ("stop", "prevent", "deter") and any(c.dep_ == "neg" for c in kids) and head.head.lower_ == "from":
+            continue  # "the violence did not stop hundreds from marching": they marched
         if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
             return "aggregate"
         # "dropped explosives", "explosives dropped from a drone": things falling, not figures

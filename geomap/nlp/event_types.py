@@ -110,6 +110,15 @@ def _crowd_wrecked(sentence: Span) -> bool:
     return False
 
 
+GOVERNMENT_MARKS = {"federal", "government", "governmental", "security", "state", "national"}
+
+
+def _a_governments(verb: Token) -> bool:
+    """ "federal forces", "government forces", "security forces" as the verb's subject (not "RSF forces")."""
+    return any(c.dep_ in ("nsubj", "agent") and lemma_of(c) in ("force", "forces") and any(
+        m.dep_ in ("amod", "compound") and m.lower_ in GOVERNMENT_MARKS for m in c.children) for c in verb.children)
+
+
 ARMIES = {"force", "forces", "troop", "unit", "army", "military", "brigade", "battalion", "regiment", "division"}
 
 
@@ -441,7 +450,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 subject & {"unit", "column"} and not subject & STATE) or (
                 not subject & STATE and has_cue(words, NON_STATE) and not has_cue(words, STATE)):
             return BATTLES, "Non-state actor overtakes territory", strength
-        if subject & {"army", "troop", "soldier", "military"} and not subject & NON_STATE:
+        governments = {"army", "troop", "soldier", "military"} | (
+            {"force"} if _a_governments(doer) else set())  # "Iraqi federal forces took control of the city"
+        if subject & governments and not subject & NON_STATE:
             return KINDS["recapture"]  # "troops said they had taken full control of the airport" (a foreign state's
             # forces taking a town are recoded where the place is known)
         return BATTLES, "Armed clash", strength

@@ -120,11 +120,16 @@ def _a_stoppage(strike: Token) -> bool:
 HANDED_PEOPLE = {"body", "bodies", "remains", "prisoner", "detainee"}  # besides PERSONS: who and what is handed over
 
 
+PROCEEDINGS = {"case", "trial", "probe", "inquiry", "investigation", "suspect", "convict", "accused", "charge", "verdict"}
+
+
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
     """Whether this occurrence of a trigger word names an event (not "riot police", "offensive operations")."""
     lemma, words = lemma_of(head), context_lemmas(head)
     if head.text[:1].isupper() and named_as_a_place(head.doc[head.i:head.i + 1]):
         return False  # "a brawl in the town of Battle", "the town of Hit": a place's name, not an event
+    if lemma == "shell" and head.dep_ == "compound" and lemma_of(head.head) in ("casing", "case", "cartridge"):
+        return False  # "collected more than 80 shell casings at the scene": what guns leave, not shelling
     if lemma in ("missile", "projectile") and is_thrown(head):
         return False  # "a group threw missiles at officers": what a crowd throws, not a missile fired
     if kind == "protest" and any(c.dep_ in ("compound", "amod") and lemma_of(c) in ("campaign", "election", "electoral")
@@ -175,9 +180,11 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             or head.dep_ == "dobj" and lemma_of(head.head) in ("address", "hold", "headline", "speak")
             and argument_lemmas(head.head, ("nsubj",)) & (OFFICIALS | {"candidate", "minister", "president"})):
         return False  # "Modi, addressing a rally in Srinagar", "a campaign rally": politics, not a protest
-    if head.dep_ == "compound" and lemma_of(head.head) in ("case", "trial", "probe", "inquiry", "investigation",
-                                                            "suspect", "convict", "accused", "charge", "verdict"):
+    if head.dep_ == "compound" and lemma_of(head.head) in PROCEEDINGS:
         return False  # "arrests in the Srinagar grenade case", "the bombing trial": a proceeding about an event
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "for", "over") and lemma_of(head.head.head) in (
+            "suspect", "accused", "convict") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False  # "two suspects in the grenade attack were arrested": the attack told already
     if kind == "arrest" and head.dep_ == "compound" and lemma_of(head.head) in ("warrant", "order", "quota", "record"):
         return False  # "to serve arrest warrants": a paper, not an arrest
     if kind == "capture" and lemma == "move" and not any(

@@ -184,7 +184,11 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                     _lem(["vessel", "boat", "drone", "usv", "craft"])]]),
     _one("looting", ["loot", "looting", "plunder", "ransack", "vandalise", "vandalize", "torch", "raze",
                      "demolish", "demolition", "vandalism", "uproot"]),
-    _seq("looting", "set fire", "set on fire", "burn down", "set alight", "set light to", "set ablaze"),
+    _seq("looting", "set fire", "set on fire", "burn down", "set alight", "set light to", "set ablaze",
+         "made off with", "make off with", "making off with"),  # "broke into a warehouse and made off with medicines"
+    # "spent several hours breaking into shops, a pharmacy and a warehouse"
+    ("looting", [[_lem(["break"]), {"LOWER": "into"}, {"OP": "*", "POS": {"IN": ["DET", "ADJ", "NUM"]}},
+                  _lem(["shop", "store", "warehouse", "pharmacy", "bank", "market", "supermarket", "depot", "shopfront"])]]),
     _seq("clash", "laid siege", "lay siege", "laying siege"),  # not "have besieged El Fasher": a state
     _one("base", ["base", "headquarters", "outpost", "camp", "garrison"], _NOUN),
     _seq("base", "establish a base", "set up a base", "establish headquarters", "set up headquarters",
