@@ -23,8 +23,7 @@ from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
     TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, lead_end, live_blog_day,
-    path_length,
-    same_event_at, told_in_past,
+    path_length, same_event_at, told_in_past,
 )
 from geomap.incidents.capitals import NOT_THE_SEAT, TELLING, national_capital
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
