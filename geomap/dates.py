@@ -453,7 +453,7 @@ def _in_the_year_named(chosen: list[tuple[int, int, DateWindow]], text: str, pub
     for start, end, window in chosen:
         if start > named.end() and window.precision == "day" and window.date == window.date_end \
                 and not re.search(r"\d{4}", window.text) and window.date.year != year \
-                and re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", window.text, re.IGNORECASE):
+                and any(word[:3].lower() in _MONTH_ABBR for word in re.findall(r"[A-Za-z]+", window.text)):
             try:
                 day = window.date.replace(year=year)
             except ValueError:  # 29 February

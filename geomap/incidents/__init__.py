@@ -228,8 +228,10 @@ def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> 
     pairs = sorted(((i, j) for i in range(len(triggers)) for j in range(i + 1, len(triggers))),
                    key=lambda p: (path_length(triggers[p[0]].head, triggers[p[1]].head),
                                   triggers[p[0]].event_type != triggers[p[1]].event_type, p))
-    def groups_of(root: int) -> list[Trigger]:
-        return [t for n, t in enumerate(triggers) if find(n) == root]
+
+    def group_of(i: int) -> list[Trigger]:
+        """The triggers joined with the i-th so far."""
+        return [t for n, t in enumerate(triggers) if find(n) == find(i)]
 
     for i, j in pairs:
         a, b = triggers[i], triggers[j]
@@ -242,11 +244,10 @@ def _clusters(triggers: list[Trigger], index: dict[int, Span] | None = None) -> 
         one = _participle_of(a, b) or _participle_of(b, a) or _stopped(a, b) or _stopped(b, a) or _done_by(a, b) \
             or _done_by(b, a) \
             or _framed_by(a, b) or _framed_by(b, a)
-        if not one and index is not None and any(_apart(triggers[x], triggers[y], index)
-                                                 for x in range(len(triggers)) if find(x) == find(i)
-                                                 for y in range(len(triggers)) if find(y) == find(j)):
+        mine, yours = group_of(i), group_of(j)
+        if not one and index is not None and any(_apart(x, y, index) for x in mine for y in yours):
             continue  # nor may a third trigger join them
-        if not one and weak and _strong_apart(groups_of(find(i)), groups_of(find(j))):
+        if not one and weak and _strong_apart(mine, yours):
             continue  # "fighting … killed 27 …, before a truce took hold": a bare death joins one event, not two
         if one or (path_length(a.head, b.head) <= reach and (weak or a.event_type == b.event_type
                                                              or _absorbs(a, b))):
