@@ -293,6 +293,16 @@ def _r_absolute_day(m: re.Match, p: date) -> DateWindow | None:
     return DateWindow(day, day, "day", m[0]) if day else None
 
 
+def _r_day_range(m: re.Match, p: date) -> DateWindow | None:
+    """ "2–3 April", "between 3 and 6 May 2025", "March 19-20": the days from the first to the second, in the
+    month (and year) written once after or before them."""
+    first, last = int(m["d1"]), int(m["d2"])
+    end = _absolute(f"{last} {m['mon']} {m['y'] or ''}".strip(), p)
+    if end is None or not 1 <= first < last:
+        return None
+    return _range(end.replace(day=first), end, m[0])
+
+
 def _r_numeric_day(m: re.Match, p: date) -> DateWindow | None:
     """ "on 21/01/2025" (police releases, most of the world) or "01/21/2025" (US): whichever order makes a
     date; when both do, the latest one not after publication."""
@@ -351,6 +361,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     # "in 2023", and "In 2018, demonstrators torched …" opening a sentence
     (re.compile(r"\b(?:in|during|since|early|late|mid-?|throughout|(?:^|(?<=[.!?]\s))(?:In|During|Since|Throughout))"
                 r"\s*(?P<y>(?:19|20)\d\d)\b", re.M), _r_year),
+    (re.compile(rf"\b(?:between\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|\s(?:and|to)\s)\s*"
+                rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>\d{{4}}))?\b"), _r_day_range),
+    (re.compile(rf"\b{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|\s(?:and|to)\s)\s*"
+                rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b"), _r_day_range),
     (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_absolute_day),
@@ -529,7 +543,7 @@ def _same_day_told_again(chosen: list[tuple[int, int, DateWindow]], k: int, text
     """ "On 13 April, Palm Sunday": the weekday after a calendar date names that date; "Overnight between 19 and
     20 February": a bare "overnight" beside a calendar date is that date's night, not the report's."""
     start, end, window = chosen[k]
-    calendar = [(s, e) for s, e, w in chosen if w.precision == "day" and re.search(r"\d", w.text)]
+    calendar = [(s, e) for s, e, w in chosen if w.precision in ("day", "week") and re.search(r"\d", w.text)]
     if _WEEKDAY_ONLY.match(window.text.strip()):  # "13 April, Palm Sunday", "Sunday, 13 April" — the same day only
         named = _WEEKDAY_ONLY.match(window.text.strip())["wd"].lower()
         return any((0 <= start - e <= 15 or 0 <= s - end <= 3) and w.date.strftime("%A").lower() == named

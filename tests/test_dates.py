@@ -137,7 +137,7 @@ def test_a_weekday_beside_a_calendar_date_and_late_last_week():
     [(_, _, late)] = find_dates("Late last week a drone hit a tank.", date(2025, 8, 12))
     assert (late.date, late.date_end) == (date(2025, 8, 7), date(2025, 8, 10))
     [(_, _, night)] = find_dates("Overnight between 19 and 20 February, forces raided Hebron.", date(2025, 2, 24))
-    assert night.date == date(2025, 2, 20)
+    assert (night.date, night.date_end) == (date(2025, 2, 19), date(2025, 2, 20))  # the night, both its days
 
 
 def test_hours_and_eves_count_from_the_day_the_story_last_named():

@@ -22,19 +22,19 @@ from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, first_verb, heading, headline_dated_by_a_noun, lead_end, live_blog_day,
+    TIME_STAMP, date_for, date_headlines, day_heading, days_named, first_verb, heading, headline_dated_by_a_noun, lead_end, live_blog_day,
     path_length, same_event_at, told_in_past,
 )
 from geomap.incidents.capitals import NOT_THE_SEAT, TELLING, national_capital
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
 from geomap.incidents.fallbacks import (
-    SETTLEMENT_NOUNS, a_city_section, line_label, names_unknown_town, next_sentence_place, paragraph_place,
-    part_of_the_city, sentence_fallback, sole_town, the_city, town_within,
+    RECORD_DATE, SETTLEMENT_NOUNS, a_city_section, line_label, names_unknown_town, next_sentence_place,
+    paragraph_place, part_of_the_city, record_field, record_place, sentence_fallback, sole_town, the_city, town_within,
 )
 from geomap.incidents.filters import real_triggers
 from geomap.incidents.located import REGION_WORDS, Located, approximate, geo_precision, toponym_index, written_as_region
 from geomap.incidents.places import locate
-from geomap.incidents.sequels import as_damage_of, escalate, riots_absorb_their_protests, specify
+from geomap.incidents.sequels import as_damage_of, escalate, riots_absorb_their_protests, sharpen, specify
 from geomap.incidents.walker import REGION_REACH_KM
 from geomap.models import Document, Incident, Place
 from geomap.nlp.events import Trigger, lead_of
@@ -346,13 +346,18 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     all_segments = segments(doc)
     blog_day = live_blog_day(all_segments, document)
     headline_block = lead_end(document)  # the masthead, headline and bullets above the story
+    section_day: date | None = None  # the day heading the entries below it ("Saturday 30 November 2024")
     for k, segment in enumerate(all_segments):
+        heading_day = day_heading(segment, document)
+        if heading_day is not None:  # (the report's own day leaves its entries undated, as a blog of its day)
+            section_day = heading_day if heading_day != document.published else None
         if TIME_STAMP.match(segment.text):
-            reference = blog_day  # "14:40 - …": an entry is of the blog's day (the report's) unless it says otherwise
+            # "14:40 - …": an entry is of its day heading's day, else the blog's (the report's) unless it says otherwise
+            reference = section_day or blog_day
         found = find_dates(segment.text, document.published, reference) if document.published else []
         # the story's day, not the day a statement about it was made ("… killed on Wednesday, the commission said
         # on Thursday"): undated events told next happened on the story's day
-        named = [(w.date, _said_on(segment, start, end)) for start, end, w in found if w.precision == "day"
+        named = [(w.date, _said_on(segment, start, end)) for start, end, w in found if days_named(w)
                  and segment.start_char + end > filed]  # not the filing date of "BANGUI, July 22 -"
         # … unless the telling is all the sentence dates ("the ministry said on Tuesday its fleet had destroyed")
         days = [day for day, said in named if not said] or [day for day, _ in named]
@@ -368,6 +373,8 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         for start, end, window in found:  # the expressions found above, read against the same reference day
             if segment.start_char + end <= filed:
                 continue  # "BELGOROD, Russia, March 14 (Agency) -": the filing date, not the event's
+            if previous is not None and _said_on(segment, start, end) and record_field(segment, RECORD_DATE):
+                continue  # "Date: 20 Mar" / "Details: A communiqué read … on 21 Mar states that a drone strike …"
             window = _from_the_news(segment.text, end, window, incidents, document) or window
             span = doc.char_span(segment.start_char + start, segment.start_char + end, alignment_mode="expand")
             if span is not None:
@@ -391,6 +398,9 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
                 found_here = []
             if found_here and last_told is not None and k - last_told[0] <= 2:
                 found_here = as_damage_of(found_here, cluster, last_told[1])
+            if found_here and last_told is not None and k - last_told[0] == 1 \
+                    and sharpen(last_told[1], found_here, cluster, incidents):
+                found_here = []  # the event just told, now placed in a town and dated
             if found_here and last_told is not None and _said_alike(cluster) \
                     and not _of_another_time(found_here, last_told[1]):
                 # "three died as students and party activists fought pitched battles … Two people were killed in
@@ -440,7 +450,11 @@ def _dated_by_their_first_telling(incidents: list[Incident], borrowed: set[int])
             first = next((other for other in reversed(incidents[:k]) if id(other) not in borrowed
                           and same_event_at(other, incident) and other.date is not None
                           and other.date_precision in ("day", "week")), None)
-            if first is not None and first.date != incident.date:
+            if first is not None and first.date != incident.date and not (
+                    first.date_end is not None and first.date < first.date_end
+                    and incident.date is not None and first.date <= incident.date <= first.date_end):
+                # (but "Between 2 and 6 April … a drone strike near Adet" / "4 April: A drone strike hit a minibus
+                # … outside Adet": a day inside the first telling's days says more)
                 log.debug("told again, on the day first told: %s", incident.quote)
                 incident = replace(incident, date=first.date, date_end=first.date_end,
                                    date_precision=first.date_precision, time_precision=first.time_precision)
@@ -777,6 +791,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
          lambda: sentence_fallback(segment, index, _others_places(cluster, clusters, index, segment))),
         # "… struck a police station. The station sits in Suárez"
         ("next sentence", strong and alone, lambda: next_sentence_place(segment, index)),
+        ("record", strong, lambda: record_place(segment, index)),  # "Location: Juba" above "Details: … gathered"
         ("capital", strong and one_event, lambda: national_capital(segment, store, index)),  # "in the Somali capital"
         ("dateline", strong and alone, lambda: _dateline_place(segment, index)),
         # "slammed into the city's oil terminal"; a division stands for the city only if it has a namesake one

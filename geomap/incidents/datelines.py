@@ -15,8 +15,10 @@ DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 # "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
 DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
-                      r"[\u2014\u2013-]{1,2}|:|(?<=[A-ZÀ-ÖØ-Þ])\.\s*\(\d{1,4}\))\s")  # "GOMA, Congo (Reuters) —",
-# "GOPALGANJ:", and a German police release's "ERLANGEN. (342)"
+                      r"[\u2014\u2013-]{1,2}|:|(?<=[A-ZÀ-ÖØ-Þ])\.\s*\(\d{1,4}\)"
+                      r"|(?:,[^\n\u2014\u2013()]{0,60}?)?\s*\([A-Z][A-Za-z .&]{1,30}\)(?=\s+[A-Z\"\u201c]))\s")
+# "GOMA, Congo (Reuters) —", "GOPALGANJ:", a German police release's "ERLANGEN. (342)", and an Indian agency's
+# "IMPHAL, Jan 18 (PTI) Four villagers …" with no dash
 
 
 # "July 14, 2025 (KADUGLI) –": the filing date first, the town in brackets (Sudan Tribune's house style)

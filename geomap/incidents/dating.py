@@ -15,7 +15,7 @@ from geomap.incidents.filters import REPORTING
 from geomap.incidents.places import clause_chain
 from geomap.models import Document, Incident
 from geomap.nlp.pipeline import starts_line, toponym_spans
-from geomap.nlp.events import Trigger, trigger_words
+from geomap.nlp.events import Trigger, lead_of, trigger_words
 from geomap.nlp.name_cues import TIME_STAMP
 
 log = logging.getLogger("geomap.incidents")
@@ -63,7 +63,14 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         doc = cluster[0].head.doc
         if window.text.lower().endswith("after"):  # "a day after protesters stormed…" dates only what follows it
             after = doc[max(tokens)]
-            if any(after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster):
+            if after.dep_ == "mark":  # the clause "after" opens: "a day after two commandos were killed in a gunfight"
+                clause = subtree_ids(after.head)
+                told_after = [t.head.i in clause for t in cluster]
+            else:  # "a day after the attack", "a day after protesters stormed …" however parsed
+                told_after = [after in t.head.ancestors or after.head in (t.head, t.head.head) for t in cluster]
+            # (not "villagers were shot dead on Thursday, a day after …": an event whose leading words stand
+            # outside the clause, however a "killed" or "gunfight" in it joined them)
+            if told_after[cluster.index(lead_of(cluster))]:
                 best = (-1, window)
             continue
         first_word = doc[min(tokens)]  # the verb "on Sunday" hangs on, if the day is a preposition's
@@ -113,7 +120,7 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         if best is None or distance < best[0] or distance == best[0] and (
                 rank[0] < best_rank[0] or window.precision == best[1].precision and rank < best_rank):
             best, best_rank = (distance, window), rank
-    if best is None and len(dates) == 1 and not described and (dates[0][1].precision == "day" or (
+    if best is None and len(dates) == 1 and not described and (days_named(dates[0][1]) or (
             dates[0][1].precision in ("week", "month") and len(others) == 1 and _on_the_main_verb(dates[0][0], cluster)
             and not dates[0][1].text.lower().startswith(("since", "from", "until", "by", "this", "earlier this")))):
         # one day named in the sentence: its events happened then unless the parse says otherwise; so does the one
@@ -121,6 +128,12 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         # Madani, …, in January")
         return dates[0][1]
     return best[1] if best else None
+
+
+def days_named(window: DateWindow) -> bool:
+    """A day or a run of days written out ("on Friday", "3 May", "2–3 April"), not a week, month or year."""
+    return window.precision == "day" or window.precision == "week" and any(ch.isdigit() for ch in window.text) \
+        and window.date is not None and (window.date_end - window.date).days <= 7
 
 
 def _on_the_main_verb(tokens: set[int], cluster: list[Trigger]) -> bool:
@@ -194,6 +207,26 @@ def live_blog_day(all_segments: list[Span], document: Document) -> date | None:
             if window.precision == "day" and window.date is not None
             and 0 <= (document.published - window.date).days <= 7]
     return days[-1] if days and days[-1] != document.published else None  # the report's day: left undated
+
+
+def day_heading(segment: Span, document: Document) -> date | None:
+    """ "Saturday 30 November 2024" on a line of its own: a live blog's day heading, whose day the entries below
+    it are of (until the next heading)."""
+    text = segment.text.strip()
+    if not document.published or not text or not starts_line(segment[0]) or len(text) > 40:
+        return None
+    windows = find_dates(text, document.published)
+    if len(windows) != 1:
+        return None
+    start, end, window = windows[0]
+    rest = re.findall(r"\w+", text[:start] + text[end:])
+    if window.precision != "day" or window.date is None or any(word.lower() not in WEEKDAYS for word in rest):
+        return None
+    return window.date
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 
 
 def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:

@@ -2,6 +2,7 @@
 "the city" refers back to, the place a monitor's line is headed with."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Span, Token
@@ -12,7 +13,7 @@ from geomap.incidents.datelines import DASHES, dateline, dateline_end
 from geomap.incidents.located import Located, approximate, names_its_own_town, own_town
 from geomap.incidents.places import CLAUSE_EDGES, clause_chain
 from geomap.incidents.walker import (
-    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from,
+    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from, route_ends,
 )
 from geomap.models import Place
 from geomap.nlp.cues import TELLING_VERBS
@@ -36,7 +37,15 @@ def sentence_fallback(segment: Span, index: dict[int, Span], theirs: frozenset[s
         if span is None or i != span.root.i or span._.geomap_place.is_country:
             continue
         token = span.root
-        if token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in (
+        route = token
+        while route.dep_ == "compound":
+            route = route.head
+        ends = route_ends(route, index)
+        if ends:
+            if span != ends[0]:
+                continue
+            token = route  # "staged a sit-in on the Bannu-Miranshah road": near the end it is named from
+        elif token.dep_ == "compound" and token.head.dep_ == "pobj" and token.head.lemma_.lower() in (
                 "town", "city", "district") and token.head.i == span.end:
             if token.head.lemma_.lower() == "district":
                 districts.add(span._.geomap_place.gazetteer_id)
@@ -53,7 +62,7 @@ def sentence_fallback(segment: Span, index: dict[int, Span], theirs: frozenset[s
             token = token.head  # "outside a recruitment centre in Mogadishu's Hodan district" (but "Manipur's
             # capital" is another town)
         head = token.head
-        near = False
+        near = bool(ends)
         if head.lower_ in ("of", "to") and head.head.lemma_.lower() in AREAS | {"entrance", "gate", "approach"} \
                 and head.head.dep_ == "pobj":
             head = head.head.head  # "in the centre of Tripoli", "at the entrance to al-Mayadin"
@@ -193,8 +202,9 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     if first == start and (after_brackets(doc, span.end) == ":" or labelled):  # "Aden:", "BOCARANGA (Ouham-Pende):",
         # a monitor's "N'Djamena. Police fired tear gas …", "Lac province. Late on Sunday, …"
         return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
-    if segment.start != start or span._.geomap_place.feature_class != "P":
-        return []  # the forms below head only their line's first sentence, and only with a town
+    if not start <= segment.start <= first or span._.geomap_place.feature_class != "P":
+        return []  # the forms below head only their line's first sentence (a time stamp the parser split off
+        # aside), and only with a town
     end = span.end
     if doc[end].text == ",":  # "DATU PIANG, Maguindanao del Sur:" — the province after the town
         end = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text in DASHES), end)
@@ -550,6 +560,43 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
         return []
     span = next(iter(towns.values()))
     return [Located(span, span._.geomap_place, 9, False, 0)]
+
+
+# an incident log's record: "1. Location: El Fasher, North Darfur State" / "Date: 11 May" / "Details: …"
+RECORD_PLACE = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:location|place|area|where)\s*:", re.IGNORECASE)
+RECORD_DATE = re.compile(r"\s*(?:date|when)\s*:", re.IGNORECASE)
+RECORD_START = re.compile(r"\s*(?:\d{1,3}[.)]\s|[A-Z][A-Z &/-]{3,}$)")  # the next record, or a section heading
+RECORD_REACH = 8  # lines
+
+
+def record_field(segment: Span, field: re.Pattern) -> tuple[int, int] | None:
+    """Where the line of the incident-log record's ``field`` above the sentence is (start, end characters), if the
+    sentence is in such a record."""
+    text = segment.doc.text
+    end = text.rfind("\n", 0, segment.start_char + 1)
+    for _ in range(RECORD_REACH):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if field.match(line):
+            return start, end
+        if RECORD_START.match(line):
+            return None
+        end = start - 1
+    return None
+
+
+def record_place(segment: Span, index: dict[int, Span]) -> list[Located]:
+    """The place field of the incident-log record a sentence is in ("Location: Juba, Central Equatoria State" above
+    "Details: Around 200 riders gathered outside the Juba City Council offices"): its first town, else its first
+    place."""
+    line, day = record_field(segment, RECORD_PLACE), record_field(segment, RECORD_DATE)
+    if line is None or day is None or day[0] < line[0]:
+        return []  # a record has its place and then its date above its details (not an alert's "Area:" header)
+    spans = [span for span in toponym_spans(segment.doc) if line[0] <= span.start_char < line[1] and span.start in index]
+    towns = [span for span in spans if span._.geomap_place.feature_class == "P"] or spans
+    return [Located(towns[0], towns[0]._.geomap_place, 9, False, 0)] if towns else []
 
 
 def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:

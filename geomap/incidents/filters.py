@@ -392,8 +392,11 @@ def _assaulted(noun: Token) -> bool:
 
 
 def _dated_to_a_day(head: Token) -> bool:
-    """ "The assault on Djibo on Tuesday", not "Summer protests": a day, not a season."""
-    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.removesuffix("'s") in WEEKDAYS | SHORT_SPANS)
+    """ "The assault on Djibo on Tuesday", "fighting continued throughout the day", not "Summer protests" nor
+    "every day": a day, not a season."""
+    return any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_.removesuffix("'s") in WEEKDAYS | SHORT_SPANS
+                                                    or t.lower_ in ("day", "night") and any(
+                                                        c.dep_ == "det" and c.lower_ == "the" for c in t.children))
                for t in head.subtree if t.i != head.i)
 
 

@@ -68,7 +68,8 @@ def toponym_index(doc) -> dict[int, Span]:
     index: dict[int, Span] = {}
     for span in toponym_spans(doc):
         place = span._.geomap_place
-        if place is None or (approximate(span) and not _named_after(span, place)) or span.label_ == "NORP" \
+        if place is None or (approximate(span) and not _named_after(span, place) and not _stands_in_for_parent(span)) \
+                or span.label_ == "NORP" \
                 or (span.root.pos_ == "ADJ" and not _adjective_name(span, place)) \
                 or (span.text.lower() in events and not named_as_a_place(span)):  # but "the town of Hit"
             continue
@@ -80,6 +81,13 @@ def toponym_index(doc) -> dict[int, Span]:
         for i in range(span.start, span.end):
             index[i] = span
     return index
+
+
+def _stands_in_for_parent(span: Span) -> bool:
+    """ "Ruma upazila of Bandarban", "Kwakta, Bishnupur" with a town the gazetteer lacks (or has only abroad): the
+    text says what town holds it, and an event there is coded at that town (as ACLED codes an unknown village).
+    Not a region: "Kanbalu Township, Sagaing Region" unknown as a whole says no more than the region."""
+    return span._.geomap_basis == "parent" and span._.geomap_place.feature_class == "P"
 
 
 def _adjective_name(span: Span, place: Place) -> bool:

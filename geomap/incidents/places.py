@@ -156,6 +156,10 @@ def locate(anchors: list[Token], index: dict[int, Span], bounds: tuple[int, int]
                         if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                             for obj in walker.objects(prep):
                                 walker.noun(obj, 3, False, walker.new_group(None))
+    if not walker.found and all(index[i].start in walker.route_ends for i in range(*bounds) if i in index):
+        # "ambushed a convoy on the Maiduguri–Damboa road": where the route is named from, when the sentence names
+        # no other place (else the fallbacks choose: "on the Damboa–Maiduguri road outside Damboa")
+        walker.found = walker.routes
     if not walker.found:
         return []
     best_by_group: dict[int, Located] = {}

@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 
 from geomap.dates import DateWindow
+from geomap.geo import distance_km
 from geomap.incidents.dating import told_in_past
 from geomap.models import Incident
 from geomap.nlp.events import Trigger, lead_of
@@ -40,6 +41,48 @@ def as_damage_of(found: list[Incident], cluster: list[Trigger], told: list[Incid
         return found
     event_type, sub_event_type = next(iter(strikes))
     return [replace(i, event_type=event_type, sub_event_type=sub_event_type) for i in found]
+
+
+ELSEWHERE = {"separately", "elsewhere", "meanwhile", "another", "separate", "also", "earlier", "later", "previous"}
+SHARPEN_KM = 80.0  # a town this near a district's point may be in it
+
+
+def sharpen(told: list[Incident], found: list[Incident], cluster: list[Trigger], incidents: list[Incident]) -> bool:
+    """ "Five soldiers were killed when terrorists ambushed their vehicle in Kathua district, officials said on
+    Tuesday. The terrorists opened fire … on Monday afternoon … near Billawar": the next sentence, pointing back
+    at the actors or target just told (a definite noun the last sentence used), tells the same event in a town of
+    the area it was placed in, on that day or before: the event is there and then. True when it did (the
+    sentence's own incident is then the one already coded)."""
+    lead = lead_of(cluster)
+    sentence = lead.head.sent
+    if len(found) != 1 or not told or len({i.event_type for i in told}) != 1 \
+            or any(t.lower_ in ELSEWHERE for t in sentence):
+        return False
+    doc = sentence.doc
+    before = {t.lemma_.lower() for i in told for t in doc.char_span(i.start, i.end, alignment_mode="expand")
+              if t.pos_ == "NOUN"}
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ == "NOUN" and t.lemma_.lower() in before
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in sentence):
+        return False
+    new = found[0]
+
+    def holds(old: Incident) -> bool:  # an area placing of the same event, around the new town, on its day or after
+        return old.geo_precision == 3 and not old.place.is_country and old.place.feature_class != "H" \
+            and old.event_type in (new.event_type, "Battles") and new.geo_precision < 3 \
+            and new.place.country_code == old.place.country_code and (
+                new.place.admin1_code == old.place.admin1_code
+                or distance_km(new.place.lat, new.place.lon, old.place.lat, old.place.lon) <= SHARPEN_KM) \
+            and old.date is not None and new.date is not None and 0 <= (old.date - new.date).days <= 3
+    areas = [old for old in told if holds(old)]
+    if not areas:
+        return False
+    for old in areas:  # the district and the state it was told in alike
+        sharp = replace(old, place=new.place, location=new.location, geo_precision=new.geo_precision, date=new.date,
+                        date_end=new.date_end, date_precision=new.date_precision, time_precision=new.time_precision,
+                        place_basis=new.place_basis)
+        log.debug("%s placed and dated by %r", old.quote, sentence.text)
+        _recode(old, sharp, incidents, told)
+    return True
 
 
 def _recode(incident: Incident, recoded: Incident, *lists: list[Incident]) -> None:

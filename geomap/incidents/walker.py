@@ -9,6 +9,7 @@ from geomap.incidents.datelines import filed_from
 from geomap.incidents.located import Located, names_its_own_town, written_as_region
 from geomap.models import Place
 from geomap.nlp.events import trigger_words
+from geomap.nlp.toponyms import ROUTE_WORDS
 
 
 # not "toward(s)": "pressed an offensive toward Hama" names a goal, not where the fighting was
@@ -119,6 +120,27 @@ def _one_name(head: Token, part: Token) -> bool:
         and not any(t.ent_iob_ == "B" for t in words[1:])
 
 
+def route_ends(token: Token, index: dict[int, Span]) -> list[Span]:
+    """The known towns a route word is named after, in the text's order ("the Kaya–Djibo road": Kaya, Djibo; "the
+    Bannu-Miranshah road": Bannu, if only Bannu is known): capitalised names joined by dashes right before it."""
+    if token.lemma_.lower() not in ROUTE_WORDS:
+        return []
+    doc, names, i = token.doc, 0, token.i - 1
+    ends: list[Span] = []
+    while i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        span = index.get(i)
+        begin = span.start if span is not None else i
+        while span is None and begin > 0 and doc[begin - 1].text[:1].isupper() and doc[begin - 1].is_alpha:
+            begin -= 1
+        if span is not None:
+            ends.insert(0, span)
+        names += 1
+        if begin < 2 or doc[begin - 1].text not in ("-", "\u2013", "\u2014", "/"):
+            break
+        i = begin - 2
+    return ends if names > 1 else []
+
+
 def _far_apart(one: Place, other: Place) -> bool:
     """Two places that cannot be one inside the other: other countries, or towns far apart."""
     return one.country_code != other.country_code or (
@@ -134,6 +156,8 @@ class Walker:
     def __init__(self, index: dict[int, Span], bounds: tuple[int, int]):
         self.index, self.bounds = index, bounds
         self.found: list[Located] = []
+        self.routes: list[Located] = []  # the ends routes were named from, for when nothing else places the event
+        self.route_ends: set[int] = set()  # where every end of those routes' names starts
         self.seen: set[int] = set()
         self.groups = 0
         self.siblings: dict[int, int] = {}  # conj group → the group it was conjoined to
@@ -178,6 +202,12 @@ class Walker:
         if between:
             self.seen.update(c.i for c in token.conjuncts)
         span = self.index.get(token.i)
+        ends = route_ends(token, self.index)
+        if ends:  # "on the Bannu-Miranshah road": coded, as near, at the end the route is named from, when no
+            # other place is said ("on the Damboa–Maiduguri road outside Damboa", "… highway, close to Tsafe")
+            self.seen.update(t.i for end in ends for t in end)
+            self.routes.append(Located(ends[0], ends[0]._.geomap_place, dist + 1, True, group))
+            self.route_ends.update(end.start for end in ends)
         near = near or (between and span is not None)
         if span is not None and filed_from(token):
             span = None  # the reporter's city, not where the event was

@@ -130,6 +130,10 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "a brawl in the town of Battle", "the town of Hit": a place's name, not an event
     if lemma == "shell" and head.dep_ == "compound" and lemma_of(head.head) in ("casing", "case", "cartridge"):
         return False  # "collected more than 80 shell casings at the scene": what guns leave, not shelling
+    if lemma in ("shell", "grenade", "canister") and any(
+            c.dep_ in ("compound", "amod") and lemma_of(c) in ("smoke", "gas", "teargas", "stun", "sound", "flash")
+            for c in head.children):
+        return False  # "fired tear gas and smoke shells to stop students": crowd control, not shelling
     if lemma in ("missile", "projectile") and is_thrown(head):
         return False  # "a group threw missiles at officers": what a crowd throws, not a missile fired
     if kind == "protest" and any(c.dep_ in ("compound", "amod") and lemma_of(c) in ("campaign", "election", "electoral")

@@ -9,6 +9,7 @@ import logging
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -58,6 +59,10 @@ def line_breaks(doc: Doc) -> Doc:
         if starts_line(token) and not token.is_space:
             token.is_sent_start = True
     return doc
+
+
+# abbreviations spaCy's tokenizer splits from their dot, after which no sentence ends ("approx. 2300 hrs")
+ABBREVIATIONS = ("approx", "appr", "apprx", "ca", "est", "nr", "incl")
 
 
 PAST_PREFIXES = ("re", "over", "out", "under", "with", "mis", "fore", "up")
@@ -119,6 +124,9 @@ def load_pipeline(store: GazetteerStore, model: str = "auto", *, bias: object | 
 
     register_extensions()
     nlp = _base_pipeline(model)
+    for word in ABBREVIATIONS:  # "approx." one token, so that its dot ends no sentence
+        for form in (word + ".", word.title() + "."):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if "lemmatizer" in nlp.pipe_names and PAST_LEMMAS not in nlp.pipe_names:

@@ -8,6 +8,8 @@ carries them, replace all of this.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -129,8 +131,25 @@ VESSELS = frozenset("submarine submarines ship warship frigate corvette vessel t
 
 
 def _opens_line(span: Span) -> bool:
-    """Whether the span begins the text or a line of it (where a dateline stands)."""
-    return span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
+    """Whether the span begins the text or a line of it (where a dateline stands), a live blog's time stamp
+    aside ("09:55 — MARSEILLE: Shops … were looted")."""
+    return span.start_char == span.doc.text.rfind("\n", 0, span.start_char) + 1 or _after_stamp(span)
+
+
+def _after_stamp(span: Span) -> bool:
+    """Whether only a live blog's time stamp stands before the span on its line ("09:55 — MARSEILLE")."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return span.start_char > line_start and bool(STAMP_BEFORE.fullmatch(text, line_start, span.start_char))
+
+
+# an incident log's place field before a name: "1. Location: ", "Area: "
+RECORD_FIELD = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:Location|Place|Area)\s*:\s*")
+
+
+# a live blog entry's time before its label: "09:55 — ", "14:32 GMT - ", "7.15pm: "
+STAMP_BEFORE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local(?: time)?|h)?\s*[\u2014\u2013:-]{1,2}\s*",
+                          re.IGNORECASE)
 
 
 def _wordlike(token) -> bool:
@@ -453,6 +472,23 @@ class ToponymMatcher:
                     return whole
         return None
 
+    def _route_ends(self, ent: Span) -> list[Span]:
+        """The towns of an entity that is a route's ends joined by dashes and followed by a route word ("the
+        Bannu-Miranshah road"), when every end is a known town; else nothing."""
+        doc = ent.doc
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        if ent.end >= len(doc) or doc[ent.end].lower_ not in ROUTE_WORDS:
+            return []
+        ends, begin = [], start
+        for token in doc[start:ent.end + 1]:
+            if token.i == ent.end or token.text in ("-", "\u2013", "\u2014", "/"):
+                ends.append(doc[begin:token.i])
+                begin = token.i + 1
+        if len(ends) < 2 or not all(len(end) and end[0].text[:1].isupper() and self._known(end.text)
+                                    and self._strong(end.text, 1000) for end in ends):
+            return []
+        return ends
+
     def _acronym_place(self, text: str) -> bool:
         """A short all-caps word is an acronym ("ELN", "RSF") unless the gazetteer has it as a code or abbreviation."""
         for cand in self.store.candidates(text, limit=10):
@@ -469,6 +505,11 @@ class ToponymMatcher:
             return True
         if _inside_compound(ent):
             return False
+        ends = self._route_ends(ent)
+        if ends:
+            for end in ends:  # "the Maiduguri-Damboa road" tagged ORG as one name: the towns at its ends
+                accept(end, "GPE")
+            return True
         parts = pieces(ent)
         if len(parts) > 1 and all(self._known(p.text, loose=True) and self._strong(p.text, 1000) for p in parts):
             for part in parts:  # "Krasnopillia in Sumy Oblast" tagged as one ORG: two places, one inside the other
@@ -665,13 +706,18 @@ class ToponymMatcher:
         if span.start > 1 and doc[span.start - 1].lower_ in NAME_ARTICLES and doc[span.start - 1].is_lower \
                 and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha:
             return False  # "Maguindanao del Sur": the tail of a longer name is no town "Sur"
+        stamped = _after_stamp(span)
+        if stamped and (text.isupper() or text.istitle()) and len(text) >= 3 \
+                and self._dateline_name(text, after_brackets(doc, span.end)):
+            return True  # "09:10 — LYON: …", "14:05 - Kharkiv: …": a live blog's entry headed by its town
+        if RECORD_FIELD.fullmatch(doc.text, doc.text.rfind("\n", 0, span.start_char) + 1, span.start_char):
+            return self._strong(text, 1000)  # an incident log's "Location: Téra, Tillabéri Region"
+        heads_line = first.is_sent_start or stamped
         if len(span) == 1 and 3 <= len(text) <= 4 and text.isupper() and text.isalpha() \
-                and not (first.is_sent_start and self._strong(text.title(), 1000)) and not self._acronym_place(text):
+                and not (heads_line and self._strong(text.title(), 1000)) and not self._acronym_place(text):
             return False
         if len(text) > 4 and text.isupper():  # headlines and shouting, not names; datelines excepted
-            nxt_text = doc[span.end].text if span.end < len(doc) else ""
-            nxt_text = after_brackets(doc, span.end)
-            return first.is_sent_start and self._dateline_name(text, nxt_text)
+            return heads_line and self._dateline_name(text, after_brackets(doc, span.end))
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in SETTLEMENT_WORDS and not first.is_sent_start \

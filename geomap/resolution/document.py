@@ -218,7 +218,10 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
                                                                       _one_sense(senses, results)))
 
 
-_IN_BETWEEN = re.compile(r"^\s*,?\s+in\s+$")
+_IN_BETWEEN = re.compile(r"^\s*(?:,?\s+in|\s+(?:district|upazila|county|province|region|state|governorate|prefecture|"
+                         r"municipality|commune|department|woreda|tehsil|zone|lga|area|township)\s+(?:of|in)"
+                         r"|,\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central))\s+$",
+                         re.IGNORECASE)  # "Turbat, in Kech", "Ruma upazila of Bandarban", "Banjska, northern Kosovo"
 # how far from the point of what contains it a place "in" it may lie ("Téra, in Tillabéri" is the region, 170 km
 # from its namesake town): the rule is for the gross misreadings, a namesake on another continent
 CONTAINER_REACH_KM = 400
@@ -237,7 +240,7 @@ def _inside_what_contains(mentions: Sequence, text: str, results: list) -> list:
     for a, b in zip(order, order[1:]):
         inner, outer = results[a], results[b]
         if inner.place is None or outer.place is None or inner.basis != "gazetteer" or outer.basis != "gazetteer" \
-                or outer.place.is_country or inner.place.feature_class != "P" or outer.confidence < inner.confidence \
+                or inner.place.feature_class != "P" or outer.confidence < inner.confidence \
                 or not _IN_BETWEEN.match(text[mentions[a].end:mentions[b].start]):
             continue
 
@@ -249,8 +252,11 @@ def _inside_what_contains(mentions: Sequence, text: str, results: list) -> list:
         if inside(inner.place):
             continue
         fitting = next((s for s in inner.ranked if s.place.feature_class == "P" and inside(s.place)), None)
-        out[a] = Resolution(fitting.place, inner.confidence, inner.ranked) if fitting is not None \
+        moved = Resolution(fitting.place, inner.confidence, inner.ranked) if fitting is not None \
             else Resolution(outer.place, APPROXIMATE_CONFIDENCE, (), "parent")
+        for k, mention in enumerate(mentions):  # "… in Ruma upazila of Bandarban … 30 km south of Ruma": one sense
+            if mention.text == mentions[a].text and results[k].place == inner.place:
+                out[k] = moved
     return out
 
 

@@ -1,0 +1,146 @@
+"""Incident logs, live blogs and wire items from South Asia, the Caucasus and the Horn: routes named by their
+ends, "a day after" told inside a sentence, an Indian agency's dateline, a live blog's town labels and day
+headings, a security company's Location/Date/Details records, day ranges, a district told first and its town
+told next, a village known only abroad but said to lie in a town's upazila, and smoke shells."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.dates import find_dates
+from incident_support import coded, incidents
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def geoparser(rules_parser):
+    """These tests pin what the rules find; the keep model that scores them is tested in test_keep_model.py."""
+    return rules_parser
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a route is named from its first end: the event is near it (the tagger took both ends for one name)
+    ("Gunmen ambushed a military convoy on the Maiduguri-Damboa road on Monday, killing four soldiers.",
+     [("Armed clash", "Maiduguri", 2)]),
+    ("Gunmen ambushed a military convoy on the Kaya–Djibo road on Monday, killing four soldiers.",
+     [("Armed clash", "Kaya", 2)]),
+    # ... unless the sentence says where on it
+    ("A roadside bomb tore through a pickup carrying farmers on the Damboa–Maiduguri road outside Damboa on "
+     "Monday, killing three.", [("Remote explosive/landmine/IED", "Damboa", 2)]),
+    # a sit-in on a road whose other end the gazetteer spells differently
+    ("In Bannu, a quadcopter struck a mud house on Monday. Soon afterwards, angry residents carried the bodies to "
+     "the Bannu-Miranshah road and staged a peaceful sit-in that lasted until late in the evening.",
+     [("Air/drone strike", "Bannu", 1), ("Peaceful protest", "Bannu", 2)]),
+])
+def test_routes_are_placed_at_the_end_they_are_named_from(geoparser, text, expected):
+    found = incidents(geoparser, text, published=date(2025, 5, 20))
+    assert [(i.sub_event_type, i.place.name, i.geo_precision) for i in found] == expected
+
+
+def test_what_happened_a_day_before_and_an_indian_agency_dateline(geoparser):
+    """The event the sentence leads with keeps its own day and place (not the dateline's town); the one "a day
+    after" follows is the day before."""
+    text = ("IMPHAL, Jan 18 (PTI) Four villagers were shot dead by suspected militants in Manipur's Bishnupur "
+            "district on Thursday, a day after two state police commandos were killed in a gunfight with militants "
+            "in the border town of Moreh, police said.")
+    assert coded(geoparser, text, published=date(2024, 1, 18)) == [
+        ("Attack", "Bishnupur", "2024-01-18"), ("Armed clash", "Moreh", "2024-01-17")]
+
+
+def test_a_live_blog_entry_headed_by_its_town_in_capitals(geoparser):
+    text = ("France riots live: a third night of unrest\n"
+            "09:10 — LYON: Several cars and a bus were set alight in the La Duchère area overnight.\n"
+            "08:30 — NANTERRE: Youths clashed with police around the Pablo Picasso estate overnight.")
+    assert {place for _, place, _ in coded(geoparser, text, published=date(2023, 6, 30))} == {"Lyon", "Nanterre"}
+
+
+def test_day_headings_date_the_entries_below_them(geoparser):
+    text = ("Georgia protests live\n"
+            "Sunday 1 December 2024\n"
+            "11:05 — The interior ministry says 107 people were detained in Tbilisi overnight.\n"
+            "Saturday 30 November 2024\n"
+            "23:55 — In Batumi, several thousand people marched along the seafront to the regional government "
+            "building. The rally was loud but peaceful.\n"
+            "22:30 — In Kutaisi, police pushed back protesters who tried to block the road and detained five of "
+            "them.")
+    found = incidents(geoparser, text, published=date(2024, 12, 1))
+    assert [(i.place.name, i.date.isoformat(), i.date_precision) for i in found if i.place.name != "Tbilisi"] == [
+        ("Batumi", "2024-11-30", "day"), ("Kutaisi", "2024-11-30", "day")]
+
+
+RECORDS = ("KESTREL RISK ADVISORY — DAILY SECURITY BRIEF\n"
+           "NIGER\n"
+           "1. Location: Téra, Tillabéri Region\n"
+           "Date: 21 Mar, approx. 0630 hrs\n"
+           "Details: Suspected ISSP militants ambushed an FDS patrol approx. 12 km east of the town. Six soldiers "
+           "were killed.\n"
+           "2. Location: Banibangou area, Tillabéri Region\n"
+           "Date: 20 Mar\n"
+           "Details: A FAN communiqué read on national television in Niamey on 21 Mar states that a drone strike on "
+           "an ISSP gathering approx. 25 km north of Banibangou neutralised around 20 terrorists.\n"
+           "SOUTH SUDAN\n"
+           "3. Location: Juba, Central Equatoria State\n"
+           "Date: 11 May\n"
+           "Details: Around 200 boda-boda riders gathered outside the Juba City Council offices to protest against "
+           "new licensing fees.\n")
+
+
+def test_an_incident_log_places_and_dates_each_record_by_its_fields(geoparser):
+    found = coded(geoparser, RECORDS, published=date(2025, 3, 22))
+    assert found == [("Armed clash", "Téra", "2025-03-21"), ("Air/drone strike", "Bani Bangou", "2025-03-20"),
+                     ("Peaceful protest", "Juba", "2024-05-11")]
+
+
+def test_an_area_header_is_no_record(geoparser):
+    text = ("FLASH DISPLACEMENT ALERT\n"
+            "Area: Upper Nile State\n"
+            "Summary\n"
+            "Aerial bombardment struck the edge of a town on 7 March, killing three civilians.")
+    assert coded(geoparser, text, published=date(2025, 3, 10)) == []
+
+
+def test_abbreviations_end_no_sentence(geoparser):
+    doc = geoparser.nlp("Militants ambushed a patrol approx. 12 km east of Téra. Six soldiers were killed.")
+    assert len(list(doc.sents)) == 2
+
+
+def test_fighting_that_went_on_all_day_in_a_town_is_an_event(geoparser):
+    text = ("Heavy fighting between RSF and SAF continued throughout the day in the eastern neighbourhoods of "
+            "El Fasher on Saturday.")
+    assert [sub for sub, _, _ in coded(geoparser, text)] == ["Armed clash"]
+    assert coded(geoparser, "Fighting continues every day in Sudan, aid groups say.") == []
+
+
+@pytest.mark.parametrize("text, window", [
+    ("2–3 April: Fighting between the army and Fano", ("2024-04-02", "2024-04-03")),
+    ("Between 2 and 6 April 2024, households were displaced", ("2024-04-02", "2024-04-06")),
+    ("on March 19-20 fighting went on", ("2024-03-19", "2024-03-20")),
+    ("Date: Overnight 19–20 Mar", ("2024-03-19", "2024-03-20")),
+])
+def test_day_ranges(text, window):
+    [(_, _, found)] = find_dates(text, date(2024, 4, 11))
+    assert (found.date.isoformat(), found.date_end.isoformat()) == window
+
+
+def test_a_district_told_first_is_sharpened_by_the_town_told_next(geoparser):
+    text = ("JAMMU, Jul 9 (PTI) Five Army soldiers were killed and five others injured when terrorists ambushed "
+            "their vehicle in Jammu and Kashmir's Kathua district, officials said on Tuesday.\n"
+            "The terrorists opened fire and hurled a grenade at the Army truck on Monday afternoon as it was moving "
+            "on a hilly road near Billawar, they said.")
+    found = {(i.sub_event_type, i.place.name, i.date.isoformat(), i.geo_precision)
+             for i in incidents(geoparser, text, published=date(2024, 7, 9))}
+    assert found == {("Armed clash", "Bilaur", "2024-07-08", 2)}
+
+
+def test_a_place_known_only_abroad_said_to_lie_in_a_towns_upazila(geoparser):
+    text = ("Armed members of the Kuki-Chin National Front raided a bank branch in Ruma upazila of Bandarban on "
+            "Tuesday night and abducted the branch manager.")
+    assert [place for _, place, _ in coded(geoparser, text, published=date(2024, 4, 7))] == ["B\u0101ndarban"]
+
+
+def test_smoke_shells_are_crowd_control(geoparser):
+    text = ("Security forces fired tear gas and smoke shells on Tuesday to stop hundreds of students marching "
+            "towards the Chief Minister's bungalow in Imphal.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [("Protest with intervention", "Imphal")]
