@@ -144,3 +144,36 @@ def test_smoke_shells_are_crowd_control(geoparser):
     text = ("Security forces fired tear gas and smoke shells on Tuesday to stop hundreds of students marching "
             "towards the Chief Minister's bungalow in Imphal.")
     assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == [("Protest with intervention", "Imphal")]
+
+
+def test_clashes_between_the_two_sides_are_the_riot_just_told_and_turned_violent(geoparser):
+    text = ("DHAKA, Jul 17 (PTI) At least six people were killed in Bangladesh as protests by students turned violent "
+            "in several parts of the country, officials said on Wednesday.\n"
+            "Three people were killed on Tuesday in Chattogram, where quota reform protesters and activists of the "
+            "ruling party's student wing fought pitched battles with sticks and stones, police said.\n"
+            "In Dhaka, two people were killed in clashes between the two sides on Tuesday afternoon.")
+    assert coded(geoparser, text, published=date(2024, 7, 17)) == [
+        ("Violent demonstration", "Chattogram", "2024-07-16"), ("Violent demonstration", "Dhaka", "2024-07-16")]
+
+
+def test_a_name_taken_as_a_place_once_is_that_place_where_the_tagger_saw_a_person(geoparser):
+    text = ("Gunmen seize 11 bus passengers near Gebre Guracha\n"
+            "Armed men stopped a bus a few kilometres before Gebre Guracha on Saturday and took away 11 passengers, "
+            "relatives said. The bus was travelling from Addis Ababa to Gebre Guracha.")
+    assert coded(geoparser, text, published=date(2026, 3, 2)) == [
+        ("Abduction/forced disappearance", "Gebre Guracha", "2026-02-28")]
+
+
+def test_an_explainers_question_subhead_places_the_paragraph_under_it(geoparser):
+    text = ("What we know about the anniversary protests\n"
+            "Hundreds of thousands of people took to the streets across Greece on Friday.\n"
+            "What happened in Athens?\n"
+            "In the early afternoon, groups of hooded youths threw petrol bombs and stones at riot police in front of "
+            "parliament, and officers responded with tear gas and a water cannon.")
+    assert ("Violent demonstration", "Athens", "2025-02-28") in coded(geoparser, text, published=date(2025, 3, 1))
+
+
+def test_the_deadliest_exchange_in_months_close_to_a_village_is_the_event_told(geoparser):
+    text = ("Seven soldiers were killed on Tuesday in the deadliest exchange of fire between Armenian and "
+            "Azerbaijani forces in months, close to the village of Tegh in Armenia's southern Syunik province.")
+    assert coded(geoparser, text, published=date(2023, 4, 12)) == [("Armed clash", "Tegh", "2023-04-11")]

@@ -29,7 +29,8 @@ from geomap.incidents.capitals import NOT_THE_SEAT, TELLING, national_capital
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
 from geomap.incidents.fallbacks import (
     RECORD_DATE, SETTLEMENT_NOUNS, a_city_section, line_label, names_unknown_town, next_sentence_place,
-    paragraph_place, part_of_the_city, record_field, record_place, sentence_fallback, sole_town, the_city, town_within,
+    paragraph_place, part_of_the_city, record_field, record_place, sentence_fallback, sole_town, subhead_place,
+    the_city, town_within,
 )
 from geomap.incidents.filters import real_triggers
 from geomap.incidents.located import REGION_WORDS, Located, approximate, geo_precision, toponym_index, written_as_region
@@ -583,7 +584,9 @@ def _without_summaries(incidents: list[Incident], borrowed: set[int] = frozenset
 
     def overlaps(a: Incident, b: Incident) -> bool:
         wa, wb = window(a), window(b)  # an undated headline may be about any day of the week before it
-        return wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
+        # and a summary told on one day ("six killed as protests turned violent, officials said on Wednesday")
+        # sums up the day before it too
+        return wa is None or wb is None or (wa[0] - timedelta(days=1) <= wb[1] and wb[0] <= wa[1])
 
     def inside(area: Place, other: Place) -> bool:
         if area.is_country:
@@ -657,7 +660,15 @@ def _said_alike(cluster: list[Trigger]) -> bool:
     day: the caller compares dates)."""
     nouns = [o for t in cluster for p in t.head.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
              for o in p.children]
-    return any(c.dep_ == "amod" and c.lower_ == "similar" for n in nouns for c in n.children)
+    if any(c.dep_ == "amod" and c.lower_ == "similar" for n in nouns for c in n.children):
+        return True
+    # "two people were killed in clashes between the two sides": the sides just told, fighting again
+    return any(c.dep_ == "prep" and c.lower_ == "between" and any(
+        o.lemma_.lower() in SIDES and any(d.lower_ in ("the", "both") for d in o.children) for o in c.children)
+        for n in nouns + [t.head for t in cluster] for c in n.children)
+
+
+SIDES = {"side", "group", "camp", "faction"}
 
 
 def _dated_aside(cluster: list[Trigger]) -> bool:
@@ -804,6 +815,7 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         ("paragraph", fresh and lead.strength >= 4 and alone and not heading(segment)
          and lead.sub_event_type != "Disrupted weapons use" and told_in_past(lead),
          lambda: paragraph_place(segment, index)),
+        ("subhead", strong and alone and not heading(segment), lambda: subhead_place(segment, index)),
         # "his supporters rallied outside"
         ("there", any(c.dep_ == "advmod" and c.lower_ in THERE for t in cluster
                       for c in (*t.head.children, *t.head.head.children)),

@@ -74,6 +74,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span], theirs: frozenset[s
                 continue  # "a village 120 km west of Shwebo": a reference point, not where it happened
             if outer is not None:
                 head, near = outer.head, True
+        if head.lower_ == "to" and head.head.lower_ in ("close", "next", "near"):
+            near = True  # "killed …, close to the village of Tegh"
         if _speakers_place(head, span._.geomap_place):
             continue  # "Officials in Islamabad said the strikes had targeted …": where the speakers are
         if token.dep_ == "pobj" and head.lower_ == "in" and head.i > 0 \
@@ -597,6 +599,36 @@ def record_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     spans = [span for span in toponym_spans(segment.doc) if line[0] <= span.start_char < line[1] and span.start in index]
     towns = [span for span in spans if span._.geomap_place.feature_class == "P"] or spans
     return [Located(towns[0], towns[0]._.geomap_place, 9, False, 0)] if towns else []
+
+
+SUBHEAD_WORDS = 12  # an explainer's subhead ("What happened in Athens?") is a short question on a line of its own
+SUBHEAD_REACH = 2  # paragraphs under a subhead it may cover
+
+
+def subhead_place(segment: Span, index: dict[int, Span]) -> list[Located]:
+    """ "What happened in Athens?" over "… groups of hooded youths threw petrol bombs at riot police in front of
+    parliament": an explainer's question subhead naming one town, and nothing else, places the placeless events of
+    the paragraphs under it (up to the next subhead). Not the headline, which the headline rules weigh; not a
+    statement line, which may be a byline or a section name as well as a subhead ("From Musa Ibrahim, Jos")."""
+    doc, text = segment.doc, segment.doc.text
+    end = text.rfind("\n", 0, segment.start_char + 1)
+    paragraphs = 0
+    while end > 0 and paragraphs <= SUBHEAD_REACH:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith("?") and len(line.split()) <= SUBHEAD_WORDS:
+            if start == 0:
+                return []  # the headline
+            spans = {index[i].start: index[i] for i in range(len(doc)) if i in index
+                     and start <= index[i].start_char < end}
+            towns = [span for span in spans.values() if span._.geomap_place.feature_class == "P"]
+            return [Located(towns[0], towns[0]._.geomap_place, 9, False, 0)] \
+                if len(towns) == len(spans) == 1 else []
+        if line and len(line.split()) <= SUBHEAD_WORDS and not line.endswith((".", '"', "\u201d")):
+            return []  # another kind of subhead or label ends the question's reach
+        paragraphs += 1
+        end = start - 1
+    return []
 
 
 def next_sentence_place(segment: Span, index: dict[int, Span]) -> list[Located]:

@@ -149,7 +149,12 @@ def _launched_here(head: Token) -> bool:
     the sentence tells, not one it is compared with."""
     noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one" \
         else head
-    return noun.dep_ == "dobj" and lemma_of(noun.head) in LAUNCHES
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in LAUNCHES:
+        return True
+    # "Seven soldiers were killed on Tuesday in the deadliest exchange of fire in months": the setting of the deaths
+    # the sentence tells
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma_of(noun.head.head) in (
+        "kill", "wound", "injure", "die") and noun.head.head.tag_ in ("VBN", "VBD")
 
 
 def _since_a_day(head: Token) -> bool:

@@ -264,6 +264,9 @@ class Walker:
             elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child) or _taken_from(child, self.index)):
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
+            elif dep == "prep" and lemma == "to" and token.lower_ in ("close", "next"):
+                for obj in self.objects(child):  # "an exchange of fire …, close to the village of Tegh"
+                    self.noun(obj, dist + 1, True, group)
             elif _measured_from(child):  # "a village about 15 kilometres from Djibo"
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, True, group)

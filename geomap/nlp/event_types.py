@@ -354,9 +354,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                       and not (lemma_of(t) in ("burn", "burning", "torch") and {lemma_of(t.head), *(
                           lemma_of(c) for c in t.children)} & SYMBOLIC_BURNING)}
         # "protests … turned violent": the crowd's violence, told in a word
-        turned = head.head if head.dep_ == "nsubj" and lemma_of(head.head) in ("turn", "become", "grow") else None
-        if turned is not None and any(c.dep_ in ("acomp", "oprd") and c.lower_ in ("violent", "bloody", "deadly")
-                                      for c in turned.children):
+        # (and "as protests by students … turned violent", parsed with "as" a preposition)
+        turned = [t for t in head.sent if lemma_of(t) in ("turn", "become", "grow") and (
+            t.i == head.head.i and head.dep_ == "nsubj" or head.dep_ == "pobj" and head.i < t.i <= head.i + 15)]
+        if any(c.dep_ in ("acomp", "oprd") and c.lower_ in ("violent", "bloody", "deadly")
+               for t in turned for c in t.children):
             return RIOTS, "Violent demonstration", 8
         if has_cue(riot_words, {"clash", "stone", "stoning", "pelting", "rock", "torch", "burn", "loot", "looting",
                                 "vandalise", "vandalize", "riot", "petrol", "molotov", "smash", "throw", "pelt", "hurl",

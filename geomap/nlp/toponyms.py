@@ -429,6 +429,13 @@ class ToponymMatcher:
         again = {normalize(s.text) for s in found if s.label_ == "GAZ" and _after_scene_preposition(s)} - place_texts
         if again:
             self._scan(doc, taken, blocked, accept, has_ner=has_ner, named_here=place_texts | again)
+        # … and a name of two words or more taken as a place anywhere is that place where the tagger called it a
+        # person ("stopped a bus a few kilometres before Gebre Guracha", after "to Gebre Guracha")
+        placed = {normalize(s.text) for s in found if len(s) > 1 and s.label_ in ("GPE", "LOC", "GAZ")}
+        for ent in doc.ents:
+            name = Span(doc, ent.start, ent.end - 1) if ent[-1].is_space else ent
+            if ent.label_ in ("PERSON", "ORG") and len(name) > 1 and normalize(name.text) in placed:
+                accept(name, "GPE")
         doc.spans[self.span_key] = sorted(found, key=lambda s: s.start)
         return doc
 
@@ -766,8 +773,9 @@ class ToponymMatcher:
                 and taken[span.start - 2] and doc[span.start - 2].text[:1].isupper():
             locative = True  # "in Baalbek and Hermel": a conjunct of a place found is listed as a place too
         floor = self.min_population if has_ner else self.min_population // 5
-        if normalize(text) in named_here:
-            return self._strong(text, 1000)  # the tagger called this name a place elsewhere in the text
+        if normalize(text) in named_here:  # the tagger called this name a place elsewhere in the text: a town of
+            # any size by a name of two words or more ("a few kilometres before Gebre Guracha"), else of 1,000
+            return self._strong(text, 0 if len(span) > 1 else 1000)
         if first.is_sent_start:
             return (event_next and self._strong(text, 1000)) or self._strong(text, floor * 20)
         if has_ner and not (locative or event_next):  # NER saw these words and did not call them a place
