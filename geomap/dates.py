@@ -303,12 +303,26 @@ def _r_day_range(m: re.Match, p: date) -> DateWindow | None:
     return _range(end.replace(day=first), end, m[0])
 
 
-def _r_numeric_day(m: re.Match, p: date) -> DateWindow | None:
+_NUMERIC_DAY = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
+def numeric_order(text: str) -> bool | None:
+    """Whether a text writes its numeric dates day first (True), month first (False) or cannot tell (None): the
+    order any date that reads only one way shows ("25/05/2024" is day first), when all such dates agree."""
+    orders = {int(m["a"]) > 12 for m in _NUMERIC_DAY.finditer(text) if (int(m["a"]) > 12) != (int(m["b"]) > 12)}
+    return next(iter(orders)) if len(orders) == 1 else None
+
+
+def _r_numeric_day(m: re.Match, p: date, day_first: bool | None = None) -> DateWindow | None:
     """ "on 21/01/2025" (police releases, most of the world) or "01/21/2025" (US): whichever order makes a
-    date; when both do, the latest one not after publication."""
+    date; when both do, the order the text shows elsewhere (``day_first``), else the latest one not after
+    publication."""
     first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
     days = []
-    for day, month in ((first, second), (second, first)):
+    orders = ((first, second), (second, first))
+    if day_first is not None:
+        orders = orders[:1] if day_first else orders[1:]
+    for day, month in orders:
         try:
             days.append(date(year, month, day))
         except ValueError:
@@ -368,7 +382,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match, date], DateWindow | None
     (re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"), _r_absolute_day),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_absolute_day),
-    (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?![\d/])"), _r_numeric_day),
+    (_NUMERIC_DAY, _r_numeric_day),
 ]
 
 
@@ -410,11 +424,13 @@ _CAPITALISED_NAMES = re.compile(r"\b(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|
                                 r"|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
 
 
-def find_dates(text: str, published: date, reference: date | None = None) -> list[tuple[int, int, DateWindow]]:
+def find_dates(text: str, published: date, reference: date | None = None,
+               day_first: bool | None = None) -> list[tuple[int, int, DateWindow]]:
     """Every date expression in ``text`` as (start, end, window), longest non-overlapping matches, in order.
 
     ``reference`` is the day the story last named ("on Sunday"): "a day earlier", "two days before" count back
-    from it; "yesterday" and "two days ago" always count from publication.
+    from it; "yesterday" and "two days ago" always count from publication. ``day_first`` is the order of the whole
+    text's numeric dates (``numeric_order``), for one like "06/05/2024" that reads both ways.
     """
     text = _CAPITALISED_NAMES.sub(lambda m: m[0].title(), text)  # "SUNDAY 9:05 AM -": same length, same offsets
     found: list[tuple[int, int, DateWindow]] = []
@@ -434,7 +450,8 @@ def find_dates(text: str, published: date, reference: date | None = None) -> lis
                 counted[(m.start(), m.end())] = (resolver, m)
                 if reference:
                     base = reference
-            window = _resolved(resolver, m, base)
+            window = _r_numeric_day(m, base, day_first) if resolver is _r_numeric_day and day_first is not None \
+                else _resolved(resolver, m, base)
             if window is not None:
                 found.append((m.start(), m.end(), window))
     found += _days_after(text, found, reference or published, reference, published)

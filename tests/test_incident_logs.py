@@ -177,3 +177,50 @@ def test_the_deadliest_exchange_in_months_close_to_a_village_is_the_event_told(g
     text = ("Seven soldiers were killed on Tuesday in the deadliest exchange of fire between Armenian and "
             "Azerbaijani forces in months, close to the village of Tegh in Armenia's southern Syunik province.")
     assert coded(geoparser, text, published=date(2023, 4, 12)) == [("Armed clash", "Tegh", "2023-04-11")]
+
+
+def test_a_bulletins_numeric_dates_read_in_the_order_its_unambiguous_ones_show(geoparser):
+    text = ("Monthly bulletin, May 2024\n"
+            "• On 06/05/2024, in the municipality of Frontera Comalapa, soldiers clashed with armed men on the highway. "
+            "Three gunmen were killed.\n"
+            "• On 25/05/2024, in Frontera Comalapa, a crowd beat to death a man they accused of extortion.")
+    assert [day for _, _, day in coded(geoparser, text, published=date(2024, 6, 10))] == ["2024-05-06", "2024-05-25"]
+    assert find_dates("On 06/05/2024 troops clashed.", date(2024, 6, 10), day_first=True)[0][2].date == date(2024, 5, 6)
+
+
+def test_explosives_dropped_from_drones_are_an_air_strike(geoparser):
+    text = "On Sunday, an armed group dropped explosives from drones on houses in Chicomuselo. Two women were injured."
+    assert [sub for sub, _, _ in coded(geoparser, text)] == ["Air/drone strike"]
+    assert coded(geoparser, "Police dropped the charges against him in Lagos on Monday.") == []
+
+
+def test_a_title_case_dateline_with_its_full_date(geoparser):
+    text = ("Police clear a highway blockade\n"
+            "Cochabamba, November 2, 2024. – Police officers and soldiers cleared on Friday a blockade on the highway "
+            "that connects the department with Oruro, after protesters threw stones at them, as the minister said at "
+            "a press conference in the city of La Paz.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text, published=date(2024, 11, 2))] == [
+        ("Violent demonstration", "Cochabamba")]
+
+
+def test_a_town_the_gazetteer_lacks_named_with_its_township_keeps_the_dateline_out(geoparser):
+    text = ("BANGKOK, Dec 9 (Asia Wire) - The Arakan Army said on Monday it had seized the last military outpost in "
+            "Maungdaw township, giving the group control of the whole border.")
+    assert coded(geoparser, text, published=date(2024, 12, 9)) == []
+
+
+def test_the_first_part_of_a_hyphenated_name_is_no_town(geoparser):
+    doc = geoparser.nlp("No one has been tried for the massacre of 03/10/2024 in Pont-Sondé (Artibonite), in which "
+                        "at least 115 people were killed.")
+    assert "Pont" not in [span.text for span in doc.spans["geomap_toponyms"]]
+
+
+def test_hamlets_abroad_in_a_story_of_one_country_are_misreadings(geoparser):
+    text = ("Twenty-two members of Los Lobos arrested in Durán\n"
+            "GUAYAQUIL, March 18 - Police arrested 22 people presumed to belong to the criminal group Los Lobos in "
+            "raids in Durán on Monday, a day after a car bomb exploded in Guayaquil. Police said the group also "
+            "operates in Esmeraldas and Quito.")
+    doc = geoparser.nlp(text)
+    places = {span._.geomap_place.country_code for span in doc.spans["geomap_toponyms"]
+              if span._.geomap_place is not None}
+    assert places == {"EC"}

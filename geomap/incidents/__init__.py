@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from geomap.dates import DateWindow, find_dates, publication_window, told_on
+from geomap.dates import DateWindow, find_dates, numeric_order, publication_window, told_on
 from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
@@ -28,7 +28,7 @@ from geomap.incidents.dating import (
 from geomap.incidents.capitals import NOT_THE_SEAT, TELLING, national_capital
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
 from geomap.incidents.fallbacks import (
-    RECORD_DATE, SETTLEMENT_NOUNS, a_city_section, line_label, names_unknown_town, next_sentence_place,
+    RECORD_DATE, SETTLEMENT_NOUNS, a_city_section, line_label, named_aside, names_unknown_town, next_sentence_place,
     paragraph_place, part_of_the_city, record_field, record_place, sentence_fallback, sole_town, subhead_place,
     the_city, town_within,
 )
@@ -348,6 +348,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     blog_day = live_blog_day(all_segments, document)
     headline_block = lead_end(document)  # the masthead, headline and bullets above the story
     section_day: date | None = None  # the day heading the entries below it ("Saturday 30 November 2024")
+    day_first = numeric_order(document.text)  # "On 06/05/2024" in a bulletin that also writes "25/05/2024"
     for k, segment in enumerate(all_segments):
         heading_day = day_heading(segment, document)
         if heading_day is not None:  # (the report's own day leaves its entries undated, as a blog of its day)
@@ -355,7 +356,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         if TIME_STAMP.match(segment.text):
             # "14:40 - …": an entry is of its day heading's day, else the blog's (the report's) unless it says otherwise
             reference = section_day or blog_day
-        found = find_dates(segment.text, document.published, reference) if document.published else []
+        found = find_dates(segment.text, document.published, reference, day_first) if document.published else []
         # the story's day, not the day a statement about it was made ("… killed on Wednesday, the commission said
         # on Thursday"): undated events told next happened on the story's day
         named = [(w.date, _said_on(segment, start, end)) for start, end, w in found if days_named(w)
@@ -706,13 +707,17 @@ def _dateline_place(segment: Span, index) -> list[Located]:
     """ "TBILISI — Police detained …": the dateline's own sentence, when it names no other town (wire stories are
     filed from the scene)."""
     opening = dateline(segment.doc, index)
-    if opening is None or not (segment.start <= opening.span.end + 1 and opening.span.start < segment.end):
-        return []  # the dateline's own sentence (which the segmenter may split after "MEXICO CITY —")
     filed = dateline_end(segment.doc.text)  # "JOLO, Sulu —": the province is the dateline's own
+    if opening is None or not (segment.start <= opening.span.end + 1 and opening.span.start < segment.end
+                               or opening.span.start_char < segment.start_char <= filed + 1
+                               and "\n" not in segment.doc.text[opening.span.start_char:segment.start_char]):
+        return []  # the dateline's own sentence (which the segmenter may split after "MEXICO CITY —" or after
+        # "Cochabamba, November 2, 2024.")
     named = [span for span in toponym_spans(segment.doc) if segment.start <= span.start < segment.end and span.label_ != "NORP"
              and not (span.label_ == "FAC" and (span._.geomap_place is None
                                                 or span[-1].lower_.rstrip(".") in FACILITY_WORDS))  # "Serantes Street"
              and not _inside_a_name(span)  # "the Palacio Nacional", a building named like a town
+             and not named_aside(span)  # "the highway that connects … with Oruro", "a press conference in La Paz"
              and span.start_char >= filed]
     # any other town the sentence names, even one the gazetteer lacks, is likelier than the dateline
     others = {normalize(span.text) for span in named if span._.geomap_place is None

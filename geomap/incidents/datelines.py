@@ -26,11 +26,19 @@ DATED_FIRST = re.compile(r"\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \((?P<town>[A-Z�
                          r"[\u2014\u2013-]{1,2}\s")
 
 
+# "Cochabamba, November 2, 2024. –", "Bogotá, 10 June 2024 —": a town in title case with the full filing date,
+# as Spanish- and Portuguese-language papers write their datelines
+TOWN_DATED = re.compile(r"\s*(?P<town>[A-ZÀ-Þ][\w'\u2019.-]*(?: (?:de |del |la |las |los |do |da )?[A-ZÀ-Þ][\w'\u2019.-]*){0,3}),"
+                        r"(?: [A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?,)? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}\.?"
+                        r"\s*[\u2014\u2013-]{1,2}\s")
+
+
 def filed_from(token: Token) -> bool:
     """A place that opens its line and is followed by a dash or ", Country (Agency) —": the dateline."""
     doc = token.doc
     line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    opening = DATELINE.match(doc.text, line_start) or DATED_FIRST.match(doc.text, line_start)
+    opening = DATELINE.match(doc.text, line_start) or DATED_FIRST.match(doc.text, line_start) \
+        or TOWN_DATED.match(doc.text, line_start)
     if opening is not None and token.idx < opening.end():
         return True  # "POPAYÁN, Colombia, April 11 (Andes Press Service) -": all of it is the dateline
     start = token.i
@@ -48,12 +56,12 @@ def filed_from(token: Token) -> bool:
 
 def opening_dateline(text: str) -> re.Match | None:
     """The wire dateline the story opens with, on its first line or on the line after a headline."""
-    found = DATELINE.match(text) or DATED_FIRST.match(text)
+    found = DATELINE.match(text) or DATED_FIRST.match(text) or TOWN_DATED.match(text)
     if found is None and "\n" in text:
         headline = text[:text.index("\n")].strip()
         if headline and len(headline.split()) <= 25 and not headline.endswith((".", ":")):
             start = text.index("\n") + 1  # "Teachers pushed back …\nMEXICO CITY — Riot police …"
-            found = DATELINE.match(text, start) or DATED_FIRST.match(text, start)
+            found = DATELINE.match(text, start) or DATED_FIRST.match(text, start) or TOWN_DATED.match(text, start)
     return found
 
 

@@ -13,7 +13,8 @@ from geomap.incidents.datelines import DASHES, dateline, dateline_end
 from geomap.incidents.located import Located, approximate, names_its_own_town, own_town
 from geomap.incidents.places import CLAUSE_EDGES, clause_chain
 from geomap.incidents.walker import (
-    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TOWN_PARTS, measured_from, route_ends,
+    AREAS, GOVERNMENT_NOUNS, LOCATIVE, NEAR, NEAR_KM, STATEMENTS, TELLING_PLACES, TOWN_PARTS, measured_from,
+    route_ends,
 )
 from geomap.models import Place
 from geomap.nlp.cues import TELLING_VERBS
@@ -135,6 +136,13 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
             if name.text[:1].isupper() and name.i not in index and name.ent_type_ != "NORP" \
                     and name.pos_ != "ADJ":  # not "a village of Fulani herders"
                 return True
+        if token.lemma_.lower() in SETTLEMENT_WORDS | {"township", "upazila", "municipality"} \
+                and token.i > segment.start + 1 and not any(c.dep_ == "poss" for c in token.children):
+            # "the last outpost in Maungdaw township", "Yohmor village" (not "the city's Aguaruto district")
+            name = doc[token.i - 1]
+            if name.pos_ == "PROPN" and name.text[:1].isupper() and name.i not in index \
+                    and name.ent_type_ not in ("NORP", "ORG") and not name.is_sent_start:
+                return True
     return False
 
 
@@ -148,6 +156,8 @@ KIN = {"relative", "family"}  # witnesses too, but not in a capital ("In London,
 def _speakers_place(prep: Token, place: Place) -> bool:
     """ "officials in Islamabad said", "speaking in Washington": the place of whoever reports, not of the event."""
     holder = prep.head
+    if holder.lemma_.lower() in TELLING_PLACES:
+        return True  # "said at a press conference in the city of La Paz"
     if any(a.lemma_.lower() in STATEMENTS for a in list(prep.ancestors)[:4]):
         return True  # "a statement from the police headquarters in Imphal", "a statement read … in Bamako"
     if holder.lemma_.lower() in SPEAKING:  # but "In Batibo, residents said soldiers burnt houses": people there
@@ -365,6 +375,18 @@ def _a_passing_mention(span: Span) -> bool:
     if root.dep_ in ("dobj", "pobj") and route.lemma_.lower() in ROUTE_VERBS:
         return True
     return measured_from(root) is not None
+
+
+def named_aside(span: Span) -> bool:
+    """A town a sentence names only in passing (``_a_passing_mention``) or as where the teller spoke ("at a press
+    conference in the city of La Paz"), not as a scene."""
+    root = span.root
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_WORDS and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in the city of La Paz"
+    return _a_passing_mention(span) or (root.dep_ == "pobj" and span._.geomap_place is not None
+                                        and _speakers_place(prep, span._.geomap_place))
+
 
 
 def _where_it_was(token: Token) -> bool:

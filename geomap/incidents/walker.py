@@ -8,6 +8,7 @@ from geomap.geo import distance_km
 from geomap.incidents.datelines import filed_from
 from geomap.incidents.located import Located, names_its_own_town, written_as_region
 from geomap.models import Place
+from geomap.nlp.cues import TELLING_VERBS
 from geomap.nlp.events import trigger_words
 from geomap.nlp.toponyms import ROUTE_WORDS
 
@@ -29,6 +30,7 @@ AIMING_VERBS = {"fire", "shoot", "lob", "hurl", "aim"}
 
 
 ROUTE_PREPOSITIONS = {"through", "across", "around", "along", "into"}  # where a march or a convoy goes
+TELLING_PLACES = {"conference", "briefing", "interview", "speech", "address"}  # "said at a press conference in X"
 NEAR = {"near", "outside", "around", "off", "close", "nearby", "beyond", "north", "south", "east", "west", "next",
         "northeast", "northwest", "southeast", "southwest", "vicinity", "km", "kilometre", "kilometer", "mile",
         "kilometres", "kilometers", "miles"}
@@ -198,6 +200,9 @@ class Walker:
         self.seen.add(token.i)
         if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in CAUSES:
             return  # "the weekly rally in support of Gaza": for whom, not where
+        if token.lemma_.lower() in TELLING_PLACES and any(a.lemma_.lower() in TELLING_VERBS
+                                                          for a in list(token.ancestors)[:3]):
+            return  # "as the minister said at a press conference in La Paz": where it was told
         between = token.dep_ == "pobj" and token.head.lower_ == "between"  # "between Gao and Ansongo": one place
         if between:
             self.seen.update(c.i for c in token.conjuncts)

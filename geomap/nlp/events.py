@@ -49,6 +49,9 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("air", ["airstrike", "air-strike", "airstrikes", "airraid", "warplane"]),
     _seq("air", "air strike", "air raid", "drone strike", "drone attack", "aerial bombardment", "bombing raid",
          "air attack", "helicopter attack", "kamikaze drone", "drone hit"),
+    # "an armed group dropped explosives from drones on houses", "helicopters dropped barrel bombs": from the air
+    ("air", [[dict(_lem(["drop"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True}, {"OP": "?", "IS_ALPHA": True},
+              _lem(["explosive", "bomb", "grenade", "munition", "ordnance"])]]),
     _one("shelling", ["shell", "shelling", "bombard", "bombardment", "barrage", "artillery", "mortar"]),
     _seq("shelling", "missile strike", "missile attack", "rocket attack", "rocket fire", "artillery fire",
          "mortar fire", "rocket strike", "ballistic missile", "cruise missile"),

@@ -710,6 +710,11 @@ class ToponymMatcher:
                                    and (doc[span.end].text[:1].isdigit() or not named_as_a_place(span)))):
             return False  # "Rostov-on-Don" is no river Don, "Mile 4" no town called Mile (but "captured in the
             # municipality of Cajibío two alleged members")
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ \
+                and not doc[span.end].whitespace_ and doc[span.end + 1].text[:1].isupper() \
+                and not _route_end(doc, span.end):
+            return False  # "Pont-Sondé", a name the gazetteer lacks, holds no town "Pont" (but "the Bannu-Miranshah
+            # road" joins two towns)
         if span.start > 1 and doc[span.start - 1].lower_ in NAME_ARTICLES and doc[span.start - 1].is_lower \
                 and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha:
             return False  # "Maguindanao del Sur": the tail of a longer name is no town "Sur"

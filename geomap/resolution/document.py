@@ -214,8 +214,37 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         earlier, results = results, run(evidence)
-    return _inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
-                                                                      _one_sense(senses, results)))
+    return _foreign_hamlets(_inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
+                                                                                       _one_sense(senses, results))))
+
+
+HAMLET = 5000  # a place this small, alone in its country in a text about another, is a misreading
+FOCUSED = 3  # distinct places of one country that make a text about it
+
+
+def _foreign_hamlets(results: list) -> list:
+    """ "members of Los Lobos were arrested" in a story of Ecuadorian towns: hamlets of a country the text shows in
+    no other way (Los Lobos and El Recreo, Mexico, 645 and 831 people) are names the gazetteer lacks in the text's
+    own country (a gang's, a neighbourhood's here), not trips abroad. Left unresolved."""
+    from geomap.resolve import Resolution
+
+    places: dict[str, set[str]] = defaultdict(set)  # the distinct places resolved in each country
+    for res in results:
+        if res.place is not None and res.place.country_code and res.basis == "gazetteer":
+            places[res.place.country_code].add(res.place.gazetteer_id)
+    countries = {code: len(ids) for code, ids in places.items()}
+    if not countries:
+        return results
+    main, count = max(countries.items(), key=lambda item: item[1])
+    if count < FOCUSED:
+        return results
+    # a country the text shows only through hamlets (no town of size, not the country itself nor a division)
+    hamlets_only = {code for code in countries if code != main and all(
+        res.place.feature_class == "P" and res.place.population < HAMLET for res in results
+        if res.place is not None and res.place.country_code == code and res.basis == "gazetteer")}
+    return [Resolution(None, 0.0, res.ranked, res.basis)
+            if res.place is not None and res.basis == "gazetteer" and res.place.country_code in hamlets_only
+            else res for res in results]
 
 
 _IN_BETWEEN = re.compile(r"^\s*(?:,?\s+in|\s+(?:district|upazila|county|province|region|state|governorate|prefecture|"
