@@ -224,3 +224,50 @@ def test_hamlets_abroad_in_a_story_of_one_country_are_misreadings(geoparser):
     places = {span._.geomap_place.country_code for span in doc.spans["geomap_toponyms"]
               if span._.geomap_place is not None}
     assert places == {"EC"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose armed forces, not where: the commune of the town is the scene
+    ("On Monday 12 June, clashes broke out between the Armed Forces of the Democratic Republic of the Congo (FARDC) "
+     "and elements of a militia faction in the Nganza commune of Kananga.", [("Armed clash", "Kananga")]),
+    # a pact signed is an agreement
+    ("On Tuesday in Kalemie, leaders of the two communities signed a local non-aggression pact.",
+     [("Agreement", "Kalemie")]),
+    # shot during "the attack on" a village: guns, not shelling
+    ("The 27-year-old was shot in the chest during the attack on Turmus Ayya on Wednesday and died of his wounds.",
+     [("Attack", "Turmus\u2018ayy\u0101")]),
+    # "in neighbouring X (alternative spelling)"
+    ("In neighbouring Sinjil (Sinjel), residents said a separate group of settlers set fire to farmland and two "
+     "parked vehicles on the village's outskirts the same night.", [("Looting/property destruction", "Sinjil")]),
+    # a protester shot dead; guards opening fire on a crowd gathered peacefully
+    ("A protester was shot dead in the town of al-Zubair on Tuesday as demonstrations over power cuts spread.",
+     [("Excessive force against protesters", "Az Zubayr")]),
+    ("In al-Zubair, the man was hit when guards at the Zubair (Zubayr) electricity distribution office opened fire "
+     "on a crowd that had gathered peacefully outside the building to demand a regular supply.",
+     [("Excessive force against protesters", "Az Zubayr")]),
+])
+def test_sixteenth_untouched_round_wordings(geoparser, text, expected):
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # where the telling was, and an unknown park, are not the scene
+    "The attack on Thursday targeted positions inside the park in the commune of Karimama, the government "
+    "spokesman told journalists in Cotonou.",
+    "COTONOU, 19 April (AFP) – Fifty-four soldiers were killed on Thursday in an attack by jihadists on two army "
+    "positions in the W National Park in the far north of the country.",
+    # an investigation into an event told before
+    "The governor said he had ordered an investigation into the Zubair shooting.",
+])
+def test_nothing_placed_where_it_was_told_or_looked_into(geoparser, text):
+    assert coded(geoparser, text, published=date(2025, 4, 19)) == []
+
+
+def test_the_fighting_that_took_a_town_is_coded_as_its_taking(geoparser):
+    text = ("PORT SUDAN, Sept 12 (Meridian News) - Sudan's army said on Friday it had recaptured the town of Bara in "
+            "North Kordofan from the paramilitary Rapid Support Forces after a day of fierce fighting, reopening the "
+            "main road north of the state capital El Obeid.\n"
+            "Military spokesman Nabil Abdallah said in a statement issued in Port Sudan that army units and allied "
+            "fighters entered Bara on Thursday and had cleared the town of RSF positions.")
+    found = {sub for sub, _, _ in coded(geoparser, text, published=date(2025, 9, 12))}
+    assert found == {"Government regains territory"}

@@ -389,6 +389,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
         paragraph = doc.text.rfind("\n", 0, segment.start_char) + 1
         # a placeless sentence is a new event of its paragraph only when it is dated or nothing is coded there yet
         fresh = bool(dates) or not any(start >= paragraph for start in [i.start for i in incidents] + retold)
+        told_from = len(incidents)  # this sentence's incidents start here
         for number, cluster in enumerate(clusters):
             found_here = _incidents_for(cluster, clusters, number, segment, document, index, demonyms, dates,
                                         [tolls[k] for k, c in owner.items() if c == number], store,
@@ -424,6 +425,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
             if not dates and not heading_window:
                 borrowed.update(id(i) for i in found_here)
             incidents.extend(found_here)
+        incidents[told_from:] = _taken_over(incidents[told_from:])
     misdated = {id(i) for i in incidents if headline_dated_by_a_noun(i, doc, document)}
     incidents = _dated_by_their_first_telling(incidents, borrowed | misdated)
     incidents = _without_summaries(_without_echoes(incidents, echoes), borrowed)
@@ -653,6 +655,17 @@ def _of_another_time(found: list[Incident], told: list[Incident]) -> bool:
     days = [t.date for t in told if t.date is not None]
     return bool(days) and any(i.date_precision in ("month", "year") or i.date is None
                               or min(abs((i.date - day).days) for day in days) > 7 for i in found)
+
+
+TAKEOVERS = {"Non-state actor overtakes territory", "Government regains territory"}
+
+
+def _taken_over(told: list[Incident]) -> list[Incident]:
+    """ "Rebels fought their way into Kabalo and took control of the town": the fighting that took a place is
+    coded as its taking (ACLED's one event), not also as a clash there that day. (Civilians attacked as it fell
+    stay an attack of their own.)"""
+    taken = {(i.place.gazetteer_id, i.date) for i in told if i.sub_event_type in TAKEOVERS}
+    return [i for i in told if i.sub_event_type != "Armed clash" or (i.place.gazetteer_id, i.date) not in taken]
 
 
 def _said_alike(cluster: list[Trigger]) -> bool:

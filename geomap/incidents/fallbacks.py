@@ -64,7 +64,8 @@ def sentence_fallback(segment: Span, index: dict[int, Span], theirs: frozenset[s
             # capital" is another town)
         head = token.head
         near = bool(ends)
-        if head.lower_ in ("of", "to") and head.head.lemma_.lower() in AREAS | {"entrance", "gate", "approach"} \
+        if head.lower_ in ("of", "to") and head.head.lemma_.lower() in AREAS | TOWN_PARTS | {"entrance", "gate",
+                                                                                             "approach"} \
                 and head.head.dep_ == "pobj":
             head = head.head.head  # "in the centre of Tripoli", "at the entrance to al-Mayadin"
         elif head.lower_ == "of" and head.head.lower_ in COMPASS:
@@ -143,7 +144,13 @@ def names_unknown_town(segment: Span, index: dict[int, Span]) -> bool:
             if name.pos_ == "PROPN" and name.text[:1].isupper() and name.i not in index \
                     and name.ent_type_ not in ("NORP", "ORG") and not name.is_sent_start:
                 return True
+        if token.lemma_.lower() in WILDS and token.text[:1].isupper() and token.i not in index \
+                and token.i > segment.start and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].i not in index:
+            return True  # "two army positions in the W National Park", "the Sambisa Forest"
     return False
+
+
+WILDS = {"park", "forest", "reserve", "mountains", "hills", "valley"}  # named wild places the gazetteer may lack
 
 
 SPEAKING = TELLING_VERBS | {"speak"}

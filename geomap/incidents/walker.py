@@ -55,7 +55,7 @@ CAUSES = {"support", "solidarity", "memory", "honour", "honor", "favour", "favor
           "response", "retaliation", "opposition", "revenge", "name"}
 
 
-TOWN_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "area", "sector"}
+TOWN_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "borough", "area", "sector", "commune"}
 
 
 REGION_REACH_KM = 300  # how far from a region's point a town it holds may lie ("north Kashmir" → Sopore)
@@ -267,8 +267,14 @@ class Walker:
                     for item in self.found[before:]:
                         item.actorish = item.actorish or item.place.is_country  # "New Zealand pilot": a nationality
             elif dep == "prep" and (lemma in LOCATIVE or _aimed_at(child) or _taken_from(child, self.index)):
+                before = len(self.found)
                 for obj in self.objects(child):
                     self.noun(obj, dist + 1, near or lemma in NEAR, group)
+                if lemma == "of" and token.text[:1].isupper() and (
+                        token.lemma_.lower() in GOVERNMENT_NOUNS or token.lower_.removesuffix("s") in GOVERNMENT_NOUNS):
+                    for item in self.found[before:]:
+                        item.actorish = item.actorish or item.place.is_country  # "the Armed Forces of the
+                        # Democratic Republic of the Congo": whose forces, not where they fought
             elif dep == "prep" and lemma == "to" and token.lower_ in ("close", "next"):
                 for obj in self.objects(child):  # "an exchange of fire …, close to the village of Tegh"
                     self.noun(obj, dist + 1, True, group)
@@ -307,9 +313,13 @@ class Walker:
         """Explore what hangs on an anchor: locative prepositions, compounds, objects. ``telling``: the anchor is
         a verb that tells of the event ("confirmed an attack"), whose fronted "In X," is likelier where the
         telling was than the event's own place."""
+        # "the spokesman told journalists in Cotonou": where the telling was, not the event
+        briefed = telling and any(c.dep_ == "dobj" and c.lemma_.lower() in AUDIENCES for c in token.children)
         for child in token.children:
             dep, lemma = child.dep_, child.lemma_.lower()
             if not self.inside(child):
+                continue
+            if briefed and dep == "prep" and lemma in ("in", "at"):
                 continue
             if dep == "prep" and (lemma in LOCATIVE or _aimed_at(child) or _taken_from(child, self.index)):
                 near = lemma in NEAR or any(w.lower_ in NEAR for w in child.lefts)
@@ -371,6 +381,8 @@ class Walker:
                 for item in self.found[before:]:  # but "Indonesia's protests": a country's crowds protest in it
                     item.actorish = (item.place.is_country and token.lemma_.lower() not in CROWD_EVENTS) \
                         or token.lemma_.lower() in GOVERNMENT_NOUNS
+            elif dep == "dobj" and telling and child.lemma_.lower() in AUDIENCES:
+                continue  # (and "told journalists in Cotonou" parsed with the town on the audience)
             elif dep in ("dobj", "nsubjpass", "attr") and verb_objects:
                 before = len(self.found)
                 self.noun(child, dist + 1, False, self.new_group(None))
@@ -415,6 +427,8 @@ WHERE_PARTICIPLES = {"hold", "held", "locate", "station", "deploy", "position", 
 
 
 PATROLLING = {"patrol", "sail", "cruise"}  # where a ship or aircraft was when it acted
+AUDIENCES = {"journalist", "reporter", "correspondent", "media", "press", "agency", "lawmaker", "parliament",
+             "legislator", "diplomat"}  # whom a teller told ("told journalists in Cotonou")
 DWELLERS = {"resident", "inhabitant", "villager", "people", "citizen", "local"}  # "residents of X": people of X
 
 

@@ -310,7 +310,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
             return BATTLES, "Armed clash", strength  # "Russian forces attacked within Pokrovsk", "repelled attacks
             # by Ukrainian assault groups": armies attack armies
         if kind == "attack" and lemma_of(head) != "storm" and _on_a_place(head) and not has_cue(words, {
-                "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}):
+                "gunman", "gunmen", "assailant", "knife", "bandit", "mob", "attacker", "armed", "gang", "fighter"}) \
+                and not has_cue(cue_lemmas(head.sent), {"shoot", "settler", "stab"}):
+            # (not "was shot in the chest during the attack on Turmusayya")
             return EXPLOSIONS, SHELLING, strength  # "the attack on Kharkiv": a whole town is hit from afar
         if kind == "kill" and any(c.dep_ == "nsubj" and lemma_of(c) in ARMED_KILLERS for c in head.children) \
                 and any(c.dep_ == "dobj" for c in head.children):
@@ -367,8 +369,13 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                 lemma_of(t) == "fire" and t.dep_ == "pobj" and t.head.lower_ == "on" and lemma_of(t.head.head) == "set"
                 and not any(c.dep_ == "nsubj" and lemma_of(c) in FORCES for c in t.head.head.children) for t in head.sent):
             return RIOTS, "Violent demonstration", 8
-        if has_cue(sentence, FORCES) and has_cue(sentence, {"kill", "shoot", "live", "dead"}):
-            return PROTESTS, "Excessive force against protesters", 8
+        opened_fire = any(lemma_of(t) == "fire" and lemma_of(t.head) == "open" for t in head.sent)
+        if has_cue(sentence, FORCES) and (has_cue(sentence, {"kill", "shoot", "live", "dead"}) or opened_fire):
+            return PROTESTS, "Excessive force against protesters", 8  # "guards opened fire on a crowd that had
+            # gathered peacefully"
+        if head.dep_ in ("nsubjpass", "dobj") and lemma_of(head.head) in ("shoot", "kill") \
+                and lemma_of(head) in ("protester", "protestor", "demonstrator", "marcher"):
+            return PROTESTS, "Excessive force against protesters", 8  # "a protester was shot dead …"
         # "police detained Mayor X …, and students marched": a named person's arrest is no move against the crowd
         sentence -= {lemma_of(t) for t in head.sent if lemma_of(t) in ("arrest", "detain") and (any(
             u.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("dobj", "nsubjpass") for u in c.subtree)

@@ -189,6 +189,12 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "for", "over") and lemma_of(head.head.head) in (
             "suspect", "accused", "convict") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return False  # "two suspects in the grenade attack were arrested": the attack told already
+    if head.dep_ == "pobj" and head.head.lower_ == "into" and lemma_of(head.head.head) in (
+            "investigation", "inquiry", "probe") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children) \
+            and not any(lemma_of(t) in ("kill", "injure", "wound", "die") for t in head.sent):
+        return False  # "an investigation into the Zubair shooting": the event told already (but "the investigation
+        # into the knife attack at a city festival in Solingen, in which three people were killed" tells it)
     if kind == "arrest" and head.dep_ == "compound" and lemma_of(head.head) in ("warrant", "order", "quota", "record"):
         return False  # "to serve arrest warrants": a paper, not an arrest
     if kind == "capture" and lemma == "move" and not any(

@@ -170,7 +170,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                {"LOWER": {"IN": list(MISSILES)}}, {"LOWER": {"IN": ["at", "toward", "towards"]}}]]),
     _one("arrest", ["arrest", "detain", "detention", "apprehend"]),
     _seq("arrest", "round up", "into custody"),
-    _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice"], _NOUN),
+    _one("agreement", ["agreement", "deal", "accord", "truce", "ceasefire", "armistice", "pact"], _NOUN),
     _one("agreement", ["exchange", "swap", "release"], _VERB),
     _seq("agreement", "prisoner exchange", "prisoner swap", "exchange prisoners", "swap prisoners",
          "exchange of prisoners"),

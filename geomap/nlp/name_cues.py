@@ -23,10 +23,14 @@ DIRECTIONS = frozenset("northern southern eastern western central north-eastern 
                        "south-western northeastern northwestern southeastern southwestern downtown rural".split())
 
 
+NEIGHBOURING = {"neighbouring", "neighboring", "nearby", "adjacent", "adjoining"}
+
+
 def word_before(doc: Doc, start: int) -> str:
-    """The word before a name, past a direction ("in northern El Fasher" → "in")."""
+    """The word before a name, past a direction or a neighbour's word ("in northern El Fasher", "in neighbouring
+    Sinjil" → "in")."""
     i = start - 1
-    while i >= 0 and doc[i].lower_ in DIRECTIONS:
+    while i >= 0 and (doc[i].lower_ in DIRECTIONS or doc[i].lower_ in NEIGHBOURING):
         i -= 1
     return doc[i].lower_ if i >= 0 else ""
 

@@ -512,6 +512,15 @@ class ToponymMatcher:
             return True
         if _inside_compound(ent):
             return False
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:  # "Sinjil (Sinjel" tagged as one work of art: the name
+            # before its alternative spelling
+            named = Span(doc, ent.start + (1 if ent[0].lower_ == "the" else 0), bracket)
+            if len(named) and named[0].text[:1].isupper() and self._known(named.text, loose=True) and (
+                    word_before(doc, named.start) in LOCATIVE and self._strong(named.text, 1000)
+                    or self._strong(named.text, 10000)):
+                accept(named, "GPE")
+                return True
         ends = self._route_ends(ent)
         if ends:
             for end in ends:  # "the Maiduguri-Damboa road" tagged ORG as one name: the towns at its ends
