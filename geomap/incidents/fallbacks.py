@@ -19,6 +19,7 @@ from geomap.incidents.walker import (
 from geomap.models import Place
 from geomap.nlp.cues import TELLING_VERBS
 from geomap.nlp.events import trigger_words
+from geomap.nlp.name_cues import RECORD_PLACE
 from geomap.nlp.pipeline import starts_line, toponym_spans
 from geomap.nlp.toponyms import after_brackets
 
@@ -593,8 +594,8 @@ def paragraph_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     return [Located(span, span._.geomap_place, 9, False, 0)]
 
 
-# an incident log's record: "1. Location: El Fasher, North Darfur State" / "Date: 11 May" / "Details: …"
-RECORD_PLACE = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:location|place|area|where)\s*:", re.IGNORECASE)
+# an incident log's record: "1. Location: El Fasher, North Darfur State" / "Date: 11 May" / "Details: …" (the
+# place field's pattern, RECORD_PLACE, is the toponym matcher's too)
 RECORD_DATE = re.compile(r"\s*(?:date|when)\s*:", re.IGNORECASE)
 RECORD_START = re.compile(r"\s*(?:\d{1,3}[.)]\s|[A-Z][A-Z &/-]{3,}$)")  # the next record, or a section heading
 RECORD_REACH = 8  # lines

@@ -9,6 +9,11 @@ from spacy.tokens import Doc, Span
 
 # "14:40 - …": a live blog's time stamp, at a line's start or as a token of its own
 TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
+# a live blog entry's time before its label: "09:55 — ", "14:32 GMT - ", "7.15pm: "
+STAMP_BEFORE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local(?: time)?|h)?\s*[\u2014\u2013:-]{1,2}\s*",
+                          re.IGNORECASE)
+# an incident log's place field, up to the name: "1. Location: ", "Area: "
+RECORD_PLACE = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:location|place|area|where)\s*:\s*", re.IGNORECASE)
 
 # "near Turbat" tagged DATE: a time label on words with no number and no calendar word is the tagger's slip
 TIME_LABELS = ("DATE", "TIME")

@@ -8,15 +8,13 @@ carries them, replace all of this.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
 from geomap.nlp.name_cues import (
-    CALENDAR_WORDS, DIRECTIONS, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
+    CALENDAR_WORDS, DIRECTIONS, RECORD_PLACE, STAMP_BEFORE, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
 )
 from geomap.resolution.demonyms import ap_state, demonym_places
 from geomap.resolution.features import people
@@ -141,15 +139,6 @@ def _after_stamp(span: Span) -> bool:
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     return span.start_char > line_start and bool(STAMP_BEFORE.fullmatch(text, line_start, span.start_char))
-
-
-# an incident log's place field before a name: "1. Location: ", "Area: "
-RECORD_FIELD = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:Location|Place|Area)\s*:\s*")
-
-
-# a live blog entry's time before its label: "09:55 — ", "14:32 GMT - ", "7.15pm: "
-STAMP_BEFORE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local(?: time)?|h)?\s*[\u2014\u2013:-]{1,2}\s*",
-                          re.IGNORECASE)
 
 
 def _wordlike(token) -> bool:
@@ -731,7 +720,7 @@ class ToponymMatcher:
         if stamped and (text.isupper() or text.istitle()) and len(text) >= 3 \
                 and self._dateline_name(text, after_brackets(doc, span.end)):
             return True  # "09:10 — LYON: …", "14:05 - Kharkiv: …": a live blog's entry headed by its town
-        if RECORD_FIELD.fullmatch(doc.text, doc.text.rfind("\n", 0, span.start_char) + 1, span.start_char):
+        if RECORD_PLACE.fullmatch(doc.text, doc.text.rfind("\n", 0, span.start_char) + 1, span.start_char):
             return self._strong(text, 1000)  # an incident log's "Location: Téra, Tillabéri Region"
         heads_line = first.is_sent_start or stamped
         if len(span) == 1 and 3 <= len(text) <= 4 and text.isupper() and text.isalpha() \
