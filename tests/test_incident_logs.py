@@ -271,3 +271,27 @@ def test_the_fighting_that_took_a_town_is_coded_as_its_taking(geoparser):
             "fighters entered Bara on Thursday and had cleared the town of RSF positions.")
     found = {sub for sub, _, _ in coded(geoparser, text, published=date(2025, 9, 12))}
     assert found == {"Government regains territory"}
+
+
+def test_a_british_police_release_tells_a_riot_as_disorder(geoparser):
+    text = ("Merseyside Police is appealing for information after serious disorder in Liverpool yesterday, Saturday "
+            "3 August.\nShortly after 15:00, officers came under attack. Bricks, bottles and flares were thrown.")
+    assert ("Violent demonstration", "Liverpool", "2024-08-03") in coded(geoparser, text, published=date(2024, 8, 4))
+
+
+def test_tear_gas_fired_by_federal_agents_is_crowd_control(geoparser):
+    text = ("PARAMOUNT, Calif. (KSCN) — Federal agents fired tear gas, pepper balls and flash-bangs Saturday as crowds "
+            "confronted Border Patrol vehicles near a Home Depot in Paramount.")
+    assert [(sub, place) for sub, place, _ in coded(geoparser, text, published=date(2025, 6, 8))] == [
+        ("Protest with intervention", "Paramount")]
+
+
+def test_an_incident_lists_date_and_town_labels(geoparser):
+    """ "27 Feb – Nong Chik, Pattani:" — a town the gazetteer lacks, labelled with what holds it."""
+    text = ("Selected incidents\n"
+            "8 Jan – Cho-airong, Narathiwat: A bomb hidden in a parked motorcycle exploded next to a defence "
+            "volunteers' post, killing two volunteers and wounding a passer-by.\n"
+            "27 Feb – Nong Chik, Pattani: Rangers clashed with insurgents in a rubber plantation; two insurgents were "
+            "killed.")
+    assert [(place, day) for _, place, day in coded(geoparser, text, published=date(2025, 4, 20))] == [
+        ("Narathiwat", "2025-01-08"), ("Pattani", "2025-02-27")]

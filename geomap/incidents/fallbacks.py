@@ -2,6 +2,7 @@
 "the city" refers back to, the place a monitor's line is headed with."""
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Callable
 
@@ -194,6 +195,8 @@ def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
 
 
 LABEL_DASHES = DASHES - {":"}
+MONTH_WORDS = {month.lower() for month in calendar.month_name if month} | {
+    month.lower() for month in calendar.month_abbr if month} | {"sept"}
 REPORT_WORDS = {"report", "reports", "update", "updates", "news", "word"}  # "17:05 - Reports from Kragujevac: …"
 
 
@@ -208,10 +211,20 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     first = start
     while first < min(start + 6, len(doc)) and first not in index and (
             doc[first].like_num or TIME_STAMP.fullmatch(doc[first].text) or doc[first].text in DASHES | {"."}
+            or doc[first].lower_.rstrip(".") in MONTH_WORDS  # an incident list's "14 Apr – Sugapa, Intan Jaya: …"
             or doc[first].lower_ in ("from", "in") or (doc[first].lower_ in REPORT_WORDS and first + 1 < len(doc)
                                                          and doc[first + 1].lower_ == "from")):
         first += 1  # a live blog's time stamp, "From" and "Reports from"
     span = index.get(first)
+    if span is None and first == start or span is None and doc[first].text[:1].isupper():
+        # "27 Feb – Nong Chik, Pattani: Rangers clashed …": a place the gazetteer lacks, labelled with what holds it
+        colon = next((k for k in range(first, min(first + 8, len(doc))) if doc[k].text == ":"), None)
+        held = [index[k] for k in range(first, colon) if k in index] if colon is not None else []
+        if colon is not None and held and held[-1].end == colon and doc[held[-1].start - 1].text == "," \
+                and not any(doc[k].text in DASHES and (doc[k].whitespace_ or doc[k - 1].whitespace_)
+                            for k in range(first, held[-1].start)):  # (a hyphen inside "Cho-airong" is no dash)
+            return [Located(held[-1], held[-1]._.geomap_place, 9, True, 0)]
+        return []
     if span is None or span.start != first or span.end >= len(doc):
         return []
     after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS else span.end

@@ -390,6 +390,8 @@ def _assaulted(noun: Token) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "at", "against", "upon") else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or lemma_of(verb) not in ASSAULT_VERBS:
         return False
+    if lemma_of(noun) in ("gas", "teargas", "cannon", "bullet", "spray", "grenade"):
+        return False  # "federal agents fired tear gas": crowd control is fired by the force facing the crowd
     subject = {lemma_of(t) for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
     if verb.dep_ == "acl":  # "Riot police charged at demonstrators" parsed as police [who] charged
         subject |= {lemma_of(t) for t in verb.head.subtree if t.i < verb.i}

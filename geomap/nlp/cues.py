@@ -71,7 +71,7 @@ PLACEISH = {"village", "town", "city", "territory", "position", "base", "hill", 
             "plant", "mine", "field", "island", "suburb", "street", "building"}
 # who fires on a crowd when it is excessive force
 FORCES = {"police", "security", "soldier", "troop", "officer", "guard", "guardsman", "guardsmen", "gendarme",
-          "policeman", "army", "military", "riot"}
+          "policeman", "army", "military", "riot", "deputy", "trooper"}
 # "riot police", "riot troops", "riot gear": the men and kit sent against a riot, not one
 RIOT_KIT = FORCES | {"gear", "shield", "unit", "squad", "helmet", "van"}
 ARMS = {"rifle", "gun", "weapon", "ammunition", "round", "launcher", "pistol", "explosive", "grenade", "drug", "arm",

@@ -404,8 +404,9 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
         # "groups of young men smashed windows and looted a supermarket"
         young_men = {"young", "man"} <= sentence and not sentence & (NON_STATE - {"group"} | {"settler", "gunman"})
         # "a bus was torched … as the day of action turned ugly": property burnt by no one named, in a crowd's story
-        crowd_story = not subject and has_cue(sentence, PROTESTERS - {"student", "youth"} | {
-            "mob", "riot", "unrest", "disorder", "day of action"})  # not "march": "on 7 March"
+        # (and "the unrest had spread to Compton, where a group set a car on fire": a group of the crowd)
+        crowd_story = (not subject or subject <= {"group", "a"}) and has_cue(sentence, PROTESTERS - {
+            "student", "youth"} | {"mob", "riot", "unrest", "disorder", "day of action"})  # not "march": "on 7 March"
         if (subject & (PROTESTERS | LYNCHERS) or stoning or young_men or crowd_story) \
                 and not subject & (armed - ({"man"} if young_men else set())):
             return RIOTS, "Violent demonstration", 8  # "angry residents set fire to a police station"

@@ -155,6 +155,12 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     # "dozens gathered outside the governorate building to demand news of relatives": a gathering with a demand
     _one("protest", ["gather", "assemble", "converge"], _VERB),
     _one("riot", ["riot", "rioting", "rioter"]),
+    # the British police's word for a riot: "serious disorder in Liverpool", "violent disorder outside the hotel"
+    ("riot", [[{"LOWER": {"IN": ["serious", "violent", "widespread"]}}, {"LOWER": "disorder"}]]),
+    # and a crowd's missiles told in the passive: "Bricks, bottles and flares were thrown"
+    ("riot", [[{"LOWER": {"IN": list(MISSILES)}}, {"OP": "?", "LOWER": ","}, {"OP": "?", "IS_ALPHA": True},
+               {"OP": "?", "LOWER": {"IN": [",", "and"]}}, {"OP": "?", "IS_ALPHA": True},
+               {"LOWER": {"IN": ["were", "was"]}}, {"LOWER": {"IN": ["thrown", "hurled"]}}]]),
     _one("mob", ["mob", "rampage"]),
     _seq("mob", "traded punches", "trade punches", "exchanged blows", "came to blows", "come to blows"),
     _seq("riot", "threw stones", "throw stones", "throwing stones", "hurled stones", "hurling stones",
