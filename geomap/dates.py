@@ -24,6 +24,9 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "publication": 2}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [m for m in calendar.month_name if m]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+# every way a month or a weekday is written alone: "April", "Apr", "Sept"; "Saturday", "Sat", "Thurs"
+MONTH_WORDS = frozenset({m.lower() for m in _MONTHS} | set(_MONTH_ABBR))
+WEEKDAY_WORDS = frozenset(_WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _WEEKDAY_NAMES = "|".join(day.capitalize() for day in _WEEKDAYS)
 _WD = rf"(?P<wd>{_WEEKDAY_NAMES})"
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"

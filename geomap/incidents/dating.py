@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from geomap.dates import DateWindow, find_dates
+from geomap.dates import WEEKDAY_WORDS, DateWindow, find_dates
 from geomap.geo import distance_km
 from geomap.incidents.filters import REPORTING
 from geomap.incidents.places import clause_chain
@@ -220,13 +220,9 @@ def day_heading(segment: Span, document: Document) -> date | None:
         return None
     start, end, window = windows[0]
     rest = re.findall(r"\w+", text[:start] + text[end:])
-    if window.precision != "day" or window.date is None or any(word.lower() not in WEEKDAYS for word in rest):
+    if window.precision != "day" or window.date is None or any(word.lower() not in WEEKDAY_WORDS for word in rest):
         return None
     return window.date
-
-
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 
 
 def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:

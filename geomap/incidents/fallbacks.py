@@ -2,12 +2,12 @@
 "the city" refers back to, the place a monitor's line is headed with."""
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Callable
 
 from spacy.tokens import Span, Token
 
+from geomap.dates import MONTH_WORDS
 from geomap.geo import distance_km
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.datelines import DASHES, dateline, dateline_end
@@ -195,8 +195,6 @@ def _described_town(token: Token, index: dict[int, Span]) -> Span | None:
 
 
 LABEL_DASHES = DASHES - {":"}
-MONTH_WORDS = {month.lower() for month in calendar.month_name if month} | {
-    month.lower() for month in calendar.month_abbr if month} | {"sept"}
 REPORT_WORDS = {"report", "reports", "update", "updates", "news", "word"}  # "17:05 - Reports from Kragujevac: …"
 
 
@@ -407,7 +405,6 @@ def named_aside(span: Span) -> bool:
         prep = prep.head.head  # "in the city of La Paz"
     return _a_passing_mention(span) or (root.dep_ == "pobj" and span._.geomap_place is not None
                                         and _speakers_place(prep, span._.geomap_place))
-
 
 
 def _where_it_was(token: Token) -> bool:

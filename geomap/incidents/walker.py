@@ -10,7 +10,7 @@ from geomap.incidents.located import Located, names_its_own_town, written_as_reg
 from geomap.models import Place
 from geomap.nlp.cues import TELLING_VERBS
 from geomap.nlp.events import trigger_words
-from geomap.nlp.toponyms import ROUTE_WORDS
+from geomap.nlp.toponyms import ROUTE_DASHES, ROUTE_WORDS
 
 
 # not "toward(s)": "pressed an offensive toward Hama" names a goal, not where the fighting was
@@ -137,7 +137,7 @@ def route_ends(token: Token, index: dict[int, Span]) -> list[Span]:
         if span is not None:
             ends.insert(0, span)
         names += 1
-        if begin < 2 or doc[begin - 1].text not in ("-", "\u2013", "\u2014", "/"):
+        if begin < 2 or doc[begin - 1].text not in ROUTE_DASHES:
             break
         i = begin - 2
     return ends if names > 1 else []

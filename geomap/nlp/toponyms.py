@@ -78,6 +78,7 @@ DIVISION_WORDS = frozenset("district province governorate oblast county municipa
 DIVISION_NAMES = DIVISION_WORDS | {"local government area", "local government", "local government council"}
 # "the Kaura Namoda–Zurmi road", "the Kabul-Jalalabad highway": a route is named by the towns it joins
 ROUTE_WORDS = frozenset("road highway motorway expressway route railway corridor axis".split())
+ROUTE_DASHES = frozenset({"-", "\u2013", "\u2014", "/"})  # what joins the towns of a route's name
 # the Arabic article as English news often writes it before a place name ("al-Mayadin", "ad-Dhahiriya")
 ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et".split())
 # articles and particles inside Romance and Arabic names ("Colonia Las Insurgentes", "Serra da Misericórdia")
@@ -131,14 +132,18 @@ VESSELS = frozenset("submarine submarines ship warship frigate corvette vessel t
 def _opens_line(span: Span) -> bool:
     """Whether the span begins the text or a line of it (where a dateline stands), a live blog's time stamp
     aside ("09:55 — MARSEILLE: Shops … were looted")."""
-    return span.start_char == span.doc.text.rfind("\n", 0, span.start_char) + 1 or _after_stamp(span)
+    return span.start_char == _line_start(span) or _after_stamp(span)
 
 
 def _after_stamp(span: Span) -> bool:
     """Whether only a live blog's time stamp stands before the span on its line ("09:55 — MARSEILLE")."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    return span.start_char > line_start and bool(STAMP_BEFORE.fullmatch(text, line_start, span.start_char))
+    line_start = _line_start(span)
+    return span.start_char > line_start and bool(STAMP_BEFORE.fullmatch(span.doc.text, line_start, span.start_char))
+
+
+def _line_start(span: Span) -> int:
+    """Where the line the span is on begins (a character offset)."""
+    return span.doc.text.rfind("\n", 0, span.start_char) + 1
 
 
 def _wordlike(token) -> bool:
@@ -243,7 +248,7 @@ def _after_scene_preposition(span: Span) -> bool:
 
 def _route_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the dash joining two town names of a route ("Kaura Namoda–Zurmi road")."""
-    return 0 <= i < len(doc) and doc[i].text in ("-", "\u2013", "\u2014", "/") \
+    return 0 <= i < len(doc) and doc[i].text in ROUTE_DASHES \
         and any(t.lower_ in ROUTE_WORDS for t in doc[i + 1:i + 6])
 
 
@@ -477,7 +482,7 @@ class ToponymMatcher:
             return []
         ends, begin = [], start
         for token in doc[start:ent.end + 1]:
-            if token.i == ent.end or token.text in ("-", "\u2013", "\u2014", "/"):
+            if token.i == ent.end or token.text in ROUTE_DASHES:
                 ends.append(doc[begin:token.i])
                 begin = token.i + 1
         if len(ends) < 2 or not all(len(end) and end[0].text[:1].isupper() and self._known(end.text)
@@ -720,7 +725,7 @@ class ToponymMatcher:
         if stamped and (text.isupper() or text.istitle()) and len(text) >= 3 \
                 and self._dateline_name(text, after_brackets(doc, span.end)):
             return True  # "09:10 — LYON: …", "14:05 - Kharkiv: …": a live blog's entry headed by its town
-        if RECORD_PLACE.fullmatch(doc.text, doc.text.rfind("\n", 0, span.start_char) + 1, span.start_char):
+        if RECORD_PLACE.fullmatch(doc.text, _line_start(span), span.start_char):
             return self._strong(text, 1000)  # an incident log's "Location: Téra, Tillabéri Region"
         heads_line = first.is_sent_start or stamped
         if len(span) == 1 and 3 <= len(text) <= 4 and text.isupper() and text.isalpha() \
