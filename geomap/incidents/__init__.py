@@ -22,8 +22,8 @@ from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
 from geomap.incidents.dating import (
-    TIME_STAMP, date_for, date_headlines, day_heading, days_named, first_verb, heading, headline_dated_by_a_noun, lead_end, live_blog_day,
-    path_length, same_event_at, told_in_past,
+    NUMBERED, TIME_STAMP, date_for, date_headlines, day_heading, days_named, first_verb, heading,
+    headline_dated_by_a_noun, lead_end, live_blog_day, path_length, same_event_at, stamp_day, told_in_past,
 )
 from geomap.incidents.capitals import NOT_THE_SEAT, TELLING, national_capital
 from geomap.incidents.datelines import dateline, dateline_end, filed_from, opening_dateline
@@ -350,7 +350,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     section_day: date | None = None  # the day heading the entries below it ("Saturday 30 November 2024")
     day_first = numeric_order(document.text)  # "On 06/05/2024" in a bulletin that also writes "25/05/2024"
     for k, segment in enumerate(all_segments):
-        heading_day = day_heading(segment, document)
+        heading_day = day_heading(segment, document) or stamp_day(segment, document)
         if heading_day is not None:  # (the report's own day leaves its entries undated, as a blog of its day)
             section_day = heading_day if heading_day != document.published else None
         if TIME_STAMP.match(segment.text):
@@ -833,7 +833,8 @@ def _incidents_for(cluster, clusters, number, segment, document, index, demonyms
         ("paragraph", fresh and lead.strength >= 4 and alone and not heading(segment)
          and lead.sub_event_type != "Disrupted weapons use" and told_in_past(lead),
          lambda: paragraph_place(segment, index)),
-        ("subhead", strong and alone and not heading(segment), lambda: subhead_place(segment, index)),
+        ("subhead", strong and alone and (not heading(segment) or bool(NUMBERED.match(segment.text))),
+         lambda: subhead_place(segment, index)),  # (a bullet under the subhead is one of its items)
         # "his supporters rallied outside"
         ("there", any(c.dep_ == "advmod" and c.lower_ in THERE for t in cluster
                       for c in (*t.head.children, *t.head.head.children)),

@@ -14,10 +14,11 @@ DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
 # "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
-DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
+DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:\s*\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,30}\))?(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
                       r"[\u2014\u2013-]{1,2}|:|(?<=[A-ZÀ-ÖØ-Þ])\.\s*\(\d{1,4}\)"
                       r"|(?:,[^\n\u2014\u2013()]{0,60}?)?\s*\([A-Z][A-Za-z .&]{1,30}\)(?=\s+[A-Z\"\u201c]))\s")
-# "GOMA, Congo (Reuters) —", "GOPALGANJ:", a German police release's "ERLANGEN. (342)", and an Indian agency's
+# "GOMA, Congo (Reuters) —", "GOPALGANJ:", "SKOPJE (SHKUP), Feb 12 (BWS) –" with the name in a second language,
+# a German police release's "ERLANGEN. (342)", and an Indian agency's
 # "IMPHAL, Jan 18 (PTI) Four villagers …" with no dash
 
 
@@ -26,10 +27,10 @@ DATED_FIRST = re.compile(r"\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \((?P<town>[A-Z�
                          r"[\u2014\u2013-]{1,2}\s")
 
 
-# "Cochabamba, November 2, 2024. –", "Bogotá, 10 June 2024 —": a town in title case with the full filing date,
-# as Spanish- and Portuguese-language papers write their datelines
+# "Cochabamba, November 2, 2024. –", "Bogotá, 10 June 2024 —", "Uruapan, Michoacán, June 18. –": a town in title
+# case with the filing date, as Spanish- and Portuguese-language papers write their datelines
 TOWN_DATED = re.compile(r"\s*(?P<town>[A-ZÀ-Þ][\w'\u2019.-]*(?: (?:de |del |la |las |los |do |da )?[A-ZÀ-Þ][\w'\u2019.-]*){0,3}),"
-                        r"(?: [A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?,)? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}\.?"
+                        r"(?: [A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?,)? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?:,? \d{4})?\.?"
                         r"\s*[\u2014\u2013-]{1,2}\s")
 
 
@@ -57,11 +58,15 @@ def filed_from(token: Token) -> bool:
 def opening_dateline(text: str) -> re.Match | None:
     """The wire dateline the story opens with, on its first line or on the line after a headline."""
     found = DATELINE.match(text) or DATED_FIRST.match(text) or TOWN_DATED.match(text)
-    if found is None and "\n" in text:
-        headline = text[:text.index("\n")].strip()
-        if headline and len(headline.split()) <= 25 and not headline.endswith((".", ":")):
-            start = text.index("\n") + 1  # "Teachers pushed back …\nMEXICO CITY — Riot police …"
-            found = DATELINE.match(text, start) or DATED_FIRST.match(text, start) or TOWN_DATED.match(text, start)
+    start = 0
+    for _ in range(2):  # "Teachers pushed back …\nMEXICO CITY — Riot police …", and a byline between them
+        if found is not None or "\n" not in text[start:]:
+            break
+        headline = text[start:text.index("\n", start)].strip()
+        if not headline or len(headline.split()) > 25 or headline.endswith((".", ":")):
+            break
+        start = text.index("\n", start) + 1
+        found = DATELINE.match(text, start) or DATED_FIRST.match(text, start) or TOWN_DATED.match(text, start)
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -90,9 +90,17 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         # and the expression's own head ("week" of "Last week"), which is what the parse attaches to a verb
         own_head = next((i for i in sorted(tokens) if doc[i].head.i not in tokens), date_root)
         named = doc[own_head].head
+        opened = doc[date_root - 1] if date_root > 0 else None  # "On 30 September 2022 security forces opened
+        # fire", the date parsed as a modifier of "forces": the preposition before it hangs on the verb
+        on_a_verb = opened is not None and opened.dep_ == "prep" and opened.head.pos_ in ("VERB", "AUX") \
+            and any(ch.isdigit() for ch in window.text)  # (not "after Friday prayers": those prayers' day)
         if doc[own_head].dep_ in ("compound", "nmod", "amod") and named.pos_ == "NOUN" and named.i not in mine \
-                and not named.ent_type_ and named.lemma_.lower() not in trigger_words():
+                and not named.ent_type_ and named.lemma_.lower() not in trigger_words() and not on_a_verb:
             continue  # "families who lost their homes in the March 28 earthquake": that noun's date, not the event's
+        if window.text.lower().startswith(("since", "from", "until")) and doc[date_root].head not in {
+                t.head for t in cluster} and any(w.precision == "day" and other is not tokens and not _told_on(doc, other)
+                                          for other, w in dates):
+            continue  # "On 5 January, units retook Chicomuselo, where a group had kept checkpoints since December"
         if _qualifies_other(doc[own_head], cluster):
             continue  # "arrested four men in raids linked to Saturday's disorder": the disorder's day
         if _later_in_a_clause(doc[own_head], window, cluster):
@@ -128,6 +136,13 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         # Madani, …, in January")
         return dates[0][1]
     return best[1] if best else None
+
+
+def _told_on(doc: Doc, tokens: set[int]) -> bool:
+    """The day a statement was made ("officials said on Monday"): the date hangs on a verb of telling."""
+    holder = doc[min(tokens)].head
+    holder = holder.head if holder.dep_ == "prep" else holder
+    return holder.lemma_.lower() in REPORTING
 
 
 def days_named(window: DateWindow) -> bool:
@@ -200,12 +215,21 @@ def live_blog_day(all_segments: list[Span], document: Document) -> date | None:
     if not document.published:
         return None
     first = next((k for k, segment in enumerate(all_segments) if TIME_STAMP.match(segment.text)), None)
-    if first is None or not RETOLD_BLOG.search(document.text[:all_segments[first].start_char]):
+    if first is None:
+        return None
+
+    def days_in(lines: list[Span]) -> list[date]:
+        return [window.date for segment in lines if not UPDATE_LINE.match(segment.text)
+                for _, _, window in find_dates(segment.text, document.published)
+                if window.precision == "day" and window.date is not None
+                and 0 <= (document.published - window.date).days <= 7]
+
+    # "FRONTERA ALERTS – citizen reports, Monday 10 June": a title line above the entries names their day
+    days = days_in([segment for segment in all_segments[:first] if heading(segment) and not NUMBERED.match(
+        segment.text) and not any(t.tag_ in ("VBD", "VBZ", "VBP", "VBN") for t in segment)])
+    if not days and not RETOLD_BLOG.search(document.text[:all_segments[first].start_char]):
         return None  # a blog of its own day, however its intro recalls the days before
-    days = [window.date for segment in all_segments[:first] if not UPDATE_LINE.match(segment.text)
-            for _, _, window in find_dates(segment.text, document.published)
-            if window.precision == "day" and window.date is not None
-            and 0 <= (document.published - window.date).days <= 7]
+    days = days or days_in(all_segments[:first])
     return days[-1] if days and days[-1] != document.published else None  # the report's day: left undated
 
 
@@ -223,6 +247,19 @@ def day_heading(segment: Span, document: Document) -> date | None:
     if window.precision != "day" or window.date is None or any(word.lower() not in WEEKDAY_WORDS for word in rest):
         return None
     return window.date
+
+
+_WEEKDAY_INDEX = {day: i for i, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+def stamp_day(segment: Span, document: Document) -> date | None:
+    """ "TUE 21:12 — Heavy gunfire …": a thread of alerts stamps its entries with a weekday; the entries from there on
+    are of the last such weekday on or before the report."""
+    match = TIME_STAMP.match(segment.text) if document.published and starts_line(segment[0]) else None
+    if match is None or not match.group("weekday"):
+        return None
+    back = (document.published.weekday() - _WEEKDAY_INDEX[match.group("weekday").lower()]) % 7
+    return document.published - timedelta(days=back)
 
 
 def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:
@@ -372,7 +409,7 @@ def _tells_on(naming: Span, following: Span, incident: Incident) -> bool:
                    and s._.geomap_place.gazetteer_id != incident.place.gazetteer_id for s in toponym_spans(naming.doc))
 
 
-SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)\s*[:\u2014\u2013-]",
+SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)\s*(?:[:\u2014\u2013-]|$)",
                            re.IGNORECASE)
 
 

@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
-from geomap.dates import MONTH_WORDS
+from geomap.dates import MONTH_WORDS, WEEKDAY_WORDS
 from geomap.geo import distance_km
 from geomap.incidents.dating import TIME_STAMP, path_length
 from geomap.incidents.datelines import DASHES, dateline, dateline_end
@@ -210,6 +210,8 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     while first < min(start + 6, len(doc)) and first not in index and (
             doc[first].like_num or TIME_STAMP.fullmatch(doc[first].text) or doc[first].text in DASHES | {"."}
             or doc[first].lower_.rstrip(".") in MONTH_WORDS  # an incident list's "14 Apr – Sugapa, Intan Jaya: …"
+            or doc[first].lower_.rstrip(".") in WEEKDAY_WORDS  # an alert's "🔴 FRI 05:30 — TAMPICO: …"
+            or not any(ch.isalnum() for ch in doc[first].text)
             or doc[first].lower_ in ("from", "in") or (doc[first].lower_ in REPORT_WORDS and first + 1 < len(doc)
                                                          and doc[first + 1].lower_ == "from")):
         first += 1  # a live blog's time stamp, "From" and "Reports from"
@@ -268,10 +270,19 @@ def bare_settlement(token: Token) -> bool:
     "the mining town" do)."""
     # "the city centre", "the town square": the article belongs to the part of the town named
     holder = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in TOWN_PLACES else token
-    return (token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in holder.children)
-            and not any(c.dep_ in ("prep", "appos", "compound", "nmod") and c.lower_ != "itself"  # "the city itself"
-                        or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS) for c in token.children))
+    return ((token.lemma_.lower() in SETTLEMENT_NOUNS and token.tag_ == "NN"
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in holder.children)
+             and not any(c.dep_ in ("prep", "appos", "compound", "nmod") and c.lower_ != "itself"  # "the city itself"
+                         or (c.dep_ == "amod" and c.lower_ not in _DIRECTIONS) for c in token.children))
+            or reporters_town(token))
+
+
+def reporters_town(token: Token) -> bool:
+    """ "in the north of this capital", "in the west of this border city": the town the reporter files from (the
+    Spanish-language press's "esta capital")."""
+    return token.lemma_.lower() in SETTLEMENT_NOUNS | {"capital"} and token.tag_ == "NN" \
+        and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children) \
+        and not any(c.dep_ in ("prep", "appos") for c in token.children)
 
 
 THE_CITY_REACH = 80  # tokens back to look for the town "the city" stands for
@@ -329,6 +340,8 @@ def the_city(cluster, segment: Span, index: dict[int, Span],
         path_length(u, t.head) for t in cluster) <= 5)]  # "tore into a block in the city centre", not far below
     if not nouns:
         return []
+    if any(reporters_town(u) for u in nouns) and (opening := dateline(doc, index)) is not None:
+        return [opening]
     # back from "the city" or the event, whichever comes later: "drones launched at Odesa were shot down over the city"
     events_start = min(t.head.i for t in cluster)
     filed = dateline_end(doc.text)
@@ -648,8 +661,9 @@ SUBHEAD_REACH = 2  # paragraphs under a subhead it may cover
 def subhead_place(segment: Span, index: dict[int, Span]) -> list[Located]:
     """ "What happened in Athens?" over "… groups of hooded youths threw petrol bombs at riot police in front of
     parliament": an explainer's question subhead naming one town, and nothing else, places the placeless events of
-    the paragraphs under it (up to the next subhead). Not the headline, which the headline rules weigh; not a
-    statement line, which may be a byline or a section name as well as a subhead ("From Musa Ibrahim, Jos")."""
+    the paragraphs under it (up to the next subhead); so does a line that is a place's name alone ("ZAHEDAN"). Not
+    the headline, which the headline rules weigh; not a statement line, which may be a byline or a section name as
+    well as a subhead ("From Musa Ibrahim, Jos")."""
     doc, text = segment.doc, segment.doc.text
     end = text.rfind("\n", 0, segment.start_char + 1)
     paragraphs = 0
@@ -664,6 +678,12 @@ def subhead_place(segment: Span, index: dict[int, Span]) -> list[Located]:
             towns = [span for span in spans.values() if span._.geomap_place.feature_class == "P"]
             return [Located(towns[0], towns[0]._.geomap_place, 9, False, 0)] \
                 if len(towns) == len(spans) == 1 else []
+        named = [index[i] for i in range(len(doc)) if i in index and start <= index[i].start_char < end]
+        if start > 0 and len(named) == 1 and named[0].text.strip().lower() == line.strip(" :#*").lower() \
+                and named[0]._.geomap_place.feature_class == "P":  # a town: "Spain" heads a round-up's country
+            # "ZAHEDAN" over "• Monday 30 September: … gathered near the Makki Grand Mosque": a section named
+            # by its place alone
+            return [Located(named[0], named[0]._.geomap_place, 9, False, 0)]
         if line and len(line.split()) <= SUBHEAD_WORDS and not line.endswith((".", '"', "\u201d")):
             return []  # another kind of subhead or label ends the question's reach
         paragraphs += 1

@@ -33,6 +33,7 @@ IRREALIS = {"threaten", "warn", "plan", "propose", "vow", "pledge", "promise", "
 # "asked the courts to bar police from using live ammunition against demonstrators": what is asked for or barred
 REQUESTS = {"ask", "request", "appeal", "petition", "press", "urge",  # "press Israel to halt its attacks and withdraw"
             "order", "instruct", "authorise", "authorize"}  # "ordered security forces to take control of the city"
+REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "account", "video", "post", "message"}
 FALSEHOOD = {"wrong", "false", "unfounded", "baseless", "untrue", "inaccurate", "fake", "erroneous"}
 # "reports of an attack near Ayorou were denied": what is denied, as subject or object, did not happen
 DENIAL = {"deny", "refute", "dismiss", "reject"}
@@ -442,7 +443,7 @@ REACTIONS = {"draw", "revive", "underscore", "highlight", "deepen", "heighten", 
              "mirror", "resemble", "intensify", "fuel", "reignite", "inflame", "stoke"}
 
 
-CONDEMNATIONS = {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "mourn"}
+CONDEMNATIONS = {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "mourn", "blame", "attribute"}
 DETAILS = {"on", "in", "at", "against", "near", "of"}  # "Monday's attack on a market in Gao": the event told anew
 
 
@@ -459,8 +460,9 @@ def _back_reference(head: Token) -> bool:
         # assault" (not "Protests draw thousands")
     told = definite or any(c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their"))
                            for c in head.children)
+    blamed = lemma_of(head.head) in ("blame", "attribute")  # "blamed the attack on a dispute between gangs"
     detailed = any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and c.lower_ in DETAILS
-                   for c in head.children)
+                   and not (blamed and c.lower_ in ("on", "to")) for c in head.children)
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and lemma_of(head.head) in CONDEMNATIONS and told and not detailed:
         # "condemned Friday's attack as a violation", "denounced the killings": a reaction to events already told
         # (not "condemned Monday's attack on a market in Gao, which killed eight", the first telling of one)
@@ -658,6 +660,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         if any(c.dep_ in ("nsubj", "nsubjpass") and head in c.subtree for c in verb.children) and any(
                 lemma_of(t) in FALSEHOOD for t in predicate):
             return "reported, then called wrong (\"reports of a gunfight … appear to be wrong\")"
+    if _called_false(head):
+        return "reported, then called wrong (\"Report of a shooting in Villanueva: FALSE\")"
     if kind == "protest" and head.pos_ == "NOUN" and _assaulted(head):
         return "the target of an attack (\"men descended on the rally\"): the attack is the event"
     for verb in list(head.ancestors)[:7]:
@@ -737,7 +741,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
         if gov.head.lemma_.lower() == "of" and lemma_of(gov) in AGGREGATE and not dated:
             return "aggregate"
         # "dropped explosives", "explosives dropped from a drone": things falling, not figures
-        changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids) or lemma in ("drop", "fall")) \
+        counted = via == "nsubj" and any(  # "Battles in Chiapas fell for the third month", "… dropped by 20%"
+            c.dep_ == "prep" and c.lower_ in ("for", "by", "to") and any(
+                t.like_num or t.ent_type_ in ("DATE", "PERCENT") for t in c.subtree) for c in kids)
+        changes = gov.pos_ == "VERB" and (any(c.dep_ == "dobj" for c in kids)
+                                          or lemma in ("drop", "fall") and not counted) \
             and lemma not in ("make", "represent", "constitute", "account", "step", "ramp")  # "made up 40% of incidents"
         stepped_up = lemma not in ("step", "ramp") or any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
         if lemma in TRENDS and via == "dobj" and not dated:
@@ -788,3 +796,11 @@ def not_an_event(head: Token, kind: str) -> str | None:
         if gov.pos_ in ("VERB", "AUX") and _habitual(kids):
             return "habitual"
     return None
+
+
+def _called_false(head) -> bool:
+    """ "Report of a second shooting in Villanueva: FALSE, police confirm", "Rumour of a clash in Amatenango is
+    false": the event is the object of a report that the same sentence, later on, calls false."""
+    if not (head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in REPORT_NOUNS):
+        return False
+    return any(t.lower_ in FALSEHOOD for t in head.sent if t.i > head.i)

@@ -64,7 +64,7 @@ def _neutralised_people(head: Token) -> bool:
             if t.dep_ == "pobj" and t.head.lower_ == "of")
             or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not is_toponym(c))
             or (any(n.dep_ == "nummod" for n in c.children)
-                and not has_cue({lemma_of(c)}, AIR_CUES | SHELL_CUES | MUNITIONS | IED_CUES | WEAPON_THINGS)))
+                and not has_cue({lemma_of(c)}, AIR_CUES | SHELL_CUES | MUNITIONS | IED_CUES | WEAPON_THINGS | ARMS)))
         for c in head.children)
 
 
@@ -121,6 +121,59 @@ HANDED_PEOPLE = {"body", "bodies", "remains", "prisoner", "detainee"}  # besides
 
 
 PROCEEDINGS = {"case", "trial", "probe", "inquiry", "investigation", "suspect", "convict", "accused", "charge", "verdict"}
+
+
+# a death sentence carried out, which ACLED leaves out, not a killing by an armed group
+_JUDICIAL = {"convict", "sentence", "court", "prison", "penalty", "hang", "judiciary", "verdict", "trial", "gallows",
+             "prisoner", "inmate"}
+SEIZING = {"seize", "confiscate", "recover", "find", "discover", "uncover", "secure", "locate"}
+# what a seizure of arms takes: named kinds of weapon, or a store of them ("a cache", "an arsenal")
+ARMS = {"weapon", "arm", "rifle", "gun", "pistol", "firearm", "revolver", "shotgun", "ammunition", "cartridge",
+        "grenade", "explosive", "ied", "munition", "launcher", "cache", "arsenal", "stockpile", "kalashnikov", "ak-47",
+        "detonator", "rpg", "machine-gun", "handgun", "carbine", "mortar"}
+
+
+# what else a sentence that tells a seizure may tell, which the arms were taken in ("killed three militants and
+# seized weapons", "overran a base, seizing weapons"): the seizure is part of that event
+_FIGHTING = {"kill", "clash", "overrun", "overran", "attack", "firefight", "fight", "engage", "ambush", "raid",
+             "operation", "battle", "storm", "capture", "arrest", "detain", "confrontation", "shootout", "gunfight",
+             "encounter", "die"}
+
+
+def _arms_taken(verb: Token) -> bool:
+    """A seizure of arms told as an event of its own: the sentence tells no fighting or arrest the arms were taken
+    in, and they were not taken from someone ("three rifles were seized from them": by a crowd, from soldiers)."""
+    return _takes_arms(verb) and not any(lemma_of(t) in _FIGHTING for t in verb.sent if t.i != verb.i) \
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
+def _takes_arms(verb: Token) -> bool:
+    """The verb takes arms: several, a counted number, or a store ("a cache of rifles", "two M-75 hand grenades",
+    "a Draco-type pistol, an AK-47-style rifle and 60 rounds of ammunition")."""
+    arms = [t for t in verb.subtree if lemma_of(t) in ARMS and t.pos_ in ("NOUN", "PROPN") and _taken_by(t, verb)]
+    return len({lemma_of(t) for t in arms}) >= 2 or any(
+        t.tag_ in ("NNS", "NNPS") or lemma_of(t) in {"cache", "arsenal", "stockpile", "ammunition"}
+        or any(c.dep_ == "nummod" or c.like_num for c in t.children) for t in arms)
+
+
+def _taken_by(thing: Token, verb: Token) -> bool:
+    """What the verb takes: its object or passive subject, however the parse hung it ("seized in the defendant's
+    room two M-75 hand grenades"), not a noun of a clause of its own below it."""
+    between = [a for a in thing.ancestors if a.i != verb.i and verb in a.ancestors]
+    return (thing.i > verb.i or thing.dep_ == "nsubjpass" or any(a.dep_ == "nsubjpass" for a in between)) \
+        and not any(a.pos_ in ("VERB", "AUX") for a in between)
+
+
+def _held_arms(head: Token) -> bool:
+    """ "found and seized two M-75 hand grenades", "unlawful possession of weapons and explosive substances": a
+    weapon taken or held, not one used."""
+    for ancestor in list(head.ancestors)[:5]:
+        lemma = lemma_of(ancestor)
+        if lemma in SEIZING and ancestor.pos_ == "VERB" and _taken_by(head, ancestor) and _takes_arms(ancestor):
+            return True
+        if lemma == "possession" and ancestor.pos_ == "NOUN":
+            return True
+    return False
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
@@ -343,6 +396,13 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             # "an encounter took place in the forests of Narayanpur district"
             and has_cue(words | cue_lemmas(head.sent), STATE | NON_STATE)):
         return False  # "killed in an encounter with security forces" (South Asian usage), not "a chance encounter"
+    if kind == "clash" and lemma == "confrontation" and any(t.is_alpha for t in head.doc[head.sent.start:head.i]) \
+            and not (
+            any(c.dep_ == "prep" and c.lower_ in ("with", "between") or c.dep_ == "det" and c.lower_ in ("a", "an")
+                or c.dep_ == "amod" and c.lower_ == "armed" for c in head.children)
+            and has_cue(words | cue_lemmas(head.sent), STATE | NON_STATE)):
+        return False  # "died during a confrontation with the National Guard" (Latin American usage), not "the
+        # confrontation in Quetta marks a turn" or "a strategy of investigation rather than confrontation"
     if kind == "transfer" and any(lemma_of(o) in CONTESTS for p in head.children if p.dep_ == "prep"
                                   and p.lower_ in ("from", "of") for o in p.children if o.dep_ == "pobj"):
         return False  # "candidates have withdrawn from Sunday's election": no territory changes hands
@@ -392,6 +452,18 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
                                     "traveler", "passenger", "boat"}:
         return False  # "fighters intercepted vehicles on the road north of Oicha": a roadblock, not a weapon stopped
+    if kind in ("grenade", "weapon", "ied", "bombing", "shelling") and head.pos_ in ("NOUN", "PROPN") \
+            and _held_arms(head):
+        return False
+    if kind == "killing" and lemma == "execute" and argument_lemmas(head, ("dobj", "nsubjpass")) & {
+            "warrant", "order", "plan", "search", "operation", "raid", "contract", "strategy", "task", "mission"}:
+        return False  # "officers executed a search warrant at a house in Morvant"
+    if kind == "killing" and lemma in ("execute", "execution") and has_cue(cue_lemmas(head.sent), _JUDICIAL):
+        return False  # "convicted on drug charges, was executed in Zahedan Central Prison": a sentence carried out
+    if kind in ("capture", "abduction") and lemma == "seize" and _takes_arms(head):
+        return False  # a seizure of arms (below), not of a town or of people
+    if kind == "disrupted" and lemma in SEIZING and not _arms_taken(head):
+        return False  # "seized a cache of rifles", not "seized the town" or "found the body"
     if kind == "disrupted" and lemma in ("deactivate", "defuse"):  # "deactivated an explosive device", not
         # "deactivated mobile internet", "two million SIM cards"
         return has_cue(argument_lemmas(head, ("dobj", "nsubjpass")), MUNITIONS | IED_CUES | {"mine", "ied", "drone"})

@@ -75,7 +75,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("weapon", ["drone", "missile", "rocket", "projectile", "shahed", "uav", "quadcopter", "drones", "missiles", "rockets"], _NOUN),
     _one("clash", ["clash", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "assault", "gunfire",
                    "offensive", "counteroffensive", "counter-offensive", "fight", "shootout", "gunbattle"]),
-    _one("clash", ["encounter", "combat"], _NOUN),
+    _one("clash", ["encounter", "combat", "confrontation"], _NOUN),  # "a confrontation with the National Guard"
     _one("clash", ["engage"], _VERB),  # "officers engaged another group of bandits"
     # "their patrol came under sustained fire from dissidents": under fire is under attack
     ("attack", [[_lem(["come"]), {"LOWER": "under"}, {"OP": "?", "POS": "ADJ"}, {"LOWER": {"IN": ["fire", "gunfire"]}}]]),
@@ -182,6 +182,8 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
          "exchange of prisoners"),
     _one("disrupted", ["intercept", "interception", "defuse", "deactivate", "foil", "thwart", "neutralise", "neutralize", "repel"]),
     _seq("disrupted", "shoot down", "shot down", "downed", "bring down", "brought down"),
+    # "troops seized a cache of rifles", "police found two Kalashnikov rifles": arms taken before use (see event_use)
+    _one("disrupted", ["seize", "confiscate", "recover", "find", "discover", "uncover", "secure", "locate"], _VERB),
     # a bomb squad's work: "safely detonated an IED found buried on a road", "a controlled explosion"
     _seq("disrupted", "safely detonated", "detonated safely", "safely detonate", "controlled explosion",
          "controlled detonation"),

@@ -359,6 +359,15 @@ class ToponymMatcher:
                 span = Span(doc, longer.start, longer.end, label=span.label_)  # "the Puerto Resistencia roundabout",
                 # "the Gare du Nord": a longer name, not the town "Resistencia" or the French department (left for
                 # the resolver, which lacks it); "Debre Markos" tagged from its second word: the town
+            of = span.start - 2  # "Port of Spain" tagged from "Spain", or "Port" and "Spain" tagged apart: the
+            # known town the whole name is
+            if of >= 0 and doc[span.start - 1].lower_ == "of" and doc[of].text[:1].isupper() and not taken[of] \
+                    and self._strong(doc[of:span.end].text, 1000, exact=True):
+                span = Span(doc, of, span.end, label=span.label_)
+            elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper() \
+                    and not any(taken[span.end:span.end + 2]) \
+                    and self._strong(doc[span.start:span.end + 2].text, 1000, exact=True):
+                span = Span(doc, span.start, span.end + 2, label=span.label_)
             end = span.end
             if end < len(doc) and doc[end].lower_.rstrip(".") in FACILITY_WORDS and doc[end].text[:1].isupper():
                 end, label = end + 1, "FAC"  # "Wichita Street" is a street, not the city
@@ -423,6 +432,9 @@ class ToponymMatcher:
         again = {normalize(s.text) for s in found if s.label_ == "GAZ" and _after_scene_preposition(s)} - place_texts
         if again:
             self._scan(doc, taken, blocked, accept, has_ner=has_ner, named_here=place_texts | again)
+        for span in _name_lines(doc):  # "ZAHEDAN" over a section of a bulletin: a line that is a place's name
+            if self._strong(span.text, SECTION_TOWN, exact=True):
+                accept(span, "GPE")
         # … and a name of two words or more taken as a place anywhere is that place where the tagger called it a
         # person ("stopped a bus a few kilometres before Gebre Guracha", after "to Gebre Guracha")
         placed = {normalize(s.text) for s in found if len(s) > 1 and s.label_ in ("GPE", "LOC", "GAZ")}
@@ -797,3 +809,29 @@ class ToponymMatcher:
 )
 def make_matcher(nlp: Language, name: str, min_population: int, span_key: str) -> ToponymMatcher:
     return ToponymMatcher(nlp, name, min_population, span_key)
+
+
+SECTION_TOWN = 5000  # a town this big (or a larger kind of place) may head a section of a bulletin by name alone
+
+
+def _name_lines(doc: Doc) -> list[Span]:
+    """Lines of one to three capitalised words and nothing else ("ZAHEDAN", "North Kivu:"), not the first line (the
+    headline): what a bulletin heads its sections with, however the tagger labelled them."""
+    text = doc.text
+
+    def opens_line(token) -> bool:
+        return text[:token.idx].rstrip(" \t").endswith("\n")
+
+    out = []
+    for token in doc:
+        if token.i == 0 or not opens_line(token):
+            continue
+        end = token.i
+        while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
+                and "\n" not in text[token.idx:doc[end].idx]:
+            end += 1
+        line_end = text.find("\n", token.idx)
+        line = text[token.idx:line_end if line_end >= 0 else len(text)].strip().rstrip(":").strip()
+        if 1 <= end - token.i <= 3 and line == doc[token.i:end].text:
+            out.append(doc[token.i:end])
+    return out

@@ -178,7 +178,8 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             found[i], senses[i] = river, senses[i] + " (river)"  # "shelling across the Dnipro": the river
         elif _TOWN_AFTER.match(text, m.end) and not generic_class(m.text):
             # "went off in Daraa city" after "In neighbouring Daraa province": the town, a sense of its own
-            areas = {f.candidate.place.country_code for f in found[i] if f.candidate.place.feature_class == "A"}
+            areas = {f.candidate.place.country_code for f in found[i] if f.candidate.place.feature_class == "A"
+                     and not f.candidate.place.is_country}  # "the northern Kosovo town": a town in Kosovo
             towns = [replace(f, generic_class="P") for f in found[i] if f.candidate.place.feature_class == "P"]
             if any(f.candidate.place.country_code in areas for f in towns):
                 # a division and its namesake town: the town, a sense of its own (though still not its own context)
@@ -214,8 +215,39 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         earlier, results = results, run(evidence)
+    results = _one_sense(senses, results)
+    results, found = _distant_quarters(mentions, text, results, found)
     return _foreign_hamlets(_inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
-                                                                                       _one_sense(senses, results))))
+                                                                                       results)))
+
+
+# a word that makes the next name a neighbourhood of the text's town: "colonia Las Cumbres", "barrio San Juan"
+# (not "a neighbourhood of Kadugli": that names the town)
+_QUARTER_BEFORE = re.compile(r"\b(?:colonias?|col\.|barrios?|bairro|fraccionamiento|favelas?|comuna)\s+$",
+                             re.IGNORECASE)
+QUARTER_REACH_KM = 50
+
+
+def _distant_quarters(mentions: Sequence, text: str, results: list, found: list) -> tuple[list, list]:
+    """ "Heavy gunfire in colonia Las Cumbres" in a story of Reynosa: a name the text calls a neighbourhood is
+    in the text's own town, so a namesake town far from every other place the text names (Las Cumbres,
+    Panama) is the gazetteer lacking the quarter. Such a name is treated as unknown (it stands in near its
+    parent or the text's focus)."""
+    from geomap.geo import distance_km
+    from geomap.resolve import Resolution
+
+    named = {m.text for m in mentions if _QUARTER_BEFORE.search(text, max(m.start - 30, 0), m.start)}
+    quarters = {i for i, m in enumerate(mentions) if m.text in named and results[i].place is not None}
+    if not quarters:
+        return results, found
+    others = [res.place for i, res in enumerate(results)
+              if i not in quarters and res.place is not None and res.basis == "gazetteer"]
+    results, found = list(results), list(found)
+    for i in quarters:
+        place = results[i].place
+        if others and not any(distance_km(place.lat, place.lon, o.lat, o.lon) <= QUARTER_REACH_KM for o in others):
+            results[i], found[i] = Resolution(None, 0.0, results[i].ranked, results[i].basis), []
+    return results, found
 
 
 HAMLET = 5000  # a place this small, alone in its country in a text about another, is a misreading
