@@ -77,6 +77,10 @@ RIOT_KIT = FORCES | {"gear", "shield", "unit", "squad", "helmet", "van"}
 ARMS = {"rifle", "gun", "weapon", "ammunition", "round", "launcher", "pistol", "explosive", "grenade", "drug", "arm",
         "firearm", "munition", "cartridge", "bullet",
         "cocaine", "cash", "vehicle", "truck", "motorcycle"}
+# weapons alone (not the drugs, cash and vehicles ARMS also names): what a seizure of arms takes, kinds and stores
+WEAPONS = {"weapon", "arm", "rifle", "gun", "pistol", "firearm", "revolver", "shotgun", "ammunition", "cartridge",
+           "grenade", "explosive", "ied", "munition", "launcher", "cache", "arsenal", "stockpile", "kalashnikov",
+           "ak-47", "detonator", "rpg", "machine-gun", "handgun", "carbine", "mortar"}
 HELD_VERBS = {"seize", "recover", "confiscate", "smuggle", "sell", "buy", "supply", "transport", "possess", "stockpile",
               "traffic", "cache", "hide", "store", "deliver"}
 FOUND_VERBS = {"find", "discover", "dump", "recover", "exhume", "uncover", "across", "leave", "unearth", "retrieve"}

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from geomap.nlp.cues import (
     AIR_CUES, ARMED_MEN, ARMS, CIVILIAN, CONTESTS, CROWD_PEOPLE, DEMANDS, DISRUPT_VERBS, FOUND_VERBS, HELD_VERBS, IED_CUES,
     IMPACT_VERBS, LOOT, LYNCHERS, MILITARY, MUNITIONS, NON_STATE, OFFICIALS, OUTLAWS, PERSONS, PLACEISH,
-    PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, argument_lemmas, context_lemmas,
+    PROTESTERS, RUINED, SETTLEMENTS, SHELL_CUES, SHOOTABLE, STATE, TALKS, WEAPONS, argument_lemmas, context_lemmas,
     cue_lemmas, has_cue, is_toponym, lemma_of, objects_placeish, riot_gear, is_thrown,
 )
 from geomap.nlp.nonviolence import CONFLICT_DEAL, NATURAL, natural_cause, sport
@@ -64,7 +64,7 @@ def _neutralised_people(head: Token) -> bool:
             if t.dep_ == "pobj" and t.head.lower_ == "of")
             or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not is_toponym(c))
             or (any(n.dep_ == "nummod" for n in c.children)
-                and not has_cue({lemma_of(c)}, AIR_CUES | SHELL_CUES | MUNITIONS | IED_CUES | WEAPON_THINGS | ARMS)))
+                and not has_cue({lemma_of(c)}, AIR_CUES | SHELL_CUES | MUNITIONS | IED_CUES | WEAPON_THINGS | WEAPONS)))
         for c in head.children)
 
 
@@ -127,10 +127,6 @@ PROCEEDINGS = {"case", "trial", "probe", "inquiry", "investigation", "suspect", 
 _JUDICIAL = {"convict", "sentence", "court", "prison", "penalty", "hang", "judiciary", "verdict", "trial", "gallows",
              "prisoner", "inmate"}
 SEIZING = {"seize", "confiscate", "recover", "find", "discover", "uncover", "secure", "locate"}
-# what a seizure of arms takes: named kinds of weapon, or a store of them ("a cache", "an arsenal")
-ARMS = {"weapon", "arm", "rifle", "gun", "pistol", "firearm", "revolver", "shotgun", "ammunition", "cartridge",
-        "grenade", "explosive", "ied", "munition", "launcher", "cache", "arsenal", "stockpile", "kalashnikov", "ak-47",
-        "detonator", "rpg", "machine-gun", "handgun", "carbine", "mortar"}
 
 
 # what else a sentence that tells a seizure may tell, which the arms were taken in ("killed three militants and
@@ -150,7 +146,7 @@ def _arms_taken(verb: Token) -> bool:
 def _takes_arms(verb: Token) -> bool:
     """The verb takes arms: several, a counted number, or a store ("a cache of rifles", "two M-75 hand grenades",
     "a Draco-type pistol, an AK-47-style rifle and 60 rounds of ammunition")."""
-    arms = [t for t in verb.subtree if lemma_of(t) in ARMS and t.pos_ in ("NOUN", "PROPN") and _taken_by(t, verb)]
+    arms = [t for t in verb.subtree if lemma_of(t) in WEAPONS and t.pos_ in ("NOUN", "PROPN") and _taken_by(t, verb)]
     return len({lemma_of(t) for t in arms}) >= 2 or any(
         t.tag_ in ("NNS", "NNPS") or lemma_of(t) in {"cache", "arsenal", "stockpile", "ammunition"}
         or any(c.dep_ == "nummod" or c.like_num for c in t.children) for t in arms)
@@ -162,18 +158,6 @@ def _taken_by(thing: Token, verb: Token) -> bool:
     between = [a for a in thing.ancestors if a.i != verb.i and verb in a.ancestors]
     return (thing.i > verb.i or thing.dep_ == "nsubjpass" or any(a.dep_ == "nsubjpass" for a in between)) \
         and not any(a.pos_ in ("VERB", "AUX") for a in between)
-
-
-def _held_arms(head: Token) -> bool:
-    """ "found and seized two M-75 hand grenades", "unlawful possession of weapons and explosive substances": a
-    weapon taken or held, not one used."""
-    for ancestor in list(head.ancestors)[:5]:
-        lemma = lemma_of(ancestor)
-        if lemma in SEIZING and ancestor.pos_ == "VERB" and _taken_by(head, ancestor) and _takes_arms(ancestor):
-            return True
-        if lemma == "possession" and ancestor.pos_ == "NOUN":
-            return True
-    return False
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
@@ -301,9 +285,14 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             words, {"flood", "crash", "drown", "landslide", "earthquake", "fire", "quake", "boat", "migrant", "storm"}
         ) and not has_cue(cue_lemmas(head.sent), {"rubble", "debris", "wreckage"})
     if kind in ("grenade", "weapon", "ied", "bombing", "shelling", "capture") and any(
-            lemma_of(v) in HELD_VERBS and v.pos_ == "VERB" and has_cue(argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
+            v.pos_ == "VERB" and (lemma_of(v) in HELD_VERBS and has_cue(argument_lemmas(v, ("dobj", "nsubjpass")), ARMS)
+                                  or lemma_of(v) in SEIZING and v.i != head.i and _taken_by(head, v) and _takes_arms(v))
             for v in [head, *list(head.ancestors)[:4]]):
-        return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives": arms held, not used
+        return False  # "seized 18 rifles and a grenade launcher", "smuggling explosives", "found and seized in the
+        # defendant's room two hand grenades" (however parsed): arms held, not used
+    if kind in ("grenade", "weapon", "ied", "bombing", "shelling") and any(
+            lemma_of(a) == "possession" and a.pos_ == "NOUN" for a in list(head.ancestors)[:3]):
+        return False  # "unlawful possession of weapons and explosive substances": a charge
     if kind in ("kill", "killing", "attack", "strike") and natural_cause(head):
         return False
     if kind == "attack" and lemma == "fire" and (any(c.dep_ == "auxpass" for c in head.children) or any(
@@ -452,9 +441,6 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
                                     "traveler", "passenger", "boat"}:
         return False  # "fighters intercepted vehicles on the road north of Oicha": a roadblock, not a weapon stopped
-    if kind in ("grenade", "weapon", "ied", "bombing", "shelling") and head.pos_ in ("NOUN", "PROPN") \
-            and _held_arms(head):
-        return False
     if kind == "killing" and lemma == "execute" and argument_lemmas(head, ("dobj", "nsubjpass")) & {
             "warrant", "order", "plan", "search", "operation", "raid", "contract", "strategy", "task", "mission"}:
         return False  # "officers executed a search warrant at a house in Morvant"
