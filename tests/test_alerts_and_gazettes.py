@@ -165,3 +165,43 @@ def test_a_statement_blaming_the_attack_is_no_new_attack(geoparser):
 def test_port_of_spain_is_one_name(geoparser):
     text = "On Saturday gunmen shot dead two men outside a bar in Port of Spain, police said."
     assert coded(geoparser, text, published=date(2026, 1, 12)) == [("Attack", "Port of Spain", "2026-01-10")]
+
+
+def test_a_dateline_under_update_lines_places_its_own_sentence(geoparser):
+    """A local TV page: update lines first, then "PORTLAND, Ore. --" opening the original story, whose first sentence
+    names only streets."""
+    text = ("Police declare riot outside federal building\n"
+            "UPDATE 10:30 a.m. Sunday: Police say nine adults were arrested overnight.\n"
+            "ORIGINAL STORY (Saturday, 11:58 p.m.):\n"
+            "PORTLAND, Ore. -- Police declared a riot just before midnight Saturday outside the federal building on "
+            "South Macadam Avenue, after people in the crowd set fires in the roadway and launched fireworks at "
+            "officers.")
+    assert ("Violent demonstration", "Portland", "2025-06-14") in coded(geoparser, text, published=date(2025, 6, 15))
+
+
+def test_a_towns_own_police_act_in_that_town(geoparser):
+    """ "Broadview Police officers dispersed …": the tagger took "Broadview Police" for an organisation; the town
+    is the one the release names in its masthead. (Not a statement: "Kharkiv police said …" places nothing.)"""
+    text = ("VILLAGE OF BROADVIEW POLICE DEPARTMENT\n"
+            "2350 S. 25th Avenue, Broadview, Illinois 60155\n"
+            "On Friday, Broadview Police officers dispersed demonstrators blocking the roadway in front of the "
+            "facility.")
+    assert coded(geoparser, text, published=date(2025, 10, 4)) == [
+        ("Protest with intervention", "Broadview", "2025-10-03")]
+
+
+def test_a_newsletters_numbered_items_are_headed_by_their_town(geoparser):
+    text = ("STREET LEVEL -- a weekly round-up\n"
+            "Issue #59 | Sunday, March 16, 2025\n"
+            "1) BUENOS AIRES: On Wednesday, football supporters threw stones and set fire to a police motorcycle on "
+            "Avenida Rivadavia.\n"
+            "3) SANTIAGO: Hooded students threw Molotov cocktails at Carabineros outside the Instituto Nacional on "
+            "Tuesday.")
+    assert {(sub, place) for sub, place, _ in coded(geoparser, text, published=date(2025, 3, 16))} >= {
+        ("Violent demonstration", "Buenos Aires"), ("Violent demonstration", "Santiago")}
+
+
+def test_a_gathering_chanting_far_down_a_long_sentence_is_a_protest(geoparser):
+    text = ("Several hundred people gathered Sunday afternoon outside the Metropolitan Detention Center on Alameda "
+            "Street at Aliso Street in downtown Los Angeles, chanting and holding signs.")
+    assert coded(geoparser, text, published=date(2025, 6, 8)) == [("Peaceful protest", "Los Angeles", "2025-06-08")]

@@ -235,12 +235,13 @@ def line_label(segment: Span, index: dict[int, Span]) -> list[Located]:
     if first == start and (after_brackets(doc, span.end) == ":" or labelled):  # "Aden:", "BOCARANGA (Ouham-Pende):",
         # a monitor's "N'Djamena. Police fired tear gas …", "Lac province. Late on Sunday, …"
         return [Located(span, span._.geomap_place, 9, False, 0)]  # the whole line is about the place it names
-    if not start <= segment.start <= first or span._.geomap_place.feature_class != "P":
-        return []  # the forms below head only their line's first sentence (a time stamp the parser split off
-        # aside), and only with a town
     end = span.end
     if doc[end].text == ",":  # "DATU PIANG, Maguindanao del Sur:" — the province after the town
         end = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text in DASHES), end)
+    if not (start <= segment.start <= first or segment.start == end + 1) \
+            or span._.geomap_place.feature_class != "P":
+        return []  # the forms below head only their line's first sentence (a time stamp or "PORTLAND, Ore. --" the
+        # parser split off aside), and only with a town
     separator = doc[end].text
     # a dash after a word the tagger did not call a place is a section label ("OUTLOOK —"), not a dateline
     if separator == ":" or (separator in LABEL_DASHES and start > 0 and span.label_ in ("GPE", "LOC")):

@@ -393,6 +393,10 @@ class Walker:
                     c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
                 self.noun(child, dist + 1, False, self.new_group(None))  # "Kharkiv came under drone attack"
             elif dep == "nsubj" and token.pos_ == "VERB":  # "police in Istanbul detained…": where the actor was
+                if token.lemma_.lower() not in TELLING_VERBS:  # "Portland police declared a riot", "Broadview
+                    # Police officers responded to …": a town's own force acts in its town (not "Kharkiv police said")
+                    for town in _local_force_town(child, self.index):
+                        self.found.append(Located(town, town._.geomap_place, dist + 2, False, self.new_group(None)))
                 dwellers = child.lemma_.lower() in DWELLERS
                 for sub in child.children:  # "residents of Nasiriyah gathered": where they live
                     if sub.dep_ == "prep" and (sub.lower_ in ("in", "at", "near", "outside") or dwellers and sub.lower_ == "of"):
@@ -404,6 +408,23 @@ class Walker:
                         self.anchor(sub, dist + 3, False)  # "troops stationed in Aita al-Shaab blew up houses"
                     elif sub.dep_ == "acl" and sub.tag_ == "VBG" and sub.lemma_.lower() in PATROLLING:
                         self.anchor(sub, dist + 3, True)  # "a US destroyer patrolling the southern Red Sea shot down"
+
+
+LOCAL_FORCES = {"police", "officer", "deputy", "sheriff", "trooper", "department", "bureau", "patrol", "constabulary"}
+
+
+def _local_force_town(subject: Token, index: dict[int, Span]) -> list[Span]:
+    """The town whose force the subject is: "Portland police", "Broadview Police officers" (a town, not a country
+    nor a division, whose name modifies a police word; the tagger may have taken "Broadview Police" for an
+    organisation, so the town is the one the text names elsewhere under that name)."""
+    if subject.lemma_.lower() not in LOCAL_FORCES:
+        return []
+    words = [c for c in subject.children if c.dep_ == "compound"]
+    words += [g for w in words for g in w.children if g.dep_ == "compound"]
+    towns = {span.text.lower(): span for span in index.values() if span._.geomap_place.feature_class == "P"}
+    found = [index[w.i] if w.i in index else towns.get(w.text.lower()) for w in words
+             if w.lemma_.lower() not in LOCAL_FORCES]
+    return [span for span in found if span is not None and span._.geomap_place.feature_class == "P"]
 
 
 # what an event does where it happens ("a gunfight that raged in the hills above X")

@@ -182,7 +182,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
         return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
             (lemma_of(t) in {"chant", "placard", "banner", "slogan"} or lemma_of(t) in DEMANDS and t.tag_ == "VBG")
-            for t in head.subtree if 0 < t.i - head.i <= 15 and t.pos_ != "PROPN")  # "demanding", not "called"
+            for t in head.subtree if 0 < t.i - head.i <= 25 and t.pos_ != "PROPN")  # "demanding", not "called"
     if kind == "attack" and lemma == "come":  # "the patrol came under fire", not "the minister came under fire
         # from lawmakers over the budget"
         hit = argument_lemmas(head, ("nsubj",))

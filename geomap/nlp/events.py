@@ -44,7 +44,8 @@ def _seq(kind: str, *phrases: str) -> tuple[str, list[list[dict]]]:
 
 _NOUN, _VERB = ["NOUN", "PROPN"], ["VERB"]
 # what crowds throw, in the plural: one bottle thrown is no riot
-MISSILES = ("stones", "rocks", "bricks", "bottles", "missiles")  # British police say "threw missiles at officers"
+MISSILES = ("stones", "rocks", "bricks", "bottles", "missiles", "cocktails", "firebombs", "fireworks")  # British police
+# say "threw missiles at officers"; "threw Molotov cocktails at Carabineros"
 PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("air", ["airstrike", "air-strike", "airstrikes", "airraid", "warplane"]),
     _seq("air", "air strike", "air raid", "drone strike", "drone attack", "aerial bombardment", "bombing raid",

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
 from geomap.nlp.name_cues import (
-    CALENDAR_WORDS, DIRECTIONS, RECORD_PLACE, STAMP_BEFORE, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
+    CALENDAR_WORDS, DIRECTIONS, ITEM_BEFORE, RECORD_PLACE, STAMP_BEFORE, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
 )
 from geomap.resolution.demonyms import ap_state, demonym_places
 from geomap.resolution.features import people
@@ -136,9 +136,12 @@ def _opens_line(span: Span) -> bool:
 
 
 def _after_stamp(span: Span) -> bool:
-    """Whether only a live blog's time stamp stands before the span on its line ("09:55 — MARSEILLE")."""
+    """Whether only a live blog's time stamp or a list item's number stands before the span on its line ("09:55 —
+    MARSEILLE", "1) BUENOS AIRES:")."""
     line_start = _line_start(span)
-    return span.start_char > line_start and bool(STAMP_BEFORE.fullmatch(span.doc.text, line_start, span.start_char))
+    return span.start_char > line_start and bool(
+        STAMP_BEFORE.fullmatch(span.doc.text, line_start, span.start_char)
+        or ITEM_BEFORE.fullmatch(span.doc.text, line_start, span.start_char))
 
 
 def _line_start(span: Span) -> int:
