@@ -205,3 +205,48 @@ def test_a_gathering_chanting_far_down_a_long_sentence_is_a_protest(geoparser):
     text = ("Several hundred people gathered Sunday afternoon outside the Metropolitan Detention Center on Alameda "
             "Street at Aliso Street in downtown Los Angeles, chanting and holding signs.")
     assert coded(geoparser, text, published=date(2025, 6, 8)) == [("Peaceful protest", "Los Angeles", "2025-06-08")]
+
+
+@pytest.mark.parametrize("text", [
+    # an operations briefing's counts for a week, a theatre or several states: many events, none told
+    "In the North-East, troops of Operation Hadin Kai neutralised 45 terrorists and arrested 12 logistics suppliers "
+    "within the week.",
+    "Troops neutralised 31 bandits and arrested 19 suspects across Zamfara, Katsina and Sokoto States.",
+])
+def test_a_briefings_weekly_counts_are_no_incidents(geoparser, text):
+    assert incidents(geoparser, text, published=date(2023, 8, 17)) == []
+
+
+def test_a_count_of_people_seized_last_week_is_one_event(geoparser):
+    text = "Police in Kaduna state said gunmen had seized at least 12 travellers from a bus near Kajuru late last week."
+    assert [sub for sub, _, _ in coded(geoparser, text, published=date(2025, 3, 26))] == [
+        "Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 14 August 2023 the Air Component conducted air interdiction on a bandits' enclave on the outskirts of Isa "
+     "in Sokoto State.", [("Air/drone strike", "Isa", "2023-08-14")]),
+    # a vehicle stopped with arms aboard (not a roadblock on travellers)
+    ("On 4 February 2024, troops at a checkpoint in Barkin Ladi town intercepted a vehicle conveying 2 AK-47 rifles "
+     "and 300 rounds of ammunition.", [("Disrupted weapons use", "Barkin Ladi", "2024-02-04")]),
+    # troops searching: the search is the seizure's own, not a fight
+    ("On 13 August 2023, troops on clearance operations at Dansadau discovered an arms cache and recovered 2 AK-47 "
+     "rifles.", [("Disrupted weapons use", "Dan Sadau", "2023-08-13")]),
+    # an operation to find weapons is no seizure
+    ("On Monday, during an operation to locate weapons in the area of Kumanovo, police searched six houses.", []),
+])
+def test_briefing_items(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2024, 2, 8)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PORT SUDAN, Dec 2 (Wire) - On Sunday, a drone strike set fire to a fuel depot in Kadugli, a local official "
+     "said.\nCORRECTION (Dec 3): The drone strike on Sunday hit a fuel depot in El Obeid, not Kadugli as previously "
+     "reported.", [("Air/drone strike", "El Obeid", "2025-11-30")]),
+    # the wrong name the gazetteer does not even know takes the right one
+    ("BOSASO, March 5 (Wire) - In Qardho, a hand grenade thrown into a tax office on Monday evening killed a clerk, "
+     "police said.\nCORRECTION (March 6): An earlier version of this story said the grenade attack took place in "
+     "Qardho. The attack was in Bosaso.", [("Grenade", "Bosaso", "2025-03-03")]),
+])
+def test_a_correction_note_puts_the_place_right(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2025, 12, 2) if "Dec" in text else date(2025, 3, 5)) == expected

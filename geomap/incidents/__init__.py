@@ -21,6 +21,7 @@ from geomap.dates import DateWindow, find_dates, numeric_order, publication_wind
 from geomap.geo import distance_km
 from geomap.geocoding.names import normalize
 from geomap.incidents.details import actors, casualties, country_name, people
+from geomap.incidents.corrections import without_notes
 from geomap.incidents.dating import (
     NUMBERED, TIME_STAMP, date_for, date_headlines, day_heading, days_named, first_verb, heading,
     headline_dated_by_a_noun, lead_end, live_blog_day, path_length, same_event_at, stamp_day, told_in_past,
@@ -429,7 +430,7 @@ def find_incidents(doc: Doc, document: Document, *, store=None) -> list[Incident
     misdated = {id(i) for i in incidents if headline_dated_by_a_noun(i, doc, document)}
     incidents = _dated_by_their_first_telling(incidents, borrowed | misdated)
     incidents = _without_summaries(_without_echoes(incidents, echoes), borrowed)
-    return riots_absorb_their_protests(date_headlines(incidents, doc, document))
+    return without_notes(riots_absorb_their_protests(date_headlines(incidents, doc, document)), doc)
 
 
 AGAIN = {"again", "another", "second", "third", "renewed", "fresh"}

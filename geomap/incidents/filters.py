@@ -135,6 +135,34 @@ def _tally_across(head: Token) -> bool:
     return spread and counted and not _dated_to_a_day(head)
 
 
+WEEK_SPANS = ("within the week", "during the week", "over the week", "in the past week", "over the past week",
+              "in the last week", "across the theatres")  # (not "late last week": one event's day)
+
+
+def _weekly_tally(head: Token) -> bool:
+    """ "troops neutralised 45 terrorists, rescued 23 hostages and arrested 12 suppliers within the week" (or
+    "across Zamfara, Katsina and Sokoto States"): an operations briefing's count for a week or a region, told
+    without a day, sums many events."""
+    sentence = head.sent.text.lower()
+    counted = any(t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 10
+                  for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    areas = {i for span in toponym_spans(head.doc) if span._.geomap_place is not None
+             and span._.geomap_place.feature_class != "P" for i in range(span.start, span.end)}
+    spread = any(t.lower_ in ("across", "throughout") and any(  # "across Zamfara, Katsina and Sokoto States",
+        o.dep_ == "pobj" and (o.tag_ in ("NNS", "NNPS") or o.conjuncts or o.i in areas)  # "across Amhara"
+        for o in t.children) for t in head.sent)
+    regional = [span for span in toponym_spans(head.doc) if head.sent.start <= span.start < head.sent.end
+                and span.label_ != "NORP" and span._.geomap_place is not None]
+    tallies = [v for v in head.sent if v.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in v.children)]
+    regional = bool(regional) and all(span._.geomap_place.feature_class != "P" for span in regional) \
+        and len(tallies) >= 2  # "In the North-East, troops neutralised 38 terrorists, arrested 17 logistics
+    # suppliers and rescued 29 hostages": a theatre's results, listed (not "detained 17 people in Kermanshah")
+    return counted and (spread or regional or any(span in sentence for span in WEEK_SPANS)) \
+        and not _dated_to_a_day(head) \
+        and not any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in head.sent)
+
+
 def _heard(head: Token) -> bool:
     """ "explosions echoed", "blasts were heard", "residents heard explosions": what was heard of an attack."""
     verb = head.head
@@ -726,6 +754,8 @@ def not_an_event(head: Token, kind: str) -> str | None:
         return "a finding (\"injuries consistent with assault\")"
     if kind == "bombing" and _heard(head) and _violence_told_before(head):
         return "the sound of strikes told before (\"In Kyiv, explosions echoed for nearly seven hours\")"
+    if kind not in ("protest", "riot", "mob") and head.pos_ == "VERB" and _weekly_tally(head):
+        return "aggregate (a week's count: \"arrested 12 logistics suppliers within the week\")"
     if kind not in ("protest", "riot", "mob") and _tally_across(head):  # not "tens of thousands marched across"
         return "aggregate (\"dozens of politicians were killed across Mexico around the elections\")"
     if _superlative_stretch(head):

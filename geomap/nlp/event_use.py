@@ -131,16 +131,17 @@ SEIZING = {"seize", "confiscate", "recover", "find", "discover", "uncover", "sec
 
 # what else a sentence that tells a seizure may tell, which the arms were taken in ("killed three militants and
 # seized weapons", "overran a base, seizing weapons"): the seizure is part of that event
-_FIGHTING = {"kill", "clash", "overrun", "overran", "attack", "firefight", "fight", "engage", "ambush", "raid",
-             "operation", "battle", "storm", "capture", "arrest", "detain", "confrontation", "shootout", "gunfight",
-             "encounter", "die"}
+_FIGHTING = {"kill", "clash", "overrun", "overran", "attack", "firefight", "fight", "engage", "ambush", "battle",
+             "storm", "capture", "arrest", "detain", "confrontation", "shootout", "gunfight", "encounter", "die"}
+# (not "troops on clearance operations at Dansadau discovered an arms cache": the search is the seizure's own)
 
 
 def _arms_taken(verb: Token) -> bool:
     """A seizure of arms told as an event of its own: the sentence tells no fighting or arrest the arms were taken
     in, and they were not taken from someone ("three rifles were seized from them": by a crowd, from soldiers)."""
     return _takes_arms(verb) and not any(lemma_of(t) in _FIGHTING for t in verb.sent if t.i != verb.i) \
-        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "aux" and c.lower_ == "to"
+                    for c in verb.children)  # (nor "an operation to locate weapons": its purpose)
 
 
 def _takes_arms(verb: Token) -> bool:
@@ -157,7 +158,16 @@ def _taken_by(thing: Token, verb: Token) -> bool:
     room two M-75 hand grenades"), not a noun of a clause of its own below it."""
     between = [a for a in thing.ancestors if a.i != verb.i and verb in a.ancestors]
     return (thing.i > verb.i or thing.dep_ == "nsubjpass" or any(a.dep_ == "nsubjpass" for a in between)) \
-        and not any(a.pos_ in ("VERB", "AUX") for a in between)
+        and not any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() not in CARRYING for a in between)
+
+
+CARRYING = {"convey", "carry", "load", "transport", "contain", "conceal", "hide"}  # "a vehicle conveying 2 rifles"
+
+
+def _marched_to_demand(head: Token) -> bool:
+    """ "mothers marched … to the zone administration to demand the release of their sons": whoever marches to
+    demand something protests."""
+    return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children)
 
 
 def is_event_use(kind: str, match: Span, head: Token) -> bool:
@@ -430,7 +440,8 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     crowd = PROTESTERS | {"people", "thousand", "hundred", "crowd"}
     if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
                                                        and not has_cue(words, crowd)
-                                                       and not has_cue(cue_lemmas(head.sent), crowd - {"student"}))):
+                                                       and not has_cue(cue_lemmas(head.sent), crowd - {"student"})
+                                                       and not _marched_to_demand(head))):
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False
@@ -439,8 +450,9 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "riot police", and "read the riot act" to someone
     if kind == "disrupted" and lemma == "intercept" and {lemma_of(c) for c in head.children if c.dep_ in (
             "dobj", "nsubjpass")} & {"vehicle", "bus", "minibus", "truck", "car", "convoy", "motorcycle", "traveller",
-                                    "traveler", "passenger", "boat"}:
+                                    "traveler", "passenger", "boat"} and not _takes_arms(head):
         return False  # "fighters intercepted vehicles on the road north of Oicha": a roadblock, not a weapon stopped
+        # (but "intercepted a vehicle conveying 2 AK-47 rifles" is)
     if kind == "killing" and lemma == "execute" and argument_lemmas(head, ("dobj", "nsubjpass")) & {
             "warrant", "order", "plan", "search", "operation", "raid", "contract", "strategy", "task", "mission"}:
         return False  # "officers executed a search warrant at a house in Morvant"

@@ -49,7 +49,7 @@ MISSILES = ("stones", "rocks", "bricks", "bottles", "missiles", "cocktails", "fi
 PATTERNS: list[tuple[str, list[list[dict]]]] = [
     _one("air", ["airstrike", "air-strike", "airstrikes", "airraid", "warplane"]),
     _seq("air", "air strike", "air raid", "drone strike", "drone attack", "aerial bombardment", "bombing raid",
-         "air attack", "helicopter attack", "kamikaze drone", "drone hit"),
+         "air attack", "helicopter attack", "kamikaze drone", "drone hit", "air interdiction"),
     # "an armed group dropped explosives from drones on houses", "helicopters dropped barrel bombs": from the air
     ("air", [[dict(_lem(["drop"]), POS="VERB"), {"OP": "?", "IS_ALPHA": True}, {"OP": "?", "IS_ALPHA": True},
               _lem(["explosive", "bomb", "grenade", "munition", "ordnance"])]]),

@@ -14,8 +14,8 @@ TIME_STAMP = re.compile(_STAMP_LEAD + r"\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 # a live blog entry's time before its label: "09:55 — ", "14:32 GMT - ", "7.15pm: "
 STAMP_BEFORE = re.compile(_STAMP_LEAD + r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local(?: time)?|h)?\s*"
                           r"[\u2014\u2013:-]{1,2}\s*", re.IGNORECASE)
-# a list item's number or bullet before a label: "1) ", "2. ", "• "
-ITEM_BEFORE = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*])\s*")
+# a list item's number, bullet or marker before a label: "1) ", "2. ", "• ", "⚠️ "
+ITEM_BEFORE = re.compile(r"\s*(?:\d{1,2}[.)]|[^\w\s]{1,3})\s*")
 # an incident log's place field, up to the name: "1. Location: ", "Area: "
 RECORD_PLACE = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:location|place|area|where)\s*:\s*", re.IGNORECASE)
 

@@ -14,6 +14,7 @@ from typing import Sequence
 from geomap.geocoding.names import normalize
 from geomap.geocoding.store import GazetteerStore
 from geomap.models import Place
+from geomap.resolution.corrections import corrected_mentions
 from geomap.resolution.features import Bias, Context, area_codes, peer_level
 from geomap.resolution.lookup import Found, generic_class, lookup, site_named
 
@@ -215,7 +216,7 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
             if res.place is not None:
                 evidence.add(name, res.place, res.confidence)
         earlier, results = results, run(evidence)
-    results = _one_sense(senses, results)
+    results = corrected_mentions(mentions, text, _one_sense(senses, results))
     results, found = _distant_quarters(mentions, text, results, found)
     return _foreign_hamlets(_inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
                                                                                        results)))
