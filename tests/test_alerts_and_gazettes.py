@@ -250,3 +250,19 @@ def test_briefing_items(geoparser, text, expected):
 ])
 def test_a_correction_note_puts_the_place_right(geoparser, text, expected):
     assert coded(geoparser, text, published=date(2025, 12, 2) if "Dec" in text else date(2025, 3, 5)) == expected
+
+
+def test_a_vehicle_driven_into_demonstrators_is_an_attack(geoparser):
+    text = "On Saturday deputies responded to SW 185th Avenue in Aloha on reports of a vehicle striking pedestrians."
+    assert coded(geoparser, text, published=date(2026, 2, 2)) == [("Attack", "Aloha", "2026-01-31")]
+
+
+def test_street_names_are_no_towns(geoparser):
+    """ "at the corner of Hipólito Yrigoyen" is a street, not the town of that name 1,400 km away; "the Alameda" in a
+    story of Santiago is an avenue, not Alameda, California."""
+    text = ("BUENOS AIRES -- On Wednesday riot police used batons and pepper spray to push pensioners off Avenida "
+            "Entre Ríos at the corner of Hipólito Yrigoyen.\n"
+            "In Santiago, hooded students threw Molotov cocktails at police on Tuesday and blocked traffic on the "
+            "Alameda.")
+    places = {place for _, place, _ in coded(geoparser, text, published=date(2024, 9, 12))}
+    assert "Hipólito Yrigoyen" not in places and "Alameda" not in places

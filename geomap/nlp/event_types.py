@@ -242,8 +242,11 @@ def refine(kind: str, match: Span, head: Token) -> tuple[str, str, int]:
                     for c in head.children):  # "the town hall", "a village mosque", "militants fighting the government"
         weapon = AIR  # "a village north of Myawaddy was bombed", "the army bombed rebel-held towns": from the air
     ground = argument_lemmas(head, ("nsubj",))
-    struck_people = kind == "strike" and head.pos_ == "VERB" and not weapon and any(
-        c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or lemma_of(c) in PERSONS) for c in head.children)
+    rammed = PERSONS | PROTESTERS | {"pedestrian"}  # "a pickup striking demonstrators": not struck from the air
+    struck_people = kind == "strike" and head.pos_ == "VERB" and not weapon and (any(
+        c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or lemma_of(c) in PERSONS)
+        or c.dep_ == "dobj" and lemma_of(c) in rammed for c in head.children)
+        or head.dep_ == "amod" and lemma_of(head.head) in rammed)
     if kind == "strike" and (ground & (NON_STATE | {"attacker", "gunman", "gunmen", "assailant", "raider"})
                              and weapon not in (AIR, SHELLING) or struck_people):
         # "attackers armed with rifles struck the station"; "Hoffman and his wife were both struck multiple times"

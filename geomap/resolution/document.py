@@ -219,7 +219,7 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
     results = corrected_mentions(mentions, text, _one_sense(senses, results))
     results, found = _distant_quarters(mentions, text, results, found)
     return _foreign_hamlets(_inside_what_contains(mentions, text, _approximate_unknown(mentions, found, parents,
-                                                                                       results)))
+                                                                                       results)), mentions, text)
 
 
 # a word that makes the next name a neighbourhood of the text's town: "colonia Las Cumbres", "barrio San Juan"
@@ -227,18 +227,21 @@ def resolve_document(mentions: Sequence, text: str, store: GazetteerStore, *, bi
 _QUARTER_BEFORE = re.compile(r"\b(?:colonias?|col\.|barrios?|bairro|fraccionamiento|favelas?|comuna)\s+$",
                              re.IGNORECASE)
 QUARTER_REACH_KM = 50
+# … and one that makes it a street, whatever town shares its name: "at the corner of Hipólito Yrigoyen"
+_STREET_BEFORE = re.compile(r"\b(?:corner of|intersection of|junction of)\s+$", re.IGNORECASE)
 
 
 def _distant_quarters(mentions: Sequence, text: str, results: list, found: list) -> tuple[list, list]:
     """ "Heavy gunfire in colonia Las Cumbres" in a story of Reynosa: a name the text calls a neighbourhood is
     in the text's own town, so a namesake town far from every other place the text names (Las Cumbres,
-    Panama) is the gazetteer lacking the quarter. Such a name is treated as unknown (it stands in near its
-    parent or the text's focus)."""
+    Panama) is the gazetteer lacking the quarter; a name at "the corner of" is a street. Such a name is treated
+    as unknown (it stands in near its parent or the text's focus)."""
     from geomap.geo import distance_km
     from geomap.resolve import Resolution
 
     named = {m.text for m in mentions if _QUARTER_BEFORE.search(text, max(m.start - 30, 0), m.start)}
-    quarters = {i for i, m in enumerate(mentions) if m.text in named and results[i].place is not None}
+    streets = {m.text for m in mentions if _STREET_BEFORE.search(text, max(m.start - 30, 0), m.start)}
+    quarters = {i for i, m in enumerate(mentions) if m.text in named | streets and results[i].place is not None}
     if not quarters:
         return results, found
     others = [res.place for i, res in enumerate(results)
@@ -246,7 +249,8 @@ def _distant_quarters(mentions: Sequence, text: str, results: list, found: list)
     results, found = list(results), list(found)
     for i in quarters:
         place = results[i].place
-        if others and not any(distance_km(place.lat, place.lon, o.lat, o.lon) <= QUARTER_REACH_KM for o in others):
+        if mentions[i].text in streets or others and not any(
+                distance_km(place.lat, place.lon, o.lat, o.lon) <= QUARTER_REACH_KM for o in others):
             results[i], found[i] = Resolution(None, 0.0, results[i].ranked, results[i].basis), []
     return results, found
 
@@ -255,10 +259,12 @@ HAMLET = 5000  # a place this small, alone in its country in a text about anothe
 FOCUSED = 3  # distinct places of one country that make a text about it
 
 
-def _foreign_hamlets(results: list) -> list:
+def _foreign_hamlets(results: list, mentions: Sequence = (), text: str = "") -> list:
     """ "members of Los Lobos were arrested" in a story of Ecuadorian towns: hamlets of a country the text shows in
     no other way (Los Lobos and El Recreo, Mexico, 645 and 831 people) are names the gazetteer lacks in the text's
-    own country (a gang's, a neighbourhood's here), not trips abroad. Left unresolved."""
+    own country (a gang's, a neighbourhood's here), not trips abroad; so is a town of any size written after
+    "the" ("blocked traffic on the Alameda" in a story of Santiago: an avenue, not Alameda, California). Left
+    unresolved."""
     from geomap.resolve import Resolution
 
     places: dict[str, set[str]] = defaultdict(set)  # the distinct places resolved in each country
@@ -272,8 +278,10 @@ def _foreign_hamlets(results: list) -> list:
     if count < FOCUSED:
         return results
     # a country the text shows only through hamlets (no town of size, not the country itself nor a division)
+    definite = {i for i, m in enumerate(mentions) if _THE_BEFORE.search(text, max(m.start - 5, 0), m.start)}
     hamlets_only = {code for code in countries if code != main and all(
-        res.place.feature_class == "P" and res.place.population < HAMLET for res in results
+        res.place.feature_class == "P" and (res.place.population < HAMLET or i in definite)
+        for i, res in enumerate(results)
         if res.place is not None and res.place.country_code == code and res.basis == "gazetteer")}
     return [Resolution(None, 0.0, res.ranked, res.basis)
             if res.place is not None and res.basis == "gazetteer" and res.place.country_code in hamlets_only
