@@ -228,7 +228,8 @@ _QUARTER_BEFORE = re.compile(r"\b(?:colonias?|col\.|barrios?|bairro|fraccionamie
                              re.IGNORECASE)
 QUARTER_REACH_KM = 50
 # … and one that makes it a street, whatever town shares its name: "at the corner of Hipólito Yrigoyen"
-_STREET_BEFORE = re.compile(r"\b(?:corner of|intersection of|junction of)\s+$", re.IGNORECASE)
+_STREET_BEFORE = re.compile(r"\b(?:corner of|intersection of)\s+$", re.IGNORECASE)  # (not "the railway
+# junction of Kupiansk")
 
 
 def _distant_quarters(mentions: Sequence, text: str, results: list, found: list) -> tuple[list, list]:
