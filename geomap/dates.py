@@ -306,7 +306,8 @@ def _r_day_range(m: re.Match, p: date) -> DateWindow | None:
     return _range(end.replace(day=first), end, m[0])
 
 
-_NUMERIC_DAY = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?![\d/])")
+# "21/01/2025", "21.01.2025", and an Indian police note's "17-01-2024"
+_NUMERIC_DAY = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?![\d/-])")
 
 
 def numeric_order(text: str) -> bool | None:

@@ -266,3 +266,15 @@ def test_street_names_are_no_towns(geoparser):
             "Alameda.")
     places = {place for _, place, _ in coded(geoparser, text, published=date(2024, 9, 12))}
     assert "Hipólito Yrigoyen" not in places and "Alameda" not in places
+
+
+def test_an_indian_police_press_note(geoparser):
+    """Dates written "17-01-2024"; "pelting stones at the security personnel" is a riot; fire opened "upon" a
+    post of the state's forces is a clash."""
+    text = ("MANIPUR POLICE\nPRESS NOTE\nImphal, the 18th January, 2024\n"
+            "1. On 17-01-2024 at about 4:45 am, suspected armed miscreants opened fire upon the State Forces post "
+            "located at Moreh.\n"
+            "2. On 17-01-2024, a crowd of about 300 persons gathered at Thoubal and attempted to force their way into "
+            "the premises of Thoubal Police Station, pelting stones at the security personnel.")
+    assert coded(geoparser, text, published=date(2024, 1, 18)) == [
+        ("Armed clash", "Moreh", "2024-01-17"), ("Violent demonstration", "Thoubāl", "2024-01-17")]

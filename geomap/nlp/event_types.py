@@ -129,9 +129,9 @@ WHERE_ON = {"outskirts", "outskirt", "edge", "front", "frontline", "direction", 
 
 def _aimed_at_anyone(head: Token) -> bool:
     """Whether the attack names whom or what it hit (an object, "on/at/against" something that is not a day)."""
-    return any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("on", "at", "against") and any(
-        o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and lemma_of(o) not in WHERE_ON
-        for o in c.children) for c in head.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("on", "upon", "at", "against")
+               and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and lemma_of(o) not in WHERE_ON
+                       for o in c.children) for c in head.children)
 
 
 def _armies_attacking(head: Token) -> bool:
@@ -164,7 +164,7 @@ def _targets(head: Token) -> set[str]:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != head.i and not (
                     word is not head and head.dep_ == "nsubj" and lemma_of(word) not in IMPACT_VERBS | SHOOTOUTS):
                 found |= {lemma_of(t) for t in _described(child)}
-            if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into", "targeting"):
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "at", "against", "into", "targeting"):
                 found |= {lemma_of(t) for t in _described(child)}
     for token in head.sent:
         if lemma_of(token) in ("kill", "wound", "injure") and token.pos_ == "VERB":

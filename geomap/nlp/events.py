@@ -164,7 +164,7 @@ PATTERNS: list[tuple[str, list[list[dict]]]] = [
                {"LOWER": {"IN": ["were", "was"]}}, {"LOWER": {"IN": ["thrown", "hurled"]}}]]),
     _one("mob", ["mob", "rampage"]),
     _seq("mob", "traded punches", "trade punches", "exchanged blows", "came to blows", "come to blows"),
-    _seq("riot", "threw stones", "throw stones", "throwing stones", "hurled stones", "hurling stones",
+    _seq("riot", "threw stones", "throw stones", "throwing stones", "hurled stones", "hurling stones", "pelting stones",
          "pelted stones", "stone pelting", "stone-pelting"),  # not "vigilante": vigilantes are as often the ones attacked ("killing three vigilantes")
     # "pelted the provincial government building with stones and bottles", "hurled rocks at police"
     ("riot", [[dict(_lem(["pelt", "hurl", "throw"]), POS="VERB")] + [{"OP": "?", "IS_ALPHA": True}] * 6
