@@ -278,3 +278,24 @@ def test_an_indian_police_press_note(geoparser):
             "the premises of Thoubal Police Station, pelting stones at the security personnel.")
     assert coded(geoparser, text, published=date(2024, 1, 18)) == [
         ("Armed clash", "Moreh", "2024-01-17"), ("Violent demonstration", "Thoubāl", "2024-01-17")]
+
+
+@pytest.mark.parametrize("text", [
+    # a governor's post: the report is called fake around it, not in its own sentence
+    "FAKE! Anonymous channels are spreading reports of a strike on the Kaidatskyi bridge in Dnipro. This is not true.",
+    # a month's figures: a share of many attacks, a count of times
+    "Most of the attacks targeted Nikopol district.",
+    "Over the month the enemy attacked Dnipropetrovsk region more than 900 times with artillery and drones.",
+])
+def test_a_governors_figures_and_fakes_are_no_incidents(geoparser, text):
+    assert incidents(geoparser, text, published=date(2024, 11, 1)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces shelled Nikopol 12 times on Monday, wounding two.",
+     [("Shelling/artillery/missile attack", "Nikopol", "2024-10-28")]),
+    ("Some of the drones that got through struck a grain-handling facility in Izmail on Tuesday.",
+     [("Air/drone strike", "Izmayil", "2024-10-29")]),
+])
+def test_a_days_many_attacks_and_some_of_a_salvo_are_events(geoparser, text, expected):
+    assert coded(geoparser, text, published=date(2024, 11, 1)) == expected

@@ -261,6 +261,7 @@ def _one_day(sentence: Span) -> bool:
     return any(t.lower_ in DAY_WORDS for t in sentence)
 
 
+SHARES = {"most", "many", "half", "majority", "all"}  # "most of the attacks targeted Nikopol district"
 COUNTED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "incident", "assault", "clash", "explosion", "case",
                   "shelling", "violation", "killing", "abduction", "arrest"}
 
@@ -699,6 +700,18 @@ def not_an_event(head: Token, kind: str) -> str | None:
     if head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in children) \
             and not any(c.dep_ in ("prep", "compound", "amod") for c in children) and not _dated(head):
         return "back-reference (\"its recapture\")"
+    if any(c.lower_ == "times" and any(n.like_num and n.text.replace(",", "").isdigit()
+                                       and int(n.text.replace(",", "")) >= 3 for n in c.children)
+           for v in [head, *list(head.ancestors)[:3]] for c in v.children if c.dep_ == "npadvmod") \
+            and not _one_day(head.sent):  # (but "shelled Nikopol 12 times on Monday" is that day's shelling)
+        return "aggregate (a count of attacks: \"attacked the region more than 900 times\")"
+    shares = [head, *[c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]]
+    if any(t.lower_ in SHARES and any(  # (not "some of the drones struck", "some of the protesters smashed")
+            p.lower_ == "of" and any(o.tag_ == "NNS" and o.lemma_.lower() in COUNTED_EVENTS for o in p.children)
+            for p in t.children) for t in shares) or (
+            head.tag_ == "NNS" and head.lemma_.lower() in COUNTED_EVENTS and head.dep_ == "pobj"
+            and head.head.lower_ == "of" and head.head.head.lower_ in SHARES):
+        return "aggregate (a share of many events: \"most of the attacks targeted Nikopol district\")"
     if head.tag_ == "NNS" and not _one_day(head.sent) and (_numbered_at_least(head, 10) or (
             head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in ("hundred", "thousand"))):
         return "aggregate (a count of events: \"more than 60 attacks\", \"hundreds of attacks a year\")"
@@ -833,4 +846,11 @@ def _called_false(head) -> bool:
     false": the event is the object of a report that the same sentence, later on, calls false."""
     if not (head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in REPORT_NOUNS):
         return False
-    return any(t.lower_ in FALSEHOOD for t in head.sent if t.i > head.i)
+    doc, sent = head.doc, head.sent
+    # … or the sentences around it on its line: "FAKE! Channels are spreading reports of a 'strike on the bridge'
+    # in Dnipro. This is not true."
+    line = [t for t in doc[max(sent.start - 12, 0):min(sent.end + 12, len(doc))]
+            if "\n" not in doc.text[min(t.idx, head.idx):max(t.idx, head.idx)]]
+    return any(t.lower_ in FALSEHOOD for t in sent if t.i > head.i) or any(
+        t.lower_ in FALSEHOOD | {"fake"} or t.lower_ == "true" and t.i > 0 and doc[t.i - 1].lower_ == "not"
+        for t in line if not sent.start <= t.i < sent.end)
