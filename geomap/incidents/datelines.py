@@ -14,7 +14,8 @@ DASHES = {"\u2014", "\u2013", "-", "--", ":"}
 
 
 # "KYIV, Jan 9 (Reuters) -", "BELGOROD, Russia, March 14 (Agency) —", "MAPUTO -": the wire's place and filing date
-DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:\s*\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,30}\))?(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
+DATELINE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{3,}(?:\s*\([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,30}\))?"
+                      r"(?:(?:,[^\n\u2014\u2013]{0,60}?)?\s*(?:\([^)\n]{0,40}\))?\s*"
                       r"[\u2014\u2013-]{1,2}|:|(?<=[A-ZÀ-ÖØ-Þ])\.\s*\(\d{1,4}\)"
                       r"|(?:,[^\n\u2014\u2013()]{0,60}?)?\s*\([A-Z][A-Za-z .&]{1,30}\)(?=\s+[A-Z\"\u201c]))\s")
 # "GOMA, Congo (Reuters) —", "GOPALGANJ:", "SKOPJE (SHKUP), Feb 12 (BWS) –" with the name in a second language,
@@ -30,7 +31,8 @@ DATED_FIRST = re.compile(r"\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \((?P<town>[A-Z�
 # "Cochabamba, November 2, 2024. –", "Bogotá, 10 June 2024 —", "Uruapan, Michoacán, June 18. –": a town in title
 # case with the filing date, as Spanish- and Portuguese-language papers write their datelines
 TOWN_DATED = re.compile(r"\s*(?P<town>[A-ZÀ-Þ][\w'\u2019.-]*(?: (?:de |del |la |las |los |do |da )?[A-ZÀ-Þ][\w'\u2019.-]*){0,3}),"
-                        r"(?: [A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?,)? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?:,? \d{4})?\.?"
+                        r"(?: [A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?,)? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)"
+                        r"(?:,? \d{4})?\.?"
                         r"\s*[\u2014\u2013-]{1,2}\s")
 
 

@@ -97,9 +97,9 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
         if doc[own_head].dep_ in ("compound", "nmod", "amod") and named.pos_ == "NOUN" and named.i not in mine \
                 and not named.ent_type_ and named.lemma_.lower() not in trigger_words() and not on_a_verb:
             continue  # "families who lost their homes in the March 28 earthquake": that noun's date, not the event's
-        if window.text.lower().startswith(("since", "from", "until")) and doc[date_root].head not in {
-                t.head for t in cluster} and any(w.precision == "day" and other is not tokens and not _told_on(doc, other)
-                                          for other, w in dates):
+        if window.text.lower().startswith(("since", "from", "until")) \
+                and doc[date_root].head not in {t.head for t in cluster} \
+                and any(w.precision == "day" and other is not tokens and not _told_on(doc, other) for other, w in dates):
             continue  # "On 5 January, units retook Chicomuselo, where a group had kept checkpoints since December"
         if _qualifies_other(doc[own_head], cluster):
             continue  # "arrested four men in raids linked to Saturday's disorder": the disorder's day
@@ -253,8 +253,8 @@ _WEEKDAY_INDEX = {day: i for i, day in enumerate(("mon", "tue", "wed", "thu", "f
 
 
 def stamp_day(segment: Span, document: Document) -> date | None:
-    """ "TUE 21:12 — Heavy gunfire …": a thread of alerts stamps its entries with a weekday; the entries from there on
-    are of the last such weekday on or before the report."""
+    """ "TUE 21:12 — Heavy gunfire …": a thread of alerts stamps its entries with a weekday; the entries from there
+    on are of the last such weekday on or before the report."""
     match = TIME_STAMP.match(segment.text) if document.published and starts_line(segment[0]) else None
     if match is None or not match.group("weekday"):
         return None
@@ -409,8 +409,8 @@ def _tells_on(naming: Span, following: Span, incident: Incident) -> bool:
                    and s._.geomap_place.gazetteer_id != incident.place.gazetteer_id for s in toponym_spans(naming.doc))
 
 
-SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)\s*(?:[:\u2014\u2013-]|$)",
-                           re.IGNORECASE)
+SUMMARY_LABEL = re.compile(r"\s*(?:summary|in brief|key points|highlights|at a glance|overview)"
+                           r"\s*(?:[:\u2014\u2013-]|$)", re.IGNORECASE)  # (and "Overview" alone on its line)
 
 
 def summary_paragraphs(document: Document) -> list[tuple[int, int]]:

@@ -151,13 +151,13 @@ def _weekly_tally(head: Token) -> bool:
     spread = any(t.lower_ in ("across", "throughout") and any(  # "across Zamfara, Katsina and Sokoto States",
         o.dep_ == "pobj" and (o.tag_ in ("NNS", "NNPS") or o.conjuncts or o.i in areas)  # "across Amhara"
         for o in t.children) for t in head.sent)
-    regional = [span for span in toponym_spans(head.doc) if head.sent.start <= span.start < head.sent.end
-                and span.label_ != "NORP" and span._.geomap_place is not None]
+    named = [span for span in toponym_spans(head.doc) if head.sent.start <= span.start < head.sent.end
+             and span.label_ != "NORP" and span._.geomap_place is not None]
     tallies = [v for v in head.sent if v.pos_ == "VERB" and any(
         c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in v.children)]
-    regional = bool(regional) and all(span._.geomap_place.feature_class != "P" for span in regional) \
-        and len(tallies) >= 2  # "In the North-East, troops neutralised 38 terrorists, arrested 17 logistics
-    # suppliers and rescued 29 hostages": a theatre's results, listed (not "detained 17 people in Kermanshah")
+    # "In the North-East, troops neutralised 38 terrorists, arrested 17 logistics suppliers and rescued 29
+    # hostages": a theatre's results, listed (not "detained 17 people in Kermanshah")
+    regional = bool(named) and all(span._.geomap_place.feature_class != "P" for span in named) and len(tallies) >= 2
     return counted and (spread or regional or any(span in sentence for span in WEEK_SPANS)) \
         and not _dated_to_a_day(head) \
         and not any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in head.sent)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 from geomap.errors import GazetteerError
 from geomap.geocoding.names import normalize, skeleton
 from geomap.nlp.name_cues import (
-    CALENDAR_WORDS, DIRECTIONS, ITEM_BEFORE, RECORD_PLACE, STAMP_BEFORE, TIME_LABELS, TIME_STAMP, not_a_time, pieces, word_before,
+    CALENDAR_WORDS, DIRECTIONS, ITEM_BEFORE, RECORD_PLACE, STAMP_BEFORE, TIME_LABELS, TIME_STAMP, not_a_time, pieces,
+    word_before,
 )
 from geomap.resolution.demonyms import ap_state, demonym_places
 from geomap.resolution.features import people
