@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from geomap.models import Document
 from incident_support import coded, incidents
 
 pytestmark = pytest.mark.e2e
@@ -299,3 +300,13 @@ def test_a_governors_figures_and_fakes_are_no_incidents(geoparser, text):
 ])
 def test_a_days_many_attacks_and_some_of_a_salvo_are_events(geoparser, text, expected):
     assert coded(geoparser, text, published=date(2024, 11, 1)) == expected
+
+
+
+def test_a_town_as_a_figure_of_speech_is_still_that_town(geoparser):
+    """ "the Nice of Russia" names Nice itself (LGL annotates it so), unlike "the Alameda" of a Santiago story."""
+    text = ("MOSCOW - A former party leader on Wednesday became the latest entry into the crowded Sochi mayoral "
+            "election, saying the Black Sea resort could become \u201cthe Nice of Russia.\u201d Bogdanov said Sochi "
+            "should grow through small businesses.")
+    found = geoparser.extract([Document("t", text, published=date(2013, 3, 1))]).mentions
+    assert any(m.text == "Nice" and m.place is not None and m.place.country_code == "FR" for m in found)

@@ -279,7 +279,8 @@ def _foreign_hamlets(results: list, mentions: Sequence = (), text: str = "") -> 
     if count < FOCUSED:
         return results
     # a country the text shows only through hamlets (no town of size, not the country itself nor a division)
-    definite = {i for i, m in enumerate(mentions) if _THE_BEFORE.search(text, max(m.start - 5, 0), m.start)}
+    definite = {i for i, m in enumerate(mentions) if _THE_BEFORE.search(text, max(m.start - 5, 0), m.start)
+                and not text.startswith(" of ", m.end)}  # (not "the Nice of Russia": Nice itself, as a figure)
     hamlets_only = {code for code in countries if code != main and all(
         res.place.feature_class == "P" and (res.place.population < HAMLET or i in definite)
         for i, res in enumerate(results)
