@@ -72,9 +72,9 @@ def _range(start: date, end: date, text: str) -> DateWindow:
     return DateWindow(start, end, precision, text)
 
 
-def _last_weekday(published: date, name: str) -> date:
-    """The most recent day with this weekday name on or before publication."""
-    wanted = _WEEKDAYS.index(name.lower())
+def last_weekday(published: date, name: str) -> date:
+    """The most recent day with this weekday name ("Monday", or an alert's "MON") on or before publication."""
+    wanted = next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(name.lower()[:3]))
     return published - timedelta(days=(published.weekday() - wanted) % 7)
 
 
@@ -122,14 +122,14 @@ def _absolute(text: str, published: date) -> date | None:
 # non-overlapping matches win.
 def _r_overnight_into(m: re.Match, p: date) -> DateWindow:
     """ "overnight into Monday": Sunday night; "overnight on Monday": Monday night, unless that is still ahead."""
-    day = _last_weekday(p, m["wd"])
+    day = last_weekday(p, m["wd"])
     if re.search(r"\bon\s", m[0], re.IGNORECASE) and day < p:
         return DateWindow(day, day + timedelta(days=1), "day", m[0])
     return DateWindow(day - timedelta(days=1), day, "day", m[0])
 
 
 def _r_weekday(m: re.Match, p: date) -> DateWindow:
-    day = _last_weekday(p, m["wd"])
+    day = last_weekday(p, m["wd"])
     if day == p and m[0].lower().startswith(("last", "the")):
         day -= timedelta(days=7)  # "last Monday" ("the previous Monday") in a Monday paper is a week ago
     return DateWindow(day, day, "day", m[0])

@@ -127,7 +127,7 @@ def test_weapons_seized_are_disrupted_weapons_use(geoparser, text, expected):
     ("Police found the body of a man in Kumanovo on Tuesday.", []),
 ])
 def test_seizures_told_with_a_fight_or_of_no_arms(geoparser, text, expected):
-    assert [c for c in coded(geoparser, text, published=date(2025, 4, 17))] == expected
+    assert coded(geoparser, text, published=date(2025, 4, 17)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -240,17 +240,17 @@ def test_briefing_items(geoparser, text, expected):
     assert coded(geoparser, text, published=date(2024, 2, 8)) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize("text, published, expected", [
     ("PORT SUDAN, Dec 2 (Wire) - On Sunday, a drone strike set fire to a fuel depot in Kadugli, a local official "
      "said.\nCORRECTION (Dec 3): The drone strike on Sunday hit a fuel depot in El Obeid, not Kadugli as previously "
-     "reported.", [("Air/drone strike", "El Obeid", "2025-11-30")]),
+     "reported.", date(2025, 12, 2), [("Air/drone strike", "El Obeid", "2025-11-30")]),
     # the wrong name the gazetteer does not even know takes the right one
     ("BOSASO, March 5 (Wire) - In Qardho, a hand grenade thrown into a tax office on Monday evening killed a clerk, "
      "police said.\nCORRECTION (March 6): An earlier version of this story said the grenade attack took place in "
-     "Qardho. The attack was in Bosaso.", [("Grenade", "Bosaso", "2025-03-03")]),
+     "Qardho. The attack was in Bosaso.", date(2025, 3, 5), [("Grenade", "Bosaso", "2025-03-03")]),
 ])
-def test_a_correction_note_puts_the_place_right(geoparser, text, expected):
-    assert coded(geoparser, text, published=date(2025, 12, 2) if "Dec" in text else date(2025, 3, 5)) == expected
+def test_a_correction_note_puts_the_place_right(geoparser, text, published, expected):
+    assert coded(geoparser, text, published=published) == expected
 
 
 def test_a_vehicle_driven_into_demonstrators_is_an_attack(geoparser):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from geomap.dates import WEEKDAY_WORDS, DateWindow, find_dates
+from geomap.dates import WEEKDAY_WORDS, DateWindow, find_dates, last_weekday
 from geomap.geo import distance_km
 from geomap.incidents.filters import REPORTING
 from geomap.incidents.places import clause_chain
@@ -86,9 +86,7 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
                                                   and FINENESS[window.precision] < FINENESS[best[1].precision]):
                 best = (WHEN, window)
             continue
-        date_root = min(tokens)
-        # and the expression's own head ("week" of "Last week"), which is what the parse attaches to a verb
-        own_head = next((i for i in sorted(tokens) if doc[i].head.i not in tokens), date_root)
+        date_root, own_head = min(tokens), _own_head(doc, tokens)
         named = doc[own_head].head
         opened = doc[date_root - 1] if date_root > 0 else None  # "On 30 September 2022 security forces opened
         # fire", the date parsed as a modifier of "forces": the preposition before it hangs on the verb
@@ -99,7 +97,8 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             continue  # "families who lost their homes in the March 28 earthquake": that noun's date, not the event's
         if window.text.lower().startswith(("since", "from", "until")) \
                 and doc[date_root].head not in {t.head for t in cluster} \
-                and any(w.precision == "day" and other is not tokens and not _told_on(doc, other) for other, w in dates):
+                and any(w.precision == "day" and other is not tokens and not _telling(_holders(doc, other))
+                        for other, w in dates):
             continue  # "On 5 January, units retook Chicomuselo, where a group had kept checkpoints since December"
         if _qualifies_other(doc[own_head], cluster):
             continue  # "arrested four men in raids linked to Saturday's disorder": the disorder's day
@@ -108,16 +107,14 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
             continue  # "detained 14 people, who were released the next morning": a later day, not the event's
         distance = min(path_length(doc[date_root], t.head) for t in cluster)
         inside = any(tokens & subtree_ids(t.head) for t in cluster)
-        # "returned on Sunday, when bombs destroyed …": the verb the date's preposition hangs on governs too
-        holders = {doc[root].head for root in {date_root, own_head}}
-        holders |= {h.head for h in holders if h.dep_ == "prep"}
+        holders = _holders(doc, tokens)
         governs = any(holder in [t.head] + list(t.head.ancestors)[:3] + first_verb(t.head)
                       for t in cluster for holder in holders) or any(  # "on Sunday, when bombs destroyed …"
             tokens & {a.i for a in list(t.head.ancestors)[:3]} for t in cluster)
         clause = any(tokens <= subtree_ids(clause_chain(t.head)[-1][0]) for t in cluster)
         if not (inside or governs or clause):
             continue
-        if any(holder.lemma_.lower() in REPORTING and holder.pos_ == "VERB" for holder in holders) and not inside \
+        if _telling(holders) and not inside \
                 and any(w.precision in ("day", "week") and other is not tokens for other, w in dates):
             distance += 10  # "fired a missile on Sunday …, officials said on Monday": the day of the telling
         # on a tie, a day written out ("recalls May 25, when two bombs … killed 19 on a busy Saturday"); between
@@ -138,11 +135,21 @@ def date_for(cluster: list[Trigger], others: list[list[Trigger]], dates: list[tu
     return best[1] if best else None
 
 
-def _told_on(doc: Doc, tokens: set[int]) -> bool:
+def _own_head(doc: Doc, tokens: set[int]) -> int:
+    """The date expression's own head ("week" of "Last week"), which is what the parse attaches to a verb."""
+    return next((i for i in sorted(tokens) if doc[i].head.i not in tokens), min(tokens))
+
+
+def _holders(doc: Doc, tokens: set[int]) -> set[Token]:
+    """What a date expression hangs on, and the verb its preposition hangs on ("returned on Sunday, when bombs
+    destroyed …": that verb governs too)."""
+    holders = {doc[root].head for root in {min(tokens), _own_head(doc, tokens)}}
+    return holders | {h.head for h in holders if h.dep_ == "prep"}
+
+
+def _telling(holders: set[Token]) -> bool:
     """The day a statement was made ("officials said on Monday"): the date hangs on a verb of telling."""
-    holder = doc[min(tokens)].head
-    holder = holder.head if holder.dep_ == "prep" else holder
-    return holder.lemma_.lower() in REPORTING
+    return any(holder.lemma_.lower() in REPORTING and holder.pos_ == "VERB" for holder in holders)
 
 
 def days_named(window: DateWindow) -> bool:
@@ -249,17 +256,13 @@ def day_heading(segment: Span, document: Document) -> date | None:
     return window.date
 
 
-_WEEKDAY_INDEX = {day: i for i, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
-
-
 def stamp_day(segment: Span, document: Document) -> date | None:
     """ "TUE 21:12 — Heavy gunfire …": a thread of alerts stamps its entries with a weekday; the entries from there
     on are of the last such weekday on or before the report."""
     match = TIME_STAMP.match(segment.text) if document.published and starts_line(segment[0]) else None
     if match is None or not match.group("weekday"):
         return None
-    back = (document.published.weekday() - _WEEKDAY_INDEX[match.group("weekday").lower()]) % 7
-    return document.published - timedelta(days=back)
+    return last_weekday(document.published, match.group("weekday"))
 
 
 def date_headlines(incidents: list[Incident], doc: Doc, document: Document) -> list[Incident]:

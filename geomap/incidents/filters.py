@@ -143,24 +143,25 @@ def _weekly_tally(head: Token) -> bool:
     """ "troops neutralised 45 terrorists, rescued 23 hostages and arrested 12 suppliers within the week" (or
     "across Zamfara, Katsina and Sokoto States"): an operations briefing's count for a week or a region, told
     without a day, sums many events."""
-    sentence = head.sent.text.lower()
+    sentence = head.sent
     counted = any(t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 10
                   for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
-    areas = {i for span in toponym_spans(head.doc) if span._.geomap_place is not None
-             and span._.geomap_place.feature_class != "P" for i in range(span.start, span.end)}
+    if not counted or _dated_to_a_day(head) or any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text)
+                                                   for t in sentence):
+        return False
+    placed = [span for span in toponym_spans(head.doc) if sentence.start <= span.start < sentence.end
+              and span._.geomap_place is not None]
+    areas = {i for span in placed if span._.geomap_place.feature_class != "P" for i in range(span.start, span.end)}
     spread = any(t.lower_ in ("across", "throughout") and any(  # "across Zamfara, Katsina and Sokoto States",
         o.dep_ == "pobj" and (o.tag_ in ("NNS", "NNPS") or o.conjuncts or o.i in areas)  # "across Amhara"
-        for o in t.children) for t in head.sent)
-    named = [span for span in toponym_spans(head.doc) if head.sent.start <= span.start < head.sent.end
-             and span.label_ != "NORP" and span._.geomap_place is not None]
-    tallies = [v for v in head.sent if v.pos_ == "VERB" and any(
+        for o in t.children) for t in sentence)
+    named = [span for span in placed if span.label_ != "NORP"]
+    tallies = [v for v in sentence if v.pos_ == "VERB" and any(
         c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in v.children)]
     # "In the North-East, troops neutralised 38 terrorists, arrested 17 logistics suppliers and rescued 29
     # hostages": a theatre's results, listed (not "detained 17 people in Kermanshah")
     regional = bool(named) and all(span._.geomap_place.feature_class != "P" for span in named) and len(tallies) >= 2
-    return counted and (spread or regional or any(span in sentence for span in WEEK_SPANS)) \
-        and not _dated_to_a_day(head) \
-        and not any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in head.sent)
+    return spread or regional or any(span in sentence.text.lower() for span in WEEK_SPANS)
 
 
 def _heard(head: Token) -> bool:

@@ -164,9 +164,9 @@ def _taken_by(thing: Token, verb: Token) -> bool:
 CARRYING = {"convey", "carry", "load", "transport", "contain", "conceal", "hide"}  # "a vehicle conveying 2 rifles"
 
 
-def _marched_to_demand(head: Token) -> bool:
-    """ "mothers marched … to the zone administration to demand the release of their sons": whoever marches to
-    demand something protests."""
+def _to_demand(head: Token) -> bool:
+    """ "gathered … to demand", "mothers marched … to the zone administration to demand the release of their
+    sons": whoever gathers or marches to demand something protests."""
     return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children)
 
 
@@ -190,7 +190,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
         return False  # "as protest anger grows in the capital", "the protest movement's leaders": no protest held
     if kind == "protest" and lemma in ("gather", "assemble", "converge"):
         # "gathered … to demand", "gathered outside the administration, chanting 'veto'" (however it is parsed)
-        return any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in DEMANDS for c in head.children) or any(
+        return _to_demand(head) or any(
             (lemma_of(t) in {"chant", "placard", "banner", "slogan"} or lemma_of(t) in DEMANDS and t.tag_ == "VBG")
             for t in head.subtree if 0 < t.i - head.i <= 25 and t.pos_ != "PROPN")  # "demanding", not "called"
     if kind == "attack" and lemma == "come":  # "the patrol came under fire", not "the minister came under fire
@@ -441,7 +441,7 @@ def is_event_use(kind: str, match: Span, head: Token) -> bool:
     if kind == "protest" and (head.text == "March" or (lemma in ("rally", "march") and head.pos_ == "VERB"
                                                        and not has_cue(words, crowd)
                                                        and not has_cue(cue_lemmas(head.sent), crowd - {"student"})
-                                                       and not _marched_to_demand(head))):
+                                                       and not _to_demand(head))):
         return False
     if kind == "protest" and lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
         return False

@@ -7,15 +7,16 @@ import re
 
 from spacy.tokens import Doc, Span
 
-# what may come before a stamp's time: a marker ("🔴 ", "📍 ") and the weekday of a thread of alerts ("TUE 21:12")
-_STAMP_LEAD = r"\s*(?:[^\w\s]{1,3}\s*)?(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?"
+_MARKER = r"[^\w\s]{1,3}"  # a line's marker: "🔴", "📍", "⚠️", "•"
+# what may come before a stamp's time: a marker and the weekday of a thread of alerts ("TUE 21:12")
+_STAMP_LEAD = rf"\s*(?:{_MARKER}\s*)?(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?"
 # "14:40 - …": a live blog's time stamp, at a line's start or as a token of its own
 TIME_STAMP = re.compile(_STAMP_LEAD + r"\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 # a live blog entry's time before its label: "09:55 — ", "14:32 GMT - ", "7.15pm: "
 STAMP_BEFORE = re.compile(_STAMP_LEAD + r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local(?: time)?|h)?\s*"
                           r"[\u2014\u2013:-]{1,2}\s*", re.IGNORECASE)
 # a list item's number, bullet or marker before a label: "1) ", "2. ", "• ", "⚠️ "
-ITEM_BEFORE = re.compile(r"\s*(?:\d{1,2}[.)]|[^\w\s]{1,3})\s*")
+ITEM_BEFORE = re.compile(rf"\s*(?:\d{{1,2}}[.)]|{_MARKER})\s*")
 # an incident log's place field, up to the name: "1. Location: ", "Area: "
 RECORD_PLACE = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:location|place|area|where)\s*:\s*", re.IGNORECASE)
 

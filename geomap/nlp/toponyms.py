@@ -822,14 +822,11 @@ def _name_lines(doc: Doc) -> list[Span]:
     """Lines of one to three capitalised words and nothing else ("ZAHEDAN", "North Kivu:"), not the first line (the
     headline): what a bulletin heads its sections with, however the tagger labelled them."""
     text = doc.text
-
-    def opens_line(token) -> bool:
-        return text[:token.idx].rstrip(" \t").endswith("\n")
-
     out = []
     for token in doc:
-        if token.i == 0 or not opens_line(token):
-            continue
+        line_start = _line_start(doc[token.i:token.i + 1])
+        if line_start == 0 or text[line_start:token.idx].strip(" \t"):
+            continue  # the first line, or a token inside a line
         end = token.i
         while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
                 and "\n" not in text[token.idx:doc[end].idx]:
